@@ -1,0 +1,31 @@
+using System.Text.Json;
+using ScriptRunner.Core.Hosting;
+
+namespace ScriptRunner.Core.Execution;
+
+/// <summary>Everything a sandbox needs for one run: the code, its inputs, its limits and its host bindings.</summary>
+public sealed record SandboxInvocation
+{
+    public required ReadOnlyMemory<byte> Code { get; init; }
+
+    /// <summary>Hex SHA-256 of <see cref="Code"/>, usable as a compiled-code cache key.</summary>
+    public required string Sha256 { get; init; }
+
+    public string? Handler { get; init; }
+    public JsonElement? Request { get; init; }
+    public IReadOnlyList<JsonElement> Params { get; init; } = [];
+    public IReadOnlyList<string> Args { get; init; } = [];
+    public IReadOnlyDictionary<string, string> EnvVars { get; init; } = new Dictionary<string, string>();
+    public string? Stdin { get; init; }
+
+    /// <summary>Wall-clock budget for the run.</summary>
+    public required TimeSpan Timeout { get; init; }
+
+    /// <summary>Memory cap for the run.</summary>
+    public required long MemoryLimitBytes { get; init; }
+
+    /// <summary>Cancelled when the deadline passes or the caller gives up.</summary>
+    public CancellationToken CancellationToken { get; init; }
+
+    public required HostBindings Host { get; init; }
+}

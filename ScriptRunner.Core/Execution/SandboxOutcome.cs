@@ -1,0 +1,27 @@
+using System.Text.Json.Nodes;
+
+namespace ScriptRunner.Core.Execution;
+
+/// <summary>How a sandbox run ended. Output and logs live in the invocation's <c>OutputCapture</c>, not here.</summary>
+public sealed record SandboxOutcome
+{
+    public bool Success { get; init; }
+    public JsonNode? Result { get; init; }
+    public string? Error { get; init; }
+
+    /// <summary>One of <see cref="Model.ErrorTypes"/> when <see cref="Success"/> is false.</summary>
+    public string? ErrorType { get; init; }
+    public string? Stack { get; init; }
+    public int? ExitCode { get; init; }
+
+    /// <summary>Engine-specific metadata (Wasm: compile time, cache hit, fuel, memory peak).</summary>
+    public double? CompileTimeMs { get; init; }
+    public bool? CacheHit { get; init; }
+    public long? FuelConsumed { get; init; }
+    public long? MemoryPeakBytes { get; init; }
+
+    public static SandboxOutcome Succeeded(JsonNode? result, int? exitCode = null) => new() { Success = true, Result = result, ExitCode = exitCode };
+
+    public static SandboxOutcome Failed(string errorType, string error, string? stack = null) =>
+        new() { Success = false, ErrorType = errorType, Error = error, Stack = stack };
+}

@@ -1,0 +1,1 @@
+namespace ScriptRunner.Wasm; internal static class Placeholder {}
