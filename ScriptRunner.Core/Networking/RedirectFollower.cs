@@ -39,7 +39,12 @@ internal static class RedirectFollower
                 throw new OutboundRequestException(OutboundFailure.TooManyRedirects, $"too many redirects (max {maxRedirects})");
             }
 
-            current = NextHop(current, response.StatusCode, new Uri(current.Url, location));
+            if (!Uri.TryCreate(current.Url, location, out var target))
+            {
+                throw new OutboundRequestException(OutboundFailure.ProtocolError, $"redirect to '{location}' is not a valid URL");
+            }
+
+            current = NextHop(current, response.StatusCode, target);
         }
     }
 
@@ -71,8 +76,7 @@ internal static class RedirectFollower
         }
         catch (HttpRequestException ex)
         {
-            throw new OutboundRequestException(OutboundFailure.ProtocolError,
-                $"request to {request.Url} failed: {ex.Message}", ex);
+            throw new OutboundRequestException(OutboundFailure.ProtocolError, HttpFailureText.Describe(ex), ex);
         }
     }
 
