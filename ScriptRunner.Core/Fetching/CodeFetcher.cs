@@ -26,7 +26,7 @@ public sealed class CodeFetcher : ICodeFetcher, IDisposable
 
     /// <summary>A fetcher for <paramref name="options"/>, resolving host names with <paramref name="resolver"/> (default: the system resolver).</summary>
     public CodeFetcher(DownloadOptions options, IHostResolver? resolver = null)
-        : this(options, resolver ?? new SystemHostResolver(), new AddressPolicy(options.AllowPrivateNetworks).RefusalOf)
+        : this(options, resolver ?? new SystemHostResolver(), new AddressPolicy((options ?? throw new ArgumentNullException(nameof(options))).AllowPrivateNetworks).RefusalOf)
     {
     }
 

@@ -101,8 +101,8 @@ internal static class RedirectFollower
     private static OutboundRequest NextHop(OutboundRequest current, HttpStatusCode status, Uri target)
     {
         // 303 always, and 301/302 after POST, turn into a GET without body (what every browser does).
-        var toGet = status == HttpStatusCode.SeeOther && current.Method != HttpMethod.Head ||
-                    status is HttpStatusCode.MovedPermanently or HttpStatusCode.Found && current.Method == HttpMethod.Post;
+        var toGet = (status == HttpStatusCode.SeeOther && current.Method != HttpMethod.Head) ||
+                    (status is HttpStatusCode.MovedPermanently or HttpStatusCode.Found && current.Method == HttpMethod.Post);
         var headers = current.Headers.AsEnumerable();
         if (toGet) headers = headers.Where(h => !h.Key.StartsWith("Content-", StringComparison.OrdinalIgnoreCase));
         // Credentials are for the origin they were written for; a redirect elsewhere must not carry them.
