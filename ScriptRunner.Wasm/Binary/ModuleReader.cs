@@ -60,6 +60,7 @@ internal static class ModuleReader
     {
         private readonly List<string> customSections = [];
         private readonly InstructionScanner scanner = new();
+        private readonly int[] sectionOffsets = new int[13];
         private ImmutableArray<FunctionType> types = [];
         private ImmutableArray<Import> imports = [];
         private uint[] definedFunctionTypes = [];
@@ -98,6 +99,7 @@ internal static class ModuleReader
                     }
 
                     lastOrder = order;
+                    sectionOffsets[id] = contentOffset;
                 }
 
                 // Section contents are read against the rest of the module, so reading past the declared size is
@@ -287,6 +289,7 @@ internal static class ModuleReader
                 Data = data,
                 CustomSectionNames = [.. customSections],
                 FunctionNames = functionNames,
+                SectionOffsets = [.. sectionOffsets],
             };
         }
     }
