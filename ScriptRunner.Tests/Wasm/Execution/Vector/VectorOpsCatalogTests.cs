@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Runtime.Intrinsics;
 using ScriptRunner.Wasm.Execution.Instructions.Vector;
 using ScriptRunner.Wasm.Structure;
+using ScriptRunner.Wasm.Validation;
 
 namespace ScriptRunner.Tests.Wasm.Execution.Vector;
 
@@ -98,6 +99,32 @@ public sealed class VectorOpsCatalogTests
         Assert.Empty(mismatches);
     }
 
+    [Fact]
+    public void OperandAndResultTypes_MatchTheValidatorsTyping()
+    {
+        var mismatches = new List<string>();
+
+        // i8x16.shuffle is typed by the validator together with its 16-byte immediate; its shape is pinned above.
+        foreach (var opcode in VectorOpcodes.Where(o => !IsMemory(o) && o != Opcode.V128Const && o != Opcode.I8x16Shuffle))
+        {
+            var method = typeof(VectorOps).GetMethod(opcode.ToString())!;
+            if (!OperatorSignatures.TryGet(opcode, out var typing))
+            {
+                mismatches.Add($"{opcode}: no validator typing");
+                continue;
+            }
+
+            var operands = new[] { typing.First, typing.Second, typing.Third }.Take(typing.Arity).Select(ClrType);
+            var stackParameters = method.GetParameters().Take(typing.Arity).Select(p => p.ParameterType);
+            if (!stackParameters.SequenceEqual(operands) || method.ReturnType != ClrType(typing.Result))
+            {
+                mismatches.Add(opcode.ToString());
+            }
+        }
+
+        Assert.Empty(mismatches);
+    }
+
     private static bool IsMemory(Opcode opcode) =>
         opcode.GetImmediateKind() is ImmediateKind.MemArg or ImmediateKind.MemArgLane;
 
@@ -142,4 +169,14 @@ public sealed class VectorOpsCatalogTests
         || name.StartsWith("trunc_sat", StringComparison.Ordinal)
         || name.StartsWith("demote", StringComparison.Ordinal)
         || name.StartsWith("promote", StringComparison.Ordinal);
+
+    private static Type ClrType(ValType type) => type switch
+    {
+        ValType.I32 => typeof(int),
+        ValType.I64 => typeof(long),
+        ValType.F32 => typeof(float),
+        ValType.F64 => typeof(double),
+        ValType.V128 => typeof(Vector128<byte>),
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "not a value type of a vector instruction"),
+    };
 }
