@@ -100,6 +100,33 @@ public sealed class VectorOpsCatalogTests
     }
 
     [Fact]
+    public void ImmediateParameters_AreNamedLaneOrLanes_AndNoOperandIs()
+    {
+        // The compiler tells immediates from operands by these names: "lane" (one byte) and "lanes" (shuffle).
+        foreach (var opcode in VectorOpcodes.Where(o => !IsMemory(o) && o != Opcode.V128Const))
+        {
+            var parameters = typeof(VectorOps).GetMethod(opcode.ToString())!.GetParameters();
+            var expected = opcode.GetImmediateKind() switch
+            {
+                ImmediateKind.LaneIndex => "lane",
+                ImmediateKind.Shuffle => "lanes",
+                _ => null,
+            };
+            var immediates = parameters.Where(p => p.Name is "lane" or "lanes").ToArray();
+
+            if (expected is null)
+            {
+                Assert.Empty(immediates);
+            }
+            else
+            {
+                Assert.Equal(expected, Assert.Single(immediates).Name);
+                Assert.Same(parameters[^1], immediates[0]);
+            }
+        }
+    }
+
+    [Fact]
     public void OperandAndResultTypes_MatchTheValidatorsTyping()
     {
         var mismatches = new List<string>();
