@@ -28,6 +28,8 @@ internal sealed class FunctionCompiler
     private readonly int _parameterCount;
     private readonly FunctionBody _body;
     private readonly FunctionShape _shape;
+    private double _constant;
+    private int _constantInstruction = -2;
     private bool _unreachable;
     private int _deadDepth;
 
@@ -67,6 +69,19 @@ internal sealed class FunctionCompiler
     public int InstructionCount { get; private set; }
 
     public int StackHeight => _stack.Count;
+
+    /// <summary>
+    /// The value of the float constant pushed by the previous instruction, if it was one. Lets arithmetic with
+    /// identity constants avoid JIT folds that drop NaN quieting.
+    /// </summary>
+    public double? PreviousConstant => _constantInstruction == InstructionCount - 1 ? _constant : null;
+
+    /// <summary>Notes that the current instruction pushed a float constant.</summary>
+    public void RecordConstant(double value)
+    {
+        _constant = value;
+        _constantInstruction = InstructionCount;
+    }
 
     public void Compile()
     {
