@@ -41,6 +41,10 @@ public sealed class WasmSandbox(Engine engine) : IScriptSandbox
                 CacheHit = false,
             };
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return SandboxOutcome.Failed(ErrorTypes.HostError, $"the WebAssembly compiler failed: {e.Message}");
+        }
 
         var compileTimeMs = module.FromCache ? 0 : module.CompileTime.TotalMilliseconds;
         using var store = new Store(engine, new StoreLimits
@@ -93,6 +97,11 @@ public sealed class WasmSandbox(Engine engine) : IScriptSandbox
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
             return SandboxOutcome.Failed(ErrorTypes.Timeout, WasmErrorMessages.Timeout(invocation.Timeout));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A fault of the runtime itself must still end this run only, as an outcome.
+            return SandboxOutcome.Failed(ErrorTypes.HostError, $"the WebAssembly runtime failed: {e.Message}");
         }
     }
 }
