@@ -9,6 +9,8 @@ using ScriptRunner.Core.Fetching;
 using ScriptRunner.Core.Hosting;
 using ScriptRunner.Core.Options;
 using ScriptRunner.Core.Telemetry;
+using ScriptRunner.Core.WebAssembly;
+using ScriptRunner.Wasm;
 
 namespace ScriptRunner.Core;
 
@@ -58,6 +60,9 @@ public static class ServiceCollectionExtensions
     /// <summary>One line per engine: a code type without a registered sandbox answers <c>UnsupportedCodeType</c>.</summary>
     private static void AddSandboxes(IServiceCollection services)
     {
+        // One engine per process: its SHA-256 keyed cache lets a warm repeat of a module skip compilation.
+        services.TryAddSingleton(_ => new Engine());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IScriptSandbox, WasmSandbox>());
     }
 
     private static ScriptRunnerOptions Options(IServiceProvider services) =>
