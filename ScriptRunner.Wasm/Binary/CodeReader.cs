@@ -274,12 +274,14 @@ internal ref struct CodeReader
         if (ReadByte() != 0) throw ErrorAt("zero byte expected", Offset - 1);
     }
 
-    /// <summary>Reads a vector length that is followed by at least <paramref name="minBytesPerItem"/> bytes per item.</summary>
+    /// <summary>Reads a vector or byte-string length, rejecting lengths the remaining bytes cannot hold.</summary>
     public int ReadCount(int minBytesPerItem = 1)
     {
         var start = Offset;
+        // Measured before the length itself, as the reference decoder does; still bounds any allocation.
+        var available = (uint)Remaining;
         var count = ReadU32();
-        if (count > (uint)Remaining / (uint)Math.Max(minBytesPerItem, 1))
+        if (count > available / (uint)Math.Max(minBytesPerItem, 1))
         {
             throw ErrorAt("length out of bounds", start);
         }

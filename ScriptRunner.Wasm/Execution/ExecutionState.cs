@@ -79,9 +79,9 @@ internal sealed class ExecutionState
         StackLimit = framePointer - StackChunk;
     }
 
-    /// <summary>Raised when the call depth passes <see cref="MaxDepth"/>.</summary>
+    /// <summary>The trap raised when the call depth passes <see cref="MaxDepth"/>.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static void ThrowCallStackExhausted() => throw new TrapException(TrapKind.CallStackExhausted);
+    public static TrapException CallStackExhausted() => new(TrapKind.CallStackExhausted);
 
     private void Refill()
     {

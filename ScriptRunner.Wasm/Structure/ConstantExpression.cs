@@ -22,12 +22,15 @@ internal enum ConstantKind : byte
 /// </summary>
 internal readonly struct ConstantExpression
 {
+    // One 16-byte payload holds the v128 value or, in its low 8 bytes, the scalar bits; this keeps large
+    // element segments (one expression per item) compact.
+    private readonly Vector128<byte> payload;
+
     private ConstantExpression(ConstantKind kind, ulong bits, Vector128<byte> v128, uint index, ValType refType,
         int sourceOffset, int instructionCount, Opcode? nonConstant)
     {
         Kind = kind;
-        Bits = bits;
-        V128 = v128;
+        payload = kind == ConstantKind.V128Const ? v128 : Vector128.CreateScalar(bits).AsByte();
         Index = index;
         RefType = refType;
         SourceOffset = sourceOffset;
@@ -39,10 +42,10 @@ internal readonly struct ConstantExpression
     public ConstantKind Kind { get; }
 
     /// <summary>Raw bits of an i32 (sign-extended), i64, f32 or f64 constant.</summary>
-    public ulong Bits { get; }
+    public ulong Bits => payload.AsUInt64().ToScalar();
 
     /// <summary>The value of a v128.const.</summary>
-    public Vector128<byte> V128 { get; }
+    public Vector128<byte> V128 => payload;
 
     /// <summary>Function index of ref.func or global index of global.get.</summary>
     public uint Index { get; }
