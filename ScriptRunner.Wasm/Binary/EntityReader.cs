@@ -4,6 +4,9 @@ using ScriptRunner.Wasm.Structure;
 
 namespace ScriptRunner.Wasm.Binary;
 
+// The public ScriptRunner.Wasm.FunctionType would otherwise shadow the module model type.
+using FunctionType = ScriptRunner.Wasm.Structure.FunctionType;
+
 /// <summary>Decoders for the small binary-format constructs shared by several sections.</summary>
 internal static class EntityReader
 {

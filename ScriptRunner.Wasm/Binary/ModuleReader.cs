@@ -4,6 +4,9 @@ using ScriptRunner.Wasm.Structure;
 
 namespace ScriptRunner.Wasm.Binary;
 
+// The public ScriptRunner.Wasm.FunctionType would otherwise shadow the module model type.
+using FunctionType = ScriptRunner.Wasm.Structure.FunctionType;
+
 /// <summary>
 /// Decodes the binary format (spec chapter 5) into a <see cref="ModuleDefinition"/>. Function bodies are only
 /// delimited here (locals decoded); their instructions are decoded by validation. Every count read from the input

@@ -3,6 +3,9 @@ using ScriptRunner.Wasm.Structure;
 
 namespace ScriptRunner.Wasm.Validation;
 
+// The public ScriptRunner.Wasm.FunctionType would otherwise shadow the module model type.
+using FunctionType = ScriptRunner.Wasm.Structure.FunctionType;
+
 internal sealed partial class FunctionValidator
 {
     private void ValidateInstruction(ref CodeReader reader)

@@ -4,6 +4,9 @@ using ScriptRunner.Wasm.Structure;
 
 namespace ScriptRunner.Wasm.Validation;
 
+// The public ScriptRunner.Wasm.FunctionType would otherwise shadow the module model type.
+using FunctionType = ScriptRunner.Wasm.Structure.FunctionType;
+
 /// <summary>
 /// Validates function bodies with the operand/control stack algorithm of the spec's validation appendix,
 /// including the polymorphic stack after unconditional branches. One instance validates all bodies of a module
