@@ -52,6 +52,7 @@ internal sealed class WasiStdio(WasiContext context)
         var memory = call.Memory;
         var vectors = call.I32(1);
         var count = (uint)call.I32(2);
+        CheckIovecArray(memory, vectors, count);
         var written = 0UL;
         for (var i = 0u; i < count; i++)
         {
@@ -76,6 +77,7 @@ internal sealed class WasiStdio(WasiContext context)
         var memory = call.Memory;
         var vectors = call.I32(1);
         var count = (uint)call.I32(2);
+        CheckIovecArray(memory, vectors, count);
         var read = 0UL;
         for (var i = 0u; i < count && context.StdinRemaining > 0; i++)
         {
@@ -110,6 +112,14 @@ internal sealed class WasiStdio(WasiContext context)
         stat.Clear();
         stat[16] = FileTypeCharacterDevice;
         return WasiErrno.Success;
+    }
+
+    // The whole array must lie in memory before any of it is used: a huge count then faults at once instead of
+    // looping over billions of entries.
+    private static void CheckIovecArray(GuestMemory memory, int vectors, uint count)
+    {
+        if ((ulong)count * IovecSize > (ulong)memory.Length) throw new GuestMemoryFault("the iovec array is larger than linear memory");
+        memory.Span(vectors, (int)(count * IovecSize), "the iovec array");
     }
 
     private WasiErrno Unseekable(int fd) => context.IsOpen(fd) ? WasiErrno.SPipe : WasiErrno.BadF;
