@@ -3,14 +3,12 @@ namespace ScriptRunner.Wasm;
 /// <summary>An instantiated module: its exports, bound to a store.</summary>
 public sealed class Instance
 {
-    private readonly Dictionary<string, object> _byName;
+    private Dictionary<string, object> _byName = new(StringComparer.Ordinal);
 
-    internal Instance(Store store, Module module, IReadOnlyList<KeyValuePair<string, object>> exports)
+    internal Instance(Store store, Module module)
     {
         Store = store;
         Module = module;
-        Exports = exports;
-        _byName = exports.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
     }
 
     /// <summary>The store the instance lives in.</summary>
@@ -20,7 +18,7 @@ public sealed class Instance
     public Module Module { get; }
 
     /// <summary>Every export in declaration order: a Function, Memory, Table or Global.</summary>
-    public IReadOnlyList<KeyValuePair<string, object>> Exports { get; }
+    public IReadOnlyList<KeyValuePair<string, object>> Exports { get; private set; } = [];
 
     /// <summary>The exported function of that name, if any.</summary>
     public Function? GetFunction(string name) => Get(name) as Function;
@@ -33,6 +31,12 @@ public sealed class Instance
 
     /// <summary>The exported table of that name, if any.</summary>
     public Table? GetTable(string name) => Get(name) as Table;
+
+    internal void SetExports(IReadOnlyList<KeyValuePair<string, object>> exports)
+    {
+        Exports = exports;
+        _byName = exports.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+    }
 
     private object? Get(string name) => _byName.TryGetValue(name, out var value) ? value : null;
 }

@@ -1,5 +1,9 @@
 using System.Security.Cryptography;
+using System.Diagnostics;
+using ScriptRunner.Wasm.Binary;
 using ScriptRunner.Wasm.Execution;
+using ScriptRunner.Wasm.Execution.Compilation;
+using ScriptRunner.Wasm.Validation;
 
 namespace ScriptRunner.Wasm;
 
@@ -27,6 +31,9 @@ public sealed class Module
     /// <summary>The module's exports in declaration order.</summary>
     public IReadOnlyList<ExportType> Exports => Compiled.Exports;
 
+    /// <summary>The engine the module was compiled by; it can only be instantiated in that engine's stores.</summary>
+    public Engine Engine => Compiled.Engine;
+
     internal CompiledModule Compiled { get; }
 
     /// <summary>Decodes, validates and compiles a module, or returns the engine's cached compilation of the same bytes.</summary>
@@ -39,12 +46,14 @@ public sealed class Module
             return new Module(cached, fromCache: true);
         }
 
-        throw new InvalidOperationException("WebAssembly decoding is not available yet.");
+        var clock = Stopwatch.StartNew();
+        var definition = ModuleReader.Read(bytes);
+        ModuleValidator.Validate(definition);
+        var compiled = ModuleCompiler.Compile(engine, definition, sha, clock);
+        engine.Cache.Add(sha, compiled);
+        return new Module(compiled, fromCache: false);
     }
 
-    /// <summary>Decodes and validates a module without compiling it.</summary>
-    public static void Validate(ReadOnlySpan<byte> bytes)
-    {
-        throw new InvalidOperationException("WebAssembly decoding is not available yet.");
-    }
+    /// <summary>Decodes and validates a module without compiling it; throws CompileException when it is not valid.</summary>
+    public static void Validate(ReadOnlySpan<byte> bytes) => ModuleValidator.Validate(ModuleReader.Read(bytes));
 }
