@@ -1,1 +1,0 @@
-namespace ScriptRunner.Wasm; internal static class Placeholder {}
