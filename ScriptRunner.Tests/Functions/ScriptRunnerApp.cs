@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -19,7 +20,9 @@ public sealed class ScriptRunnerApp : WebApplicationFactory<Program>
     public ScriptRunnerApp(params (string Key, string Value)[] settings)
     {
         _settings = settings.ToDictionary(s => s.Key.Replace("__", ":", StringComparison.Ordinal), s => (string?)s.Value);
-        UseKestrel(0);
+        // An explicit listener rather than UseKestrel(0): the port overload edits the server addresses after the app
+        // has started binding, which races.
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
