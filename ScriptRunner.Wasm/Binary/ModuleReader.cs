@@ -8,9 +8,10 @@ namespace ScriptRunner.Wasm.Binary;
 using FunctionType = ScriptRunner.Wasm.Structure.FunctionType;
 
 /// <summary>
-/// Decodes the binary format (spec chapter 5) into a <see cref="ModuleDefinition"/>. Function bodies are only
-/// delimited here (locals decoded); their instructions are decoded by validation. Every count read from the input
-/// is checked against the bytes that remain before anything is allocated for it.
+/// Decodes the binary format (spec chapter 5) into a <see cref="ModuleDefinition"/>, rejecting every malformed
+/// module: function bodies are scanned instruction by instruction for well-formedness (typing is left to
+/// validation). Every count read from the input is checked against the bytes that remain before anything is
+/// allocated for it.
 /// </summary>
 internal static class ModuleReader
 {

@@ -6,8 +6,8 @@ namespace ScriptRunner.Wasm.Validation;
 
 /// <summary>
 /// Module validation (spec chapter 3): index references, limits, constant expressions, segments, exports, the
-/// start function and every function body. Throws an invalid (not malformed) <see cref="CompileException"/>,
-/// except for the binary-format rule that memory.init / data.drop need a data count section.
+/// start function and every function body. Expects a module produced by <see cref="Binary.ModuleReader"/> and
+/// throws an invalid (not malformed) <see cref="CompileException"/>.
 /// </summary>
 internal static class ModuleValidator
 {
