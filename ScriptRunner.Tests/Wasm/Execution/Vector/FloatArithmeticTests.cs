@@ -10,10 +10,13 @@ public sealed class FloatArithmeticTests
     private const ulong PositiveZero64 = 0;
     private const ulong NegativeZero64 = 0x8000_0000_0000_0000;
 
-    // A signaling NaN with a payload and a quiet NaN with a non-canonical payload.
-    private static readonly float SignalingNaN32 = Vec.F32FromBits(0x7FA0_0001);
-    private static readonly float PayloadNaN32 = Vec.F32FromBits(0xFFC0_1234);
-    private static readonly double SignalingNaN64 = Vec.F64FromBits(0x7FF4_0000_0000_0001);
+    // A signaling NaN with a payload and a quiet NaN with a non-canonical payload. Properties rather than static
+    // readonly fields: the JIT treats those as constants and a folded float constant loses the signaling bit.
+    private static float SignalingNaN32 => Vec.F32FromBits(0x7FA0_0001);
+
+    private static float PayloadNaN32 => Vec.F32FromBits(0xFFC0_1234);
+
+    private static double SignalingNaN64 => Vec.F64FromBits(0x7FF4_0000_0000_0001);
 
     [Fact]
     public void F32x4BasicArithmetic_IsIeeeSinglePrecision()

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using ScriptRunner.Wasm.Execution.Instructions.Vector;
 
@@ -51,6 +52,16 @@ public sealed class LanesTests
         Assert.Equal(0xFFC0_1234u, Vec.Bits(VectorOps.F32x4ExtractLane(v, 1)));
         Assert.Equal(0x8000_0000u, Vec.Bits(VectorOps.F32x4ExtractLane(v, 2)));
         Assert.Equal(0x7FF0_0000_0000_0001UL, Vec.Bits(VectorOps.F64x2ExtractLane(Vec.U64(0, 0x7FF0_0000_0000_0001), 1)));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void FloatExtractLane_OfAConstantVector_KeepsSignalingNaNBits_UnderFullOptimization(bool portable)
+    {
+        Assert.Equal(0x7FA0_0001u, portable ? ExtractLane0OfConstantPortable() : ExtractLane0OfConstant());
+        Assert.Equal(0xFFA0_0002u, portable ? ExtractLane1OfConstantPortable() : ExtractLane1OfConstant());
+        Assert.Equal(0x7FF4_0000_0000_0001UL, ExtractLane1OfConstant64());
     }
 
     [Fact]
@@ -114,4 +125,26 @@ public sealed class LanesTests
         Assert.Equal([0xFF, 0xEE, 0xDD, 0xCC, 0xBB, 0xAA, 0x99, 0x88, 0x77, 0x66, 0x55, 0x44, 0x33, 0x22, 0x11, 0x00],
             Vec.ToU8(shuffle(Sequence, Sequence, reverse)));
     }
+
+    // Compiled with full optimization from the start, so VectorOps is inlined and sees a constant vector, as in hot
+    // compiled Wasm code where v128.const feeds extract_lane. Each helper keeps the constant next to the extraction.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static uint ExtractLane0OfConstant() =>
+        Vec.Bits(VectorOps.F32x4ExtractLane(Vector128.Create(0x7FA0_0001u, 0xFFA0_0002u, 3u, 4u).AsByte(), 0));
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static uint ExtractLane1OfConstant() =>
+        Vec.Bits(VectorOps.F32x4ExtractLane(Vector128.Create(0x7FA0_0001u, 0xFFA0_0002u, 3u, 4u).AsByte(), 1));
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static uint ExtractLane0OfConstantPortable() =>
+        Vec.Bits(VectorOps.ExtractF32Portable(Vector128.Create(0x7FA0_0001u, 0xFFA0_0002u, 3u, 4u).AsByte(), 0));
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static uint ExtractLane1OfConstantPortable() =>
+        Vec.Bits(VectorOps.ExtractF32Portable(Vector128.Create(0x7FA0_0001u, 0xFFA0_0002u, 3u, 4u).AsByte(), 1));
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static ulong ExtractLane1OfConstant64() =>
+        Vec.Bits(VectorOps.F64x2ExtractLane(Vector128.Create(2UL, 0x7FF4_0000_0000_0001UL).AsByte(), 1));
 }

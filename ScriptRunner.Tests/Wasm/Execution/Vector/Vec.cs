@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace ScriptRunner.Tests.Wasm.Execution.Vector;
@@ -51,8 +52,11 @@ internal static class Vec
 
     public static ulong Bits(double x) => BitConverter.DoubleToUInt64Bits(x);
 
+    // Not inlined: a constant folded by the JIT into a float constant loses the signaling bit of a NaN.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static float F32FromBits(uint bits) => BitConverter.UInt32BitsToSingle(bits);
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static double F64FromBits(ulong bits) => BitConverter.UInt64BitsToDouble(bits);
 
     /// <summary>Canonical NaN of either sign: quiet bit only in the payload.</summary>
