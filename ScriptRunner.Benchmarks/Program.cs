@@ -7,7 +7,7 @@ using ScriptRunner.Benchmarks.Load;
 //   dotnet run -c Release --project ScriptRunner.Benchmarks -- [compare] [--json <file>]
 //       Stopwatch timings of the Wasm plan (bench-plan.json), the same measurements node/bench.mjs makes on V8.
 //   dotnet run -c Release --project ScriptRunner.Benchmarks -- bdn [BenchmarkDotNet arguments]
-//       The BenchmarkDotNet suites of this assembly, e.g. `bdn --filter *ExecutionBenchmarks*` or `bdn --filter *WasmBenchmarks*`.
+//       The BenchmarkDotNet suites of this assembly, e.g. `bdn --filter *ExecutionBenchmarks*` or `bdn --filter *KernelBenchmarks*` or `bdn --filter *ModuleBenchmarks*`.
 //   dotnet run -c Release --project ScriptRunner.Benchmarks -- load [--url ...] [--concurrency N] [--duration S]
 //       HTTP load against a ScriptRunner running on this machine (loopback only).
 if (args.Length > 0 && args[0] == "bdn")
