@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ScriptRunner.Wasm.Execution;
 using ScriptRunner.Wasm.Execution.Compilation;
 
@@ -23,4 +24,9 @@ public sealed class Engine
     internal ModuleCache Cache { get; }
 
     internal TypedHostCallbacks TypedCallbacks { get; } = new();
+
+    internal Watchdog Watchdog { get; } = new();
+
+    /// <summary>Maps generated types back to their module, to name the function a trap happened in.</summary>
+    internal ConditionalWeakTable<Type, CompiledModule> CompiledTypes { get; } = new();
 }

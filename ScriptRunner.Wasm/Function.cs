@@ -68,6 +68,11 @@ public sealed class Function
                 Store.Engine.Adapters.EntryInvoker(Type)(Code, Target, args, results);
             }
         }
+        catch (TrapException trap) when (trap.FunctionName is null)
+        {
+            trap.FunctionName = TrapLocation.FunctionName(trap, Store.Engine);
+            throw;
+        }
         catch (InsufficientExecutionStackException)
         {
             throw new TrapException(TrapKind.CallStackExhausted);

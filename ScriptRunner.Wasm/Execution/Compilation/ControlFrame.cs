@@ -39,9 +39,6 @@ internal sealed class ControlFrame
     /// <summary>Some branch jumps to the end of this frame, so code after it is reachable.</summary>
     public bool EndTargeted { get; set; }
 
-    /// <summary>For loops: the instruction count at the header, to weigh one iteration for fuel.</summary>
-    public int StartInstruction { get; init; }
-
     /// <summary>The values a branch to this frame carries.</summary>
     public ValType[] LabelTypes => Kind == FrameKind.Loop ? Params : Results;
 }

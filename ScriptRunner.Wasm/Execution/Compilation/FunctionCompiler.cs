@@ -28,8 +28,11 @@ internal sealed class FunctionCompiler
     private readonly int _parameterCount;
     private readonly FunctionBody _body;
     private readonly FunctionShape _shape;
+    private double _constant;
+    private int _constantInstruction = -2;
     private bool _unreachable;
     private int _deadDepth;
+    private int _loopOrdinal;
 
     public FunctionCompiler(CompilationContext context, uint functionIndex, MethodBuilder method)
     {
@@ -67,6 +70,19 @@ internal sealed class FunctionCompiler
     public int InstructionCount { get; private set; }
 
     public int StackHeight => _stack.Count;
+
+    /// <summary>
+    /// The value of the float constant pushed by the previous instruction, if it was one. Lets arithmetic with
+    /// identity constants avoid JIT folds that drop NaN quieting.
+    /// </summary>
+    public double? PreviousConstant => _constantInstruction == InstructionCount - 1 ? _constant : null;
+
+    /// <summary>Notes that the current instruction pushed a float constant.</summary>
+    public void RecordConstant(double value)
+    {
+        _constant = value;
+        _constantInstruction = InstructionCount;
+    }
 
     public void Compile()
     {
@@ -110,6 +126,11 @@ internal sealed class FunctionCompiler
             case Opcode.Block or Opcode.Loop or Opcode.If:
                 reader.ReadBlockType();
                 _deadDepth++;
+                if (opcode == Opcode.Loop)
+                {
+                    _loopOrdinal++;
+                }
+
                 break;
             case Opcode.Else when _deadDepth == 0:
                 ControlEmitter.EmitElse(this);
@@ -301,7 +322,7 @@ internal sealed class FunctionCompiler
         IL.Emit(OpCodes.Stloc, MemoryLength!);
     }
 
-    /// <summary>Charges <paramref name="weight"/> fuel; when the slice runs out the slow path checks limits.</summary>
+    /// <summary>Charges <paramref name="weight"/> fuel; a negative counter (no fuel, or interrupted) traps.</summary>
     public void EmitFuelCheck(int weight)
     {
         var exec = Exec!;
@@ -317,11 +338,13 @@ internal sealed class FunctionCompiler
         IL.Emit(OpCodes.Ldc_I8, 0L);
         IL.Emit(OpCodes.Bge, ok);
         IL.Emit(OpCodes.Ldloc, exec);
-        IL.Emit(OpCodes.Call, Members.ExecutionOnCounterExhausted);
+        IL.Emit(OpCodes.Call, Members.ExecutionCounterExhausted);
+        IL.Emit(OpCodes.Throw);
         IL.MarkLabel(ok);
     }
 
-    public bool CallsOthers => _shape.HasCalls;
+    /// <summary>Fuel weight of one iteration of the next loop (its body's instruction count, capped).</summary>
+    public int NextLoopWeight() => Math.Min(_shape.LoopSizes[_loopOrdinal++], 1000);
 
     private LocalBuilder Local(uint index) =>
         _localBuilders[index] ??= IL.DeclareLocal(ClrType(_localTypes[index]));

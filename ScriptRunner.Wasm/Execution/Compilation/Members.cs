@@ -25,7 +25,7 @@ internal static class Members
     public static readonly FieldInfo ExecutionDepth = Field<ExecutionState>(nameof(ExecutionState.Depth));
     public static readonly FieldInfo ExecutionMaxDepth = Field<ExecutionState>(nameof(ExecutionState.MaxDepth));
     public static readonly FieldInfo ExecutionStackLimit = Field<ExecutionState>(nameof(ExecutionState.StackLimit));
-    public static readonly MethodInfo ExecutionOnCounterExhausted = Method<ExecutionState>(nameof(ExecutionState.OnCounterExhausted));
+    public static readonly MethodInfo ExecutionCounterExhausted = Method<ExecutionState>(nameof(ExecutionState.CounterExhausted));
     public static readonly MethodInfo ExecutionOnStackLimit = Method<ExecutionState>(nameof(ExecutionState.OnStackLimit));
     public static readonly MethodInfo ExecutionCallStackExhausted = Method<ExecutionState>(nameof(ExecutionState.CallStackExhausted));
 

@@ -21,19 +21,13 @@ internal static class ModuleCompiler
         var builder = DynamicAssembly.Create("ScriptRunner.Wasm.Module_" + sha256[..16]);
         var type = builder.DefineType("Functions", TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Abstract);
         var methods = new MethodBuilder[module.Code.Length];
-        var used = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < methods.Length; i++)
         {
             var index = (uint)(module.ImportedFunctionCount + i);
             var signature = Instructions.Control.CallEmitter.Signature(module.GetFunctionType(index));
-            var name = names[(int)index] ?? $"func[{index}]";
-            if (!used.Add(name))
-            {
-                name = $"{name}#{index}";
-                used.Add(name);
-            }
 
-            methods[i] = type.DefineMethod(name, MethodAttributes.Public | MethodAttributes.Static, signature.Return, signature.Parameters);
+            // WebAssembly names may be empty or duplicated; the method name carries the index instead.
+            methods[i] = type.DefineMethod(MethodPrefix + index, MethodAttributes.Public | MethodAttributes.Static, signature.Return, signature.Parameters);
             methods[i].SetImplementationFlags(MethodImplAttributes.AggressiveOptimization);
         }
 
@@ -48,7 +42,7 @@ internal static class ModuleCompiler
             .Select(m => created.Module.ResolveMethod(m.MetadataToken)!.MethodHandle.GetFunctionPointer())
             .ToImmutableArray();
 
-        return new CompiledModule
+        var compiled = new CompiledModule
         {
             Sha256 = sha256,
             CompileTime = clock.Elapsed,
@@ -69,7 +63,12 @@ internal static class ModuleCompiler
             CompiledType = created,
             Engine = engine,
         };
+        engine.CompiledTypes.AddOrUpdate(created, compiled);
+        return compiled;
     }
+
+    /// <summary>Compiled functions are named this prefix followed by their function index.</summary>
+    public const string MethodPrefix = "func";
 
     public static FunctionType ToPublic(Structure.FunctionType type) =>
         new(type.Params.Select(FunctionCompiler.ToKind).ToArray(), type.Results.Select(FunctionCompiler.ToKind).ToArray());

@@ -36,13 +36,22 @@ internal static class NumericEmitter
                 c.Push(ValType.I64);
                 return true;
             case Opcode.F32Const:
-                EmitF32Const(il, reader.ReadF32Bits());
+            {
+                var bits = reader.ReadF32Bits();
+                EmitF32Const(il, bits);
                 c.Push(ValType.F32);
+                c.RecordConstant(BitConverter.UInt32BitsToSingle(bits));
                 return true;
+            }
+
             case Opcode.F64Const:
-                EmitF64Const(il, reader.ReadF64Bits());
+            {
+                var bits = reader.ReadF64Bits();
+                EmitF64Const(il, bits);
                 c.Push(ValType.F64);
+                c.RecordConstant(BitConverter.UInt64BitsToDouble(bits));
                 return true;
+            }
 
             case Opcode.I32Eqz:
                 il.Emit(OpCodes.Ldc_I4_0);
@@ -80,6 +89,11 @@ internal static class NumericEmitter
             case Opcode.F32Ge or Opcode.F64Ge:
                 return Compare(c, OpCodes.Clt_Un, negate: true);
 
+            case Opcode.F32Add or Opcode.F64Add or Opcode.F32Sub or Opcode.F64Sub
+                or Opcode.F32Mul or Opcode.F64Mul or Opcode.F32Div or Opcode.F64Div
+                when c.PreviousConstant is { } constant && IsFoldableIdentity(opcode, constant):
+                return EmitHelper(c, typeof(NumericOps).GetMethod(opcode + "Identity")!);
+
             case Opcode.I32Add or Opcode.I64Add or Opcode.F32Add or Opcode.F64Add:
                 return Binary(c, OpCodes.Add);
             case Opcode.I32Sub or Opcode.I64Sub or Opcode.F32Sub or Opcode.F64Sub:
@@ -109,7 +123,7 @@ internal static class NumericEmitter
                 return Convert(c, ValType.I64, OpCodes.Conv_U8);
             case Opcode.F32ConvertI32S or Opcode.F32DemoteF64:
                 return Convert(c, ValType.F32, OpCodes.Conv_R4);
-            case Opcode.F64ConvertI32S or Opcode.F64ConvertI64S or Opcode.F64PromoteF32:
+            case Opcode.F64ConvertI32S or Opcode.F64ConvertI64S:
                 return Convert(c, ValType.F64, OpCodes.Conv_R8);
             case Opcode.I32Extend8S:
                 return Convert(c, ValType.I32, OpCodes.Conv_I1);
@@ -129,6 +143,12 @@ internal static class NumericEmitter
                 return Helpers.TryGetValue(opcode, out var helper) && EmitHelper(c, helper);
         }
     }
+
+    private static bool IsFoldableIdentity(Opcode opcode, double constant) => opcode switch
+    {
+        Opcode.F32Add or Opcode.F64Add or Opcode.F32Sub or Opcode.F64Sub => constant == 0,
+        _ => Math.Abs(constant) == 1,
+    };
 
     private static void EmitF32Const(ILGenerator il, uint bits)
     {

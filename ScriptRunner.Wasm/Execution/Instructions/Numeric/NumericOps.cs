@@ -251,6 +251,19 @@ internal static class NumericOps
         return a >= 0 ? (double)a : (double)(long)((v >> 1) | (v & 1)) * 2.0;
     }
 
+    // The JIT folds (float)(double)x to x, which would let a signalling NaN through unquieted.
+    [MethodImpl(Inline)] public static double F64PromoteF32(float a) => float.IsNaN(a) ? (double)(a + a) : a;
+
+    // x - 0, x * 1 and x / 1 with a constant are folded to x by the JIT, skipping the NaN quieting the spec requires.
+    [MethodImpl(Inline)] public static float F32SubIdentity(float a, float b) => float.IsNaN(a) ? a + a : a - b;
+    [MethodImpl(Inline)] public static float F32AddIdentity(float a, float b) => float.IsNaN(a) ? a + a : a + b;
+    [MethodImpl(Inline)] public static float F32MulIdentity(float a, float b) => float.IsNaN(a) ? a + a : a * b;
+    [MethodImpl(Inline)] public static float F32DivIdentity(float a, float b) => float.IsNaN(a) ? a + a : a / b;
+    [MethodImpl(Inline)] public static double F64SubIdentity(double a, double b) => double.IsNaN(a) ? a + a : a - b;
+    [MethodImpl(Inline)] public static double F64AddIdentity(double a, double b) => double.IsNaN(a) ? a + a : a + b;
+    [MethodImpl(Inline)] public static double F64MulIdentity(double a, double b) => double.IsNaN(a) ? a + a : a * b;
+    [MethodImpl(Inline)] public static double F64DivIdentity(double a, double b) => double.IsNaN(a) ? a + a : a / b;
+
     [MethodImpl(Inline)] public static int I32ReinterpretF32(float a) => BitConverter.SingleToInt32Bits(a);
     [MethodImpl(Inline)] public static long I64ReinterpretF64(double a) => BitConverter.DoubleToInt64Bits(a);
     [MethodImpl(Inline)] public static float F32ReinterpretI32(int a) => BitConverter.Int32BitsToSingle(a);

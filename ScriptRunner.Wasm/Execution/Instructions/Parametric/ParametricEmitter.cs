@@ -34,7 +34,7 @@ internal static class ParametricEmitter
         c.Pop();
         var type = c.Pop();
         var condition = c.Scratch(typeof(int), 1);
-        var second = c.Scratch(type, 1);
+        var second = c.Scratch(type, 3);
         var done = c.IL.DefineLabel();
         c.IL.Emit(OpCodes.Stloc, condition);
         c.IL.Emit(OpCodes.Stloc, second);
