@@ -21,6 +21,7 @@ public sealed class WasmAppFixture : IDisposable
         _open = new WebApplicationFactory<Program>().WithWebHostBuilder(builder => builder
             .UseSetting("ScriptRunner:Download:AllowPrivateNetworks", "true")
             .UseSetting("ScriptRunner:SandboxFetch:AllowPrivateNetworks", "true")
+            .UseSetting("ScriptRunner:SandboxFetch:TimeoutMs", "1500")
             .UseSetting("ScriptRunner:Output:MaxStdoutBytes", "65536"));
         _strict = new WebApplicationFactory<Program>();
         Open = _open.CreateClient();

@@ -216,6 +216,32 @@ public sealed class WasmEndToEndTests(WasmAppFixture app) : IClassFixture<WasmAp
     }
 
     [Fact]
+    public async Task Fetch_ConnectionRefused_ReturnsMinusTwo()
+    {
+        // A port that was just free: nothing listens there now.
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+
+        var (_, body) = await Execute(new { codeBase64 = Fixture("host_functions.wasm"), args = new[] { $"http://127.0.0.1:{port}/closed" } });
+
+        Assert.Equal("success", (string)body["status"]!);
+        Assert.Contains("fetch=-2\n", (string)body["stdout"]!);
+    }
+
+    [Fact]
+    public async Task Fetch_SlowerThanTheFetchTimeout_ReturnsMinusThree()
+    {
+        app.Server.MapDelay("/slow", TimeSpan.FromSeconds(20));
+
+        var (_, body) = await Execute(new { codeBase64 = Fixture("host_functions.wasm"), args = new[] { app.Server.Url("/slow").AbsoluteUri } });
+
+        Assert.Equal("success", (string)body["status"]!);
+        Assert.Contains("fetch=-3\n", (string)body["stdout"]!);
+    }
+
+    [Fact]
     public async Task Fetch_ResponseLargerThanTheBuffer_ReturnsMinusFourAndWritesNothing()
     {
         app.Server.MapText("/big", new string('x', 500));
