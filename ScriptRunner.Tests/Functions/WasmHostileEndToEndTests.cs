@@ -39,6 +39,19 @@ public sealed class WasmHostileEndToEndTests(WasmAppFixture app) : IClassFixture
     }
 
     [Fact]
+    public async Task EndlessSleepInPollOneoff_EndsWithTimeout()
+    {
+        var clock = Stopwatch.StartNew();
+
+        var body = await Execute(new { codeBase64 = Fixture("sleep_forever.wasm"), timeout = 1000 });
+
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10));
+        Assert.Equal("Timeout", (string)body["errorType"]!);
+        Assert.Equal("going to sleep\n", (string)body["stdout"]!);
+        await AssertHealthyAsync();
+    }
+
+    [Fact]
     public async Task InfiniteRecursion_IsCallStackExhaustedTrap()
     {
         var body = await Execute(new { codeBase64 = Fixture("infinite_recursion.wasm") });

@@ -21,6 +21,20 @@ public sealed class WasmSandboxLimitsTests
     }
 
     [Fact]
+    public void EndlessSleepInPollOneoff_EndsWithTimeout_AndKeepsPartialStdout()
+    {
+        var clock = Stopwatch.StartNew();
+
+        var run = WasmRun.Fixture("sleep_forever.wasm", timeout: TimeSpan.FromSeconds(1));
+
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10));
+        Assert.Equal(ErrorTypes.Timeout, run.Outcome.ErrorType);
+        Assert.StartsWith("execution timed out", run.Outcome.Error);
+        Assert.Equal("going to sleep\n", run.Stdout);
+        AssertSandboxStillWorks();
+    }
+
+    [Fact]
     public void InfiniteRecursion_IsCallStackExhaustedTrap()
     {
         var run = WasmRun.Fixture("infinite_recursion.wasm");
