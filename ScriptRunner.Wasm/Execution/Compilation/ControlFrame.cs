@@ -29,10 +29,10 @@ internal sealed class ControlFrame
     public required int Height { get; init; }
 
     /// <summary>Where a branch to this frame goes: the loop header, or the end of a block/if/function.</summary>
-    public required Label Target { get; init; }
+    public required IlLabel Target { get; init; }
 
     /// <summary>The else branch of an if.</summary>
-    public Label Else { get; init; }
+    public IlLabel Else { get; init; }
 
     public bool HasElse { get; set; }
 

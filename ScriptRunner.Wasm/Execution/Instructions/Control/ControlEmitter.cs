@@ -193,8 +193,8 @@ internal static class ControlEmitter
         else
         {
             // One trampoline per distinct target adjusts the stack for that target.
-            var trampolines = new Dictionary<ControlFrame, Label>();
-            Label TrampolineFor(ControlFrame frame)
+            var trampolines = new Dictionary<ControlFrame, IlLabel>();
+            IlLabel TrampolineFor(ControlFrame frame)
             {
                 if (!trampolines.TryGetValue(frame, out var label))
                 {
@@ -246,7 +246,7 @@ internal static class ControlEmitter
     private static int Extras(FunctionCompiler c, ControlFrame target, int height) =>
         height - target.LabelTypes.Length - target.Height;
 
-    private static Label TargetLabel(ControlFrame frame)
+    private static IlLabel TargetLabel(ControlFrame frame)
     {
         if (frame.Kind != FrameKind.Loop)
         {
