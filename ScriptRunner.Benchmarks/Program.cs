@@ -1,17 +1,22 @@
 using System.Text.Json;
 using BenchmarkDotNet.Running;
 using ScriptRunner.Benchmarks;
+using ScriptRunner.Benchmarks.Load;
 
-// Usage:
+// Usage (from the repository root):
 //   dotnet run -c Release --project ScriptRunner.Benchmarks -- [compare] [--json <file>]
-//       Stopwatch timings of the plan (bench-plan.json), the same measurements node/bench.mjs makes on V8.
+//       Stopwatch timings of the Wasm plan (bench-plan.json), the same measurements node/bench.mjs makes on V8.
 //   dotnet run -c Release --project ScriptRunner.Benchmarks -- bdn [BenchmarkDotNet arguments]
-//       The BenchmarkDotNet suite (WasmBenchmarks) for detailed in-process statistics.
+//       The BenchmarkDotNet suites of this assembly, e.g. `bdn --filter *ExecutionBenchmarks*` or `bdn --filter *WasmBenchmarks*`.
+//   dotnet run -c Release --project ScriptRunner.Benchmarks -- load [--url ...] [--concurrency N] [--duration S]
+//       HTTP load against a ScriptRunner running on this machine (loopback only).
 if (args.Length > 0 && args[0] == "bdn")
 {
-    BenchmarkSwitcher.FromTypes([typeof(WasmBenchmarks)]).Run(args[1..]);
+    BenchmarkSwitcher.FromAssembly(typeof(ExecutionBenchmarks).Assembly).Run(args[1..]);
     return 0;
 }
+
+if (args.Length > 0 && args[0] == "load") return await LoadGenerator.RunAsync(args[1..]);
 
 var rest = args.Length > 0 && args[0] == "compare" ? args[1..] : args;
 string? jsonPath = null;
@@ -20,7 +25,7 @@ for (var i = 0; i < rest.Length; i++)
     if (rest[i] == "--json" && i + 1 < rest.Length) jsonPath = rest[++i];
     else
     {
-        Console.Error.WriteLine($"unknown argument '{rest[i]}'; usage: [compare] [--json <file>] | bdn [BenchmarkDotNet arguments]");
+        Console.Error.WriteLine($"unknown argument '{rest[i]}'; usage: [compare] [--json <file>] | bdn [BenchmarkDotNet arguments] | load [options]");
         return 2;
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using ScriptRunner.Core.Execution;
 using ScriptRunner.Core.Fetching;
 using ScriptRunner.Core.Hosting;
+using ScriptRunner.Core.JavaScript;
 using ScriptRunner.Core.Options;
 using ScriptRunner.Core.Telemetry;
 using ScriptRunner.Core.WebAssembly;
@@ -60,6 +61,7 @@ public static class ServiceCollectionExtensions
     /// <summary>One line per engine: a code type without a registered sandbox answers <c>UnsupportedCodeType</c>.</summary>
     private static void AddSandboxes(IServiceCollection services)
     {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IScriptSandbox, JavaScriptSandbox>());
         // One engine per process: its SHA-256 keyed cache lets a warm repeat of a module skip compilation.
         services.TryAddSingleton(_ => new Engine());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IScriptSandbox, WasmSandbox>());

@@ -25,6 +25,7 @@ internal sealed class ExecutionScheduler : IDisposable
     private readonly ScriptRunnerTelemetry _telemetry;
     private readonly object _gate = new();
     private readonly Queue<WorkItem> _queue = new();
+    private readonly Action _releaseSlot;
     private int _queued;
     private int _running;
     private int _workers;
@@ -38,6 +39,7 @@ internal sealed class ExecutionScheduler : IDisposable
         _maxQueue = maxQueue;
         _telemetry = telemetry;
         _overrunGrace = overrunGrace ?? DefaultOverrunGrace;
+        _releaseSlot = ReleaseSlot;
     }
 
     /// <summary>Runs waiting for a worker.</summary>
@@ -159,18 +161,17 @@ internal sealed class ExecutionScheduler : IDisposable
                 }
             }
 
-            try
-            {
-                item.Run();
-            }
-            finally
-            {
-                lock (_gate)
-                {
-                    _running--;
-                    _telemetry.ActiveChanged(-1);
-                }
-            }
+            item.Run(_releaseSlot);
+        }
+    }
+
+    /// <summary>Frees a run's slot; called before its caller is woken, so counts never lag behind results.</summary>
+    private void ReleaseSlot()
+    {
+        lock (_gate)
+        {
+            _running--;
+            _telemetry.ActiveChanged(-1);
         }
     }
 
@@ -208,7 +209,8 @@ internal sealed class ExecutionScheduler : IDisposable
         /// <summary>Guarded by the scheduler's lock.</summary>
         public WorkState State { get; set; }
 
-        public abstract void Run();
+        /// <summary>Runs the work, calls <paramref name="finished"/>, then publishes the outcome.</summary>
+        public abstract void Run(Action finished);
 
         public abstract void Orphan();
     }
@@ -222,19 +224,25 @@ internal sealed class ExecutionScheduler : IDisposable
 
         public Task<T> Completion => _completion.Task;
 
-        public override void Run()
+        public override void Run(Action finished)
         {
-            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(callerToken);
-            deadline.CancelAfter(timeout);
-            _started.TrySetResult();
+            T result;
             try
             {
-                _completion.TrySetResult(work(deadline.Token));
+                using var deadline = CancellationTokenSource.CreateLinkedTokenSource(callerToken);
+                deadline.CancelAfter(timeout);
+                _started.TrySetResult();
+                result = work(deadline.Token);
             }
             catch (Exception e)
             {
+                finished();
                 _completion.TrySetException(e);
+                return;
             }
+
+            finished();
+            _completion.TrySetResult(result);
         }
 
         public override void Orphan()

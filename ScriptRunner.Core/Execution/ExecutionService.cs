@@ -40,7 +40,10 @@ public sealed class ExecutionService
     {
         _validator = validator;
         _fetcher = fetcher;
-        _sandboxes = sandboxes.ToDictionary(s => s.CodeType);
+        // The last registration for a code type wins, as with any service: a host can replace an engine.
+        var byType = new Dictionary<CodeType, IScriptSandbox>();
+        foreach (var sandbox in sandboxes) byType[sandbox.CodeType] = sandbox;
+        _sandboxes = byType;
         _scheduler = scheduler;
         _sandboxFetchers = sandboxFetchers;
         _telemetry = telemetry;

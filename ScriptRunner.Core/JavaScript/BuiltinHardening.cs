@@ -1,0 +1,174 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Jint;
+using Jint.Native;
+using Jint.Native.Function;
+using Jint.Native.Object;
+using Jint.Native.RegExp;
+using Jint.Runtime;
+using Jint.Runtime.Descriptors;
+using Jint.Runtime.Interop;
+
+namespace ScriptRunner.Core.JavaScript;
+
+/// <summary>
+/// Makes Jint's built-ins safe to hand to an untrusted script: removes code generation, and puts every built-in
+/// method behind a check of the run's limits. Jint's natives loop and recurse in .NET where its own timeout never
+/// looks (a 2^32-long sparse array, <c>f.call.call.apply(…)</c> chains, catastrophic regular expressions), so each
+/// call first checks the deadline, memory and stack, and the few unbounded ones get a bound of their own.
+/// </summary>
+internal sealed class BuiltinHardening(Engine engine, ExecutionGuard guard)
+{
+    /// <summary>Longest array (or array-like) a built-in array method will walk: Jint walks sparse holes one by one.</summary>
+    public const uint MaxNativeArrayLength = 1u << 22;
+
+    private static readonly HashSet<string> UnboundedArrayMethods = ["push", "pop"];
+    private static readonly HashSet<string> RegexReceivers = ["exec", "test"];
+    private static readonly HashSet<string> RegexArgumentMethods = ["match", "search", "replace", "split"];
+
+    // A regex keeps its timeout until the deadline it was made for is this much nearer; then it is rebuilt.
+    private static readonly TimeSpan RegexTimeoutSlack = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Applies every measure to the engine's built-ins.</summary>
+    public void Apply()
+    {
+        DisableCodeGeneration();
+        var functionPrototype = engine.Function.PrototypeObject;
+        functionPrototype.FastSetProperty("bind", new PropertyDescriptor(
+            Guarded((t, a) => BoundFunction.Bind(engine, t, a), 1), writable: true, enumerable: false, configurable: true));
+
+        var arrayPrototype = engine.Array.PrototypeObject;
+        arrayPrototype.FastSetProperty("join", new PropertyDescriptor(Guarded(Join, 1), writable: true, enumerable: false, configurable: true));
+
+        foreach (var target in BuiltinObjects()) GuardMethods(target, target == arrayPrototype, target == engine.RegExp.PrototypeObject, target == engine.String.PrototypeObject);
+    }
+
+    /// <summary>A host function whose every call first checks the run's limits.</summary>
+    public ClrFunctionInstance Guarded(Func<JsValue, JsValue[], JsValue> body, int length) =>
+        new(engine, (thisObject, arguments) =>
+        {
+            Enter();
+            return body(thisObject, arguments);
+        }, length);
+
+    /// <summary>Checks time, memory and stack before a host or built-in call proceeds.</summary>
+    public void Enter()
+    {
+        guard.Check();
+        if (guard.StackExhausted) throw StackOverflow();
+    }
+
+    public JavaScriptException StackOverflow() => new(engine.RangeError, "Maximum call stack size exceeded");
+
+    private IEnumerable<ObjectInstance> BuiltinObjects() =>
+    [
+        engine.Global, engine.Object, engine.Object.PrototypeObject, engine.Function.PrototypeObject,
+        engine.Array, engine.Array.PrototypeObject, engine.String, engine.String.PrototypeObject,
+        engine.Number, engine.Number.PrototypeObject, engine.Boolean.PrototypeObject, engine.Date,
+        engine.Date.PrototypeObject, engine.RegExp.PrototypeObject, engine.Math, engine.Json,
+        engine.Error.PrototypeObject,
+    ];
+
+    private void DisableCodeGeneration()
+    {
+        var functionPrototype = engine.Function.PrototypeObject;
+        var evalStub = new ClrFunctionInstance(engine, (_, _) => throw new JavaScriptException(engine.EvalError, "eval is not available in the sandbox"), 1);
+        var functionStub = new ClrFunctionInstance(engine, (_, _) => throw new JavaScriptException(engine.EvalError, "the Function constructor is not available in the sandbox"), 1);
+        // `f instanceof Function` and `Function.prototype.call` keep working; constructing code does not.
+        functionStub.FastSetProperty("prototype", new PropertyDescriptor(functionPrototype, writable: false, enumerable: false, configurable: false));
+        engine.Global.FastSetProperty("eval", new PropertyDescriptor(evalStub, writable: true, enumerable: false, configurable: true));
+        engine.Global.FastSetProperty("Function", new PropertyDescriptor(functionStub, writable: true, enumerable: false, configurable: true));
+        // Every function inherits `constructor` from here: `(function(){}).constructor('code')` must not reach Jint's.
+        functionPrototype.FastSetProperty("constructor", new PropertyDescriptor(functionStub, writable: true, enumerable: false, configurable: true));
+    }
+
+    private void GuardMethods(ObjectInstance target, bool isArrayPrototype, bool isRegExpPrototype, bool isStringPrototype)
+    {
+        foreach (var (name, descriptor) in target.GetOwnProperties().ToList())
+        {
+            if (!descriptor.IsDataDescriptor() || descriptor.Value is not { } value || !value.IsObject()) continue;
+            if (value.AsObject() is not FunctionInstance original || original is IConstructor || original is BoundFunction) continue;
+            if (isArrayPrototype && name == "join") continue; // already the sandbox's own
+
+            var checkLength = isArrayPrototype && !UnboundedArrayMethods.Contains(name);
+            var regexReceiver = isRegExpPrototype && RegexReceivers.Contains(name);
+            var regexArgument = isStringPrototype && RegexArgumentMethods.Contains(name);
+            var length = (int)TypeConverter.ToInteger(original.Get("length"));
+            var wrapper = new ClrFunctionInstance(engine, (thisObject, arguments) =>
+            {
+                Enter();
+                if (checkLength) CheckArrayLength(thisObject, name);
+                if (regexReceiver && thisObject.TryCast<RegExpInstance>() is { } receiver) BoundRegex(receiver);
+                if (regexArgument) arguments = WithBoundRegexArgument(name, arguments);
+                var result = original.Call(thisObject, arguments);
+                guard.Check();
+                return result;
+            }, length);
+            target.FastSetProperty(name, new PropertyDescriptor(wrapper, descriptor.Writable, descriptor.Enumerable, descriptor.Configurable));
+        }
+    }
+
+    private void CheckArrayLength(JsValue thisObject, string method)
+    {
+        if (thisObject.IsUndefined() || thisObject.IsNull()) return; // the built-in reports its own TypeError
+        var length = TypeConverter.ToUint32(TypeConverter.ToObject(engine, thisObject).Get("length"));
+        if (length > MaxNativeArrayLength)
+            throw new JavaScriptException(engine.RangeError, $"Array.prototype.{method}: length {length} is over the sandbox limit of {MaxNativeArrayLength}");
+    }
+
+    private JsValue[] WithBoundRegexArgument(string method, JsValue[] arguments)
+    {
+        var pattern = arguments.Length > 0 ? arguments[0] : Undefined.Instance;
+        if (pattern.TryCast<RegExpInstance>() is { } regex)
+        {
+            BoundRegex(regex);
+            return arguments;
+        }
+
+        // match and search turn a string into a regular expression internally; build it here so it is bounded too.
+        if (method is not ("match" or "search")) return arguments;
+        var built = (RegExpInstance)engine.RegExp.Construct([pattern]);
+        BoundRegex(built);
+        var copy = arguments.Length > 0 ? (JsValue[])arguments.Clone() : new JsValue[1];
+        copy[0] = built;
+        return copy;
+    }
+
+    // .NET regular expressions backtrack without bound; a match timeout tied to the run's deadline ends them.
+    private void BoundRegex(RegExpInstance regex)
+    {
+        var remaining = guard.Remaining;
+        if (remaining <= TimeSpan.Zero) throw guard.TimeoutError();
+        var current = regex.Value;
+        if (current.MatchTimeout != Regex.InfiniteMatchTimeout && current.MatchTimeout <= remaining + RegexTimeoutSlack) return;
+        regex.Value = new Regex(current.ToString(), current.Options, remaining + TimeSpan.FromMilliseconds(20));
+    }
+
+    // Jint 2.10's join concatenates strings one by one (quadratic: a 1e6-element join takes minutes); this one builds
+    // the result once, under the run's limits.
+    private JsValue Join(JsValue thisObject, JsValue[] arguments)
+    {
+        var target = TypeConverter.ToObject(engine, thisObject);
+        var length = TypeConverter.ToUint32(target.Get("length"));
+        var separatorArgument = arguments.Length > 0 ? arguments[0] : Undefined.Instance;
+        var separator = separatorArgument.IsUndefined() ? "," : TypeConverter.ToString(separatorArgument);
+        if (length == 0) return "";
+        if (length > MaxNativeArrayLength)
+            throw new JavaScriptException(engine.RangeError, $"Array.prototype.join: length {length} is over the sandbox limit of {MaxNativeArrayLength}");
+
+        var text = new StringBuilder();
+        for (uint k = 0; k < length; k++)
+        {
+            if (k > 0) text.Append(separator);
+            var element = target.Get(TypeConverter.ToString(k));
+            if (!element.IsUndefined() && !element.IsNull()) text.Append(TypeConverter.ToString(element));
+            if ((k & 1023) == 0 || text.Length > 1 << 20)
+            {
+                guard.Check();
+                if (text.Length * 2L > guard.MemoryHeadroom) throw guard.MemoryError();
+            }
+        }
+
+        return text.ToString();
+    }
+}

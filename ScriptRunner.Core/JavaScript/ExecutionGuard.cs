@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+
+namespace ScriptRunner.Core.JavaScript;
+
+/// <summary>
+/// The limits of one run, checked from the execution thread at every instrumented statement, loop iteration,
+/// function entry and built-in call: deadline, cancellation, memory and stack depth.
+/// </summary>
+/// <remarks>
+/// Jint 2.10 has no memory limit and no cancellation, and its <c>LimitRecursion</c> leaks call-stack entries when a
+/// script catches an exception thrown by a callee, so all three are enforced here instead.
+/// </remarks>
+internal sealed class ExecutionGuard
+{
+    // Per-thread allocation counts garbage too (a plain 1e6-iteration loop allocates ~600 MB in Jint 2.10), so it is
+    // only the trigger; the decision is made on heap growth, measured after a collection.
+    private const long MinDeepCheckStep = 4L * 1024 * 1024;
+
+    private readonly long _startTimestamp;
+    private readonly long _deadlineTimestamp;
+    private readonly CancellationToken _cancellation;
+    private readonly long _memoryLimit;
+    private readonly long _allocatedAtStart;
+    private readonly long _heapAtStart;
+    private readonly nint _stackBase;
+    private readonly long _stackBudget;
+    private long _nextDeepCheckAt;
+    private volatile bool _abandoned;
+
+    public ExecutionGuard(TimeSpan timeout, CancellationToken cancellation, long memoryLimitBytes, long stackBudgetBytes)
+    {
+        Timeout = timeout;
+        _startTimestamp = Stopwatch.GetTimestamp();
+        _deadlineTimestamp = _startTimestamp + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+        _cancellation = cancellation;
+        _memoryLimit = memoryLimitBytes;
+        _allocatedAtStart = GC.GetAllocatedBytesForCurrentThread();
+        _heapAtStart = GC.GetTotalMemory(forceFullCollection: false);
+        _nextDeepCheckAt = _allocatedAtStart + _memoryLimit;
+        _stackBase = CurrentStackAddress();
+        _stackBudget = stackBudgetBytes;
+    }
+
+    public TimeSpan Timeout { get; }
+
+    public TimeSpan Remaining
+    {
+        get
+        {
+            var left = _deadlineTimestamp - Stopwatch.GetTimestamp();
+            return left <= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(left / (double)Stopwatch.Frequency);
+        }
+    }
+
+    /// <summary>True once the deadline passed, the caller cancelled, or the waiting side gave up on the run.</summary>
+    public bool IsOver => _abandoned || _cancellation.IsCancellationRequested || Stopwatch.GetTimestamp() > _deadlineTimestamp;
+
+    /// <summary>Called by the waiting thread when it stops waiting: every later check on the run's thread fails.</summary>
+    public void Abandon() => _abandoned = true;
+
+    /// <summary>Checks the deadline, cancellation and memory; throws <see cref="SandboxLimitException"/> past any of them.</summary>
+    public void Check()
+    {
+        ThrowIfOver();
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        if (allocated >= _nextDeepCheckAt) CheckHeap(allocated);
+    }
+
+    public void ThrowIfOver()
+    {
+        if (IsOver) throw TimeoutError();
+    }
+
+    public SandboxLimitException TimeoutError() =>
+        new(LimitKind.Timeout, $"execution timed out after {(long)Timeout.TotalMilliseconds} ms");
+
+    public SandboxLimitException MemoryError() =>
+        new(LimitKind.Memory, $"memory limit of {_memoryLimit / (1024 * 1024)} MB exceeded");
+
+    /// <summary>Bytes of memory the run may still add before it hits its cap (an estimate for pre-checking big builds).</summary>
+    public long MemoryHeadroom => Math.Max(0, _memoryLimit - (GC.GetTotalMemory(forceFullCollection: false) - _heapAtStart));
+
+    /// <summary>True when the run's thread has used its stack budget: time to report "Maximum call stack size exceeded".</summary>
+    public bool StackExhausted => _stackBase - CurrentStackAddress() > _stackBudget || !RuntimeHelpers.TryEnsureSufficientExecutionStack();
+
+    private void CheckHeap(long allocated)
+    {
+        var growth = GC.GetTotalMemory(forceFullCollection: false) - _heapAtStart;
+        if (growth > _memoryLimit)
+        {
+            // What is still reachable after a full collection is what the script holds (plus whatever concurrent
+            // runs added since this one started: the process is protected either way).
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true);
+            growth = GC.GetTotalMemory(forceFullCollection: false) - _heapAtStart;
+            if (growth > _memoryLimit) throw MemoryError();
+        }
+
+        // The script cannot exceed its cap before it allocates at least the room it has left.
+        _nextDeepCheckAt = allocated + Math.Max(_memoryLimit - Math.Max(growth, 0), Math.Max(MinDeepCheckStep, _memoryLimit / 8));
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static nint CurrentStackAddress()
+    {
+        byte marker = 0;
+        return Unsafe.ByteOffset(ref Unsafe.NullRef<byte>(), ref marker);
+    }
+}
