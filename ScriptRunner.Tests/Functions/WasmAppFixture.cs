@@ -1,30 +1,28 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Mvc.Testing;
 using ScriptRunner.Tests.Support;
 
 namespace ScriptRunner.Tests.Functions;
 
 /// <summary>
-/// The real HTTP app twice, for Wasm end-to-end tests: one allowing downloads and sandbox fetches to private
-/// addresses (so the loopback server is reachable), one with the default policy that refuses them. Plus a loopback
-/// server to download code from and fetch against.
+/// The real app twice over real sockets, for Wasm end-to-end tests: one allowing downloads and sandbox fetches to
+/// private addresses (so the loopback server is reachable, with a short fetch timeout and a 64 KiB stdout cap), one
+/// with the default policy that refuses them. Plus a loopback server to download code from and fetch against.
 /// </summary>
 public sealed class WasmAppFixture : IDisposable
 {
-    private readonly WebApplicationFactory<Program> _open;
-    private readonly WebApplicationFactory<Program> _strict;
+    private readonly ScriptRunnerApp _open = new(
+        ("ScriptRunner:Download:AllowPrivateNetworks", "true"),
+        ("ScriptRunner:SandboxFetch:AllowPrivateNetworks", "true"),
+        ("ScriptRunner:SandboxFetch:TimeoutMs", "1500"),
+        ("ScriptRunner:Output:MaxStdoutBytes", "65536"));
+
+    private readonly ScriptRunnerApp _strict = new();
 
     public WasmAppFixture()
     {
-        _open = new WebApplicationFactory<Program>().WithWebHostBuilder(builder => builder
-            .UseSetting("ScriptRunner:Download:AllowPrivateNetworks", "true")
-            .UseSetting("ScriptRunner:SandboxFetch:AllowPrivateNetworks", "true")
-            .UseSetting("ScriptRunner:Output:MaxStdoutBytes", "65536"));
-        _strict = new WebApplicationFactory<Program>();
-        Open = _open.CreateClient();
-        Strict = _strict.CreateClient();
+        Open = _open.Client();
+        Strict = _strict.Client();
     }
 
     /// <summary>The app that may reach the loopback server.</summary>
@@ -38,9 +36,8 @@ public sealed class WasmAppFixture : IDisposable
     /// <summary>POSTs <paramref name="body"/> to /api/execute and returns the status and the parsed response.</summary>
     public static async Task<(HttpStatusCode Status, JsonNode Body)> ExecuteAsync(HttpClient client, object body)
     {
-        using var response = await client.PostAsJsonAsync("/api/execute", body);
-        var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        return (response.StatusCode, json);
+        var response = await ScriptRunnerApp.PostAsync(client, body);
+        return ((HttpStatusCode)response.StatusCode, response.Body);
     }
 
     public void Dispose()

@@ -32,9 +32,24 @@ public sealed class WasmHostileEndToEndTests(WasmAppFixture app) : IClassFixture
 
         var body = await Execute(new { codeBase64 = Fixture("infinite_loop.wasm"), timeout = 1000 });
 
-        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10));
+        // Generous bounds: the deadline timer may fire a few milliseconds either side of the stopwatch.
+        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(900), TimeSpan.FromSeconds(10));
         Assert.Equal("Timeout", (string)body["errorType"]!);
         Assert.Equal("before the loop\n", (string)body["stdout"]!);
+        await AssertHealthyAsync();
+    }
+
+    [Fact]
+    public async Task EndlessSleepInPollOneoff_EndsWithTimeout()
+    {
+        var clock = Stopwatch.StartNew();
+
+        var body = await Execute(new { codeBase64 = Fixture("sleep_forever.wasm"), timeout = 1000 });
+
+        // Generous bounds: the deadline timer may fire a few milliseconds either side of the stopwatch.
+        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(900), TimeSpan.FromSeconds(10));
+        Assert.Equal("Timeout", (string)body["errorType"]!);
+        Assert.Equal("going to sleep\n", (string)body["stdout"]!);
         await AssertHealthyAsync();
     }
 

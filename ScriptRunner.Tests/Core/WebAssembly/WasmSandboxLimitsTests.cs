@@ -13,10 +13,26 @@ public sealed class WasmSandboxLimitsTests
 
         var run = WasmRun.Fixture("infinite_loop.wasm", timeout: TimeSpan.FromSeconds(1));
 
-        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10));
+        // Generous bounds: the deadline timer may fire a few milliseconds either side of the stopwatch.
+        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(900), TimeSpan.FromSeconds(10));
         Assert.Equal(ErrorTypes.Timeout, run.Outcome.ErrorType);
         Assert.Equal("execution timed out in function '_start'", run.Outcome.Error);
         Assert.Equal("before the loop\n", run.Stdout);
+        AssertSandboxStillWorks();
+    }
+
+    [Fact]
+    public void EndlessSleepInPollOneoff_EndsWithTimeout_AndKeepsPartialStdout()
+    {
+        var clock = Stopwatch.StartNew();
+
+        var run = WasmRun.Fixture("sleep_forever.wasm", timeout: TimeSpan.FromSeconds(1));
+
+        // Generous bounds: the deadline timer may fire a few milliseconds either side of the stopwatch.
+        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(900), TimeSpan.FromSeconds(10));
+        Assert.Equal(ErrorTypes.Timeout, run.Outcome.ErrorType);
+        Assert.StartsWith("execution timed out", run.Outcome.Error);
+        Assert.Equal("going to sleep\n", run.Stdout);
         AssertSandboxStillWorks();
     }
 
