@@ -73,9 +73,7 @@ internal sealed class BuiltinHardening(Engine engine, ExecutionGuard guard)
     {
         var functionPrototype = engine.Function.PrototypeObject;
         var evalStub = new ClrFunctionInstance(engine, (_, _) => throw new JavaScriptException(engine.EvalError, "eval is not available in the sandbox"), 1);
-        var functionStub = new ClrFunctionInstance(engine, (_, _) => throw new JavaScriptException(engine.EvalError, "the Function constructor is not available in the sandbox"), 1);
-        // `f instanceof Function` and `Function.prototype.call` keep working; constructing code does not.
-        functionStub.FastSetProperty("prototype", new PropertyDescriptor(functionPrototype, writable: false, enumerable: false, configurable: false));
+        var functionStub = new DisabledConstructor(engine, "the Function constructor is not available in the sandbox", functionPrototype);
         engine.Global.FastSetProperty("eval", new PropertyDescriptor(evalStub, writable: true, enumerable: false, configurable: true));
         engine.Global.FastSetProperty("Function", new PropertyDescriptor(functionStub, writable: true, enumerable: false, configurable: true));
         // Every function inherits `constructor` from here: `(function(){}).constructor('code')` must not reach Jint's.
