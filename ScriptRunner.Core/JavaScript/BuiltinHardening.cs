@@ -26,6 +26,9 @@ internal sealed class BuiltinHardening(Engine engine, ExecutionGuard guard)
     private static readonly HashSet<string> RegexReceivers = ["exec", "test"];
     private static readonly HashSet<string> RegexArgumentMethods = ["match", "search", "replace", "split"];
 
+    // What Jint spends on one array element (descriptor, value, dictionary entry), for pre-checking array builders.
+    private const long BytesPerArrayElement = 128;
+
     // A regex keeps its timeout until the deadline it was made for is this much nearer; then it is rebuilt.
     private static readonly TimeSpan RegexTimeoutSlack = TimeSpan.FromMilliseconds(100);
 
@@ -98,6 +101,7 @@ internal sealed class BuiltinHardening(Engine engine, ExecutionGuard guard)
                 if (checkLength) CheckArrayLength(thisObject, name);
                 if (regexReceiver && thisObject.TryCast<RegExpInstance>() is { } receiver) BoundRegex(receiver);
                 if (regexArgument) arguments = WithBoundRegexArgument(name, arguments);
+                if (regexArgument && name is "split" or "match") CheckPieces(name, thisObject, arguments);
                 var result = original.Call(thisObject, arguments);
                 guard.Check();
                 return result;
@@ -112,6 +116,42 @@ internal sealed class BuiltinHardening(Engine engine, ExecutionGuard guard)
         var length = TypeConverter.ToUint32(TypeConverter.ToObject(engine, thisObject).Get("length"));
         if (length > MaxNativeArrayLength)
             throw new JavaScriptException(engine.RangeError, $"Array.prototype.{method}: length {length} is over the sandbox limit of {MaxNativeArrayLength}");
+    }
+
+    // split and global match turn a string (2 bytes a character) into an array (~128 bytes an element) inside one
+    // call: refuse up front when the pieces cannot fit in the memory the run has left.
+    private void CheckPieces(string method, JsValue thisObject, JsValue[] arguments)
+    {
+        if (!thisObject.IsString()) return;
+        var text = thisObject.AsString();
+        var headroom = guard.MemoryHeadroom;
+        if ((text.Length + 1L) * BytesPerArrayElement <= headroom) return;
+
+        var pattern = arguments.Length > 0 ? arguments[0] : Undefined.Instance;
+        long pieces;
+        if (pattern.TryCast<RegExpInstance>() is { } regex)
+        {
+            if (method == "match" && !regex.Global) return;
+            pieces = regex.Value.Count(text) + 1;
+        }
+        else if (method == "split" && pattern.IsString())
+        {
+            var separator = pattern.AsString();
+            pieces = separator.Length == 0 ? text.Length : CountOccurrences(text, separator) + 1;
+        }
+        else return;
+
+        if (method == "split" && arguments.Length > 1 && !arguments[1].IsUndefined())
+            pieces = Math.Min(pieces, TypeConverter.ToUint32(arguments[1]));
+        if (pieces * BytesPerArrayElement > headroom) throw guard.MemoryError();
+    }
+
+    private static long CountOccurrences(string text, string separator)
+    {
+        long count = 0;
+        for (var at = text.IndexOf(separator, StringComparison.Ordinal); at >= 0; at = text.IndexOf(separator, at + separator.Length, StringComparison.Ordinal))
+            count++;
+        return count;
     }
 
     private JsValue[] WithBoundRegexArgument(string method, JsValue[] arguments)

@@ -36,4 +36,27 @@ public sealed class MemoryLimitTests
         var run = JsHarness.Execute("var t = 0; for (var i = 0; i < 300000; i++) { var s = 'item ' + i; t += s.length; } t", memoryBytes: 16L * 1024 * 1024, timeout: TimeSpan.FromSeconds(60));
         Assert.True(run.Outcome.Success, $"{run.Outcome.ErrorType}: {run.Outcome.Error}");
     }
+
+    [Fact]
+    public void MemoryLimit_SplittingAHugeStringIntoCharacters_IsRefusedBeforeItAllocates()
+    {
+        var run = JsHarness.Execute("var s = new Array(4e6).join('x'); console.log(s.length); s.split('').length", memoryBytes: Limit, timeout: TimeSpan.FromSeconds(60));
+        Assert.Equal(ErrorTypes.MemoryLimit, run.Outcome.ErrorType);
+        Assert.Equal("3999999\n", run.Output.Stdout);
+    }
+
+    [Fact]
+    public void MemoryLimit_ParsingHugeJson_EndsWithMemoryLimit()
+    {
+        var run = JsHarness.Execute("var s = '[' + new Array(3e6).join('1,') + '1]'; JSON.parse(s).length", memoryBytes: Limit, timeout: TimeSpan.FromSeconds(60));
+        Assert.Equal(ErrorTypes.MemoryLimit, run.Outcome.ErrorType);
+    }
+
+    [Fact]
+    public void MemoryLimit_SplitWithFewPiecesOfALongString_IsAllowed()
+    {
+        var run = JsHarness.Execute("var s = new Array(4e6).join('x'); (s + ',' + s).split(',').length", memoryBytes: Limit, timeout: TimeSpan.FromSeconds(60));
+        Assert.True(run.Outcome.Success, $"{run.Outcome.ErrorType}: {run.Outcome.Error}");
+        Assert.Equal("2", run.Outcome.Result!.ToJsonString());
+    }
 }
