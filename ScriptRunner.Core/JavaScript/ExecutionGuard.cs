@@ -73,8 +73,15 @@ internal sealed class ExecutionGuard
         if (IsOver) throw TimeoutError();
     }
 
-    public SandboxLimitException TimeoutError() =>
-        new(LimitKind.Timeout, $"execution timed out after {(long)Timeout.TotalMilliseconds} ms");
+    public SandboxLimitException TimeoutError()
+    {
+        var now = Stopwatch.GetTimestamp();
+        // The caller's own deadline may fire a moment before this one; only a clearly early stop is a cancellation.
+        var early = _deadlineTimestamp - now > Stopwatch.Frequency / 20;
+        return early && !_abandoned
+            ? new(LimitKind.Timeout, $"execution cancelled after {(long)Stopwatch.GetElapsedTime(_startTimestamp, now).TotalMilliseconds} ms")
+            : new(LimitKind.Timeout, $"execution timed out after {(long)Timeout.TotalMilliseconds} ms");
+    }
 
     public SandboxLimitException MemoryError() =>
         new(LimitKind.Memory, $"memory limit of {_memoryLimit / (1024 * 1024)} MB exceeded");

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ScriptRunner.Core.Hosting;
+using ScriptRunner.Core.JavaScript;
 using ScriptRunner.Core.Model;
 
 namespace ScriptRunner.Tests.Core.JavaScript;
@@ -90,6 +91,7 @@ public sealed class HostileScriptTests
         var watch = Stopwatch.StartNew();
         var run = JsHarness.Execute("while (true) {}", timeout: TimeSpan.FromSeconds(30), cancellation: cancel.Token);
         Assert.Equal(ErrorTypes.Timeout, run.Outcome.ErrorType);
+        Assert.StartsWith("execution cancelled after ", run.Outcome.Error);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
     }
 
@@ -253,6 +255,45 @@ public sealed class HostileScriptTests
         Assert.Equal(100, System.Text.Encoding.UTF8.GetByteCount(output.Stdout));
         Assert.StartsWith("line 0\nline 1\n", output.Stdout);
         Assert.Equal(2, output.Logs.Count);
+    }
+
+    [Fact]
+    public void Abandon_RunStuckInUninterruptibleHostCall_ReturnsTimeoutAtDeadlinePlusGraceAndWritesNothingAfter()
+    {
+        using var release = new ManualResetEventSlim();
+        var watch = Stopwatch.StartNew();
+        var run = JsHarness.Execute("console.log('before'); fetch('https://stuck.example/'); console.log('after');",
+            timeout: TimeSpan.FromMilliseconds(200), fetcher: new StuckFetcher(release), sandbox: new JavaScriptSandbox(TimeSpan.FromMilliseconds(100)));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+        Assert.Equal(ErrorTypes.Timeout, run.Outcome.ErrorType);
+        Assert.Equal("execution timed out after 200 ms (the script did not stop within 100 ms of its deadline and was abandoned)", run.Outcome.Error);
+
+        release.Set();
+        Thread.Sleep(300);
+        Assert.Equal("before\n", run.Output.Stdout);
+    }
+
+    [Fact]
+    public void HostError_UnexpectedExceptionFromHost_IsHostErrorNotAThrow()
+    {
+        var run = JsHarness.Execute("fetch('https://x.test/')", fetcher: new BrokenFetcher());
+        Assert.Equal(ErrorTypes.HostError, run.Outcome.ErrorType);
+        Assert.Equal("internal error in the JavaScript sandbox: IOException: disk failure", run.Outcome.Error);
+    }
+
+    private sealed class StuckFetcher(ManualResetEventSlim release) : ISandboxFetcher
+    {
+        // Ignores the token on purpose: a host call that cannot be interrupted.
+        public SandboxFetchResponse Send(SandboxFetchRequest request, CancellationToken cancellationToken)
+        {
+            release.Wait(TimeSpan.FromSeconds(10));
+            return new SandboxFetchResponse(200, "OK", new Dictionary<string, string>(), "late");
+        }
+    }
+
+    private sealed class BrokenFetcher : ISandboxFetcher
+    {
+        public SandboxFetchResponse Send(SandboxFetchRequest request, CancellationToken cancellationToken) => throw new IOException("disk failure");
     }
 
     private sealed class BlockingFetcher : ISandboxFetcher

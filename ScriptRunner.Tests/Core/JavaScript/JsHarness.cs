@@ -25,7 +25,8 @@ internal static class JsHarness
         OutputCapture? output = null,
         TimeProvider? clock = null,
         CancellationToken cancellation = default,
-        byte[]? codeBytes = null)
+        byte[]? codeBytes = null,
+        JavaScriptSandbox? sandbox = null)
     {
         output ??= new OutputCapture(1 << 20, 1 << 20, 100, 4096);
         var host = new HostBindings(output, fetcher ?? new RefusingFetcher(), clock ?? TimeProvider.System);
@@ -42,7 +43,7 @@ internal static class JsHarness
             CancellationToken = cancellation,
             Host = host,
         };
-        return new Run(new JavaScriptSandbox().Execute(invocation), output);
+        return new Run((sandbox ?? new JavaScriptSandbox()).Execute(invocation), output);
     }
 
     /// <summary>The result of a script that must succeed, as compact JSON text.</summary>
