@@ -22,9 +22,15 @@ internal sealed class BuiltinHardening(Engine engine, ExecutionGuard guard)
     /// <summary>Longest array (or array-like) a built-in array method will walk: Jint walks sparse holes one by one.</summary>
     public const uint MaxNativeArrayLength = 1u << 22;
 
+    /// <summary>Most arguments <c>Function.prototype.apply</c> spreads into one call.</summary>
+    public const uint MaxApplyArguments = 1u << 20;
+
     private static readonly HashSet<string> UnboundedArrayMethods = ["push", "pop"];
     private static readonly HashSet<string> RegexReceivers = ["exec", "test"];
     private static readonly HashSet<string> RegexArgumentMethods = ["match", "search", "replace", "split"];
+
+    // What Jint spends on one array element (descriptor, value, dictionary entry), for pre-checking array builders.
+    private const long BytesPerArrayElement = 128;
 
     // A regex keeps its timeout until the deadline it was made for is this much nearer; then it is rebuilt.
     private static readonly TimeSpan RegexTimeoutSlack = TimeSpan.FromMilliseconds(100);
@@ -33,14 +39,12 @@ internal sealed class BuiltinHardening(Engine engine, ExecutionGuard guard)
     public void Apply()
     {
         DisableCodeGeneration();
-        var functionPrototype = engine.Function.PrototypeObject;
-        functionPrototype.FastSetProperty("bind", new PropertyDescriptor(
-            Guarded((t, a) => BoundFunction.Bind(engine, t, a), 1), writable: true, enumerable: false, configurable: true));
+        foreach (var target in BuiltinObjects()) GuardMethods(target, target == engine.Array.PrototypeObject, target == engine.RegExp.PrototypeObject, target == engine.String.PrototypeObject);
 
-        var arrayPrototype = engine.Array.PrototypeObject;
-        arrayPrototype.FastSetProperty("join", new PropertyDescriptor(Guarded(Join, 1), writable: true, enumerable: false, configurable: true));
-
-        foreach (var target in BuiltinObjects()) GuardMethods(target, target == arrayPrototype, target == engine.RegExp.PrototypeObject, target == engine.String.PrototypeObject);
+        // Replaced outright, each already guarded.
+        SetMethod(engine.Function.PrototypeObject, "bind", (t, a) => BoundFunction.Bind(engine, t, a), 1);
+        SetMethod(engine.Array.PrototypeObject, "join", Join, 1);
+        SetMethod(engine.Array.PrototypeObject, "sort", new ArraySort(engine, this).Sort, 1);
     }
 
     /// <summary>A host function whose every call first checks the run's limits.</summary>
@@ -60,6 +64,9 @@ internal sealed class BuiltinHardening(Engine engine, ExecutionGuard guard)
 
     public JavaScriptException StackOverflow() => new(engine.RangeError, "Maximum call stack size exceeded");
 
+    private void SetMethod(ObjectInstance target, string name, Func<JsValue, JsValue[], JsValue> body, int length) =>
+        target.FastSetProperty(name, new PropertyDescriptor(Guarded(body, length), writable: true, enumerable: false, configurable: true));
+
     private IEnumerable<ObjectInstance> BuiltinObjects() =>
     [
         engine.Global, engine.Object, engine.Object.PrototypeObject, engine.Function.PrototypeObject,
@@ -73,9 +80,7 @@ internal sealed class BuiltinHardening(Engine engine, ExecutionGuard guard)
     {
         var functionPrototype = engine.Function.PrototypeObject;
         var evalStub = new ClrFunctionInstance(engine, (_, _) => throw new JavaScriptException(engine.EvalError, "eval is not available in the sandbox"), 1);
-        var functionStub = new ClrFunctionInstance(engine, (_, _) => throw new JavaScriptException(engine.EvalError, "the Function constructor is not available in the sandbox"), 1);
-        // `f instanceof Function` and `Function.prototype.call` keep working; constructing code does not.
-        functionStub.FastSetProperty("prototype", new PropertyDescriptor(functionPrototype, writable: false, enumerable: false, configurable: false));
+        var functionStub = new DisabledConstructor(engine, "the Function constructor is not available in the sandbox", functionPrototype);
         engine.Global.FastSetProperty("eval", new PropertyDescriptor(evalStub, writable: true, enumerable: false, configurable: true));
         engine.Global.FastSetProperty("Function", new PropertyDescriptor(functionStub, writable: true, enumerable: false, configurable: true));
         // Every function inherits `constructor` from here: `(function(){}).constructor('code')` must not reach Jint's.
@@ -87,10 +92,10 @@ internal sealed class BuiltinHardening(Engine engine, ExecutionGuard guard)
         foreach (var (name, descriptor) in target.GetOwnProperties().ToList())
         {
             if (!descriptor.IsDataDescriptor() || descriptor.Value is not { } value || !value.IsObject()) continue;
-            if (value.AsObject() is not FunctionInstance original || original is IConstructor || original is BoundFunction) continue;
-            if (isArrayPrototype && name == "join") continue; // already the sandbox's own
+            if (value.AsObject() is not FunctionInstance original || original is IConstructor) continue;
 
             var checkLength = isArrayPrototype && !UnboundedArrayMethods.Contains(name);
+            var checkApply = target == engine.Function.PrototypeObject && name == "apply";
             var regexReceiver = isRegExpPrototype && RegexReceivers.Contains(name);
             var regexArgument = isStringPrototype && RegexArgumentMethods.Contains(name);
             var length = (int)TypeConverter.ToInteger(original.Get("length"));
@@ -98,8 +103,10 @@ internal sealed class BuiltinHardening(Engine engine, ExecutionGuard guard)
             {
                 Enter();
                 if (checkLength) CheckArrayLength(thisObject, name);
+                if (checkApply) CheckApplyArguments(arguments);
                 if (regexReceiver && thisObject.TryCast<RegExpInstance>() is { } receiver) BoundRegex(receiver);
                 if (regexArgument) arguments = WithBoundRegexArgument(name, arguments);
+                if (regexArgument && name is "split" or "match") CheckPieces(name, thisObject, arguments);
                 var result = original.Call(thisObject, arguments);
                 guard.Check();
                 return result;
@@ -114,6 +121,51 @@ internal sealed class BuiltinHardening(Engine engine, ExecutionGuard guard)
         var length = TypeConverter.ToUint32(TypeConverter.ToObject(engine, thisObject).Get("length"));
         if (length > MaxNativeArrayLength)
             throw new JavaScriptException(engine.RangeError, $"Array.prototype.{method}: length {length} is over the sandbox limit of {MaxNativeArrayLength}");
+    }
+
+    // split and global match turn a string (2 bytes a character) into an array (~128 bytes an element) inside one
+    // call: refuse up front when the pieces cannot fit in the memory the run has left.
+    private void CheckPieces(string method, JsValue thisObject, JsValue[] arguments)
+    {
+        if (!thisObject.IsString()) return;
+        var text = thisObject.AsString();
+        var headroom = guard.MemoryHeadroom;
+        if ((text.Length + 1L) * BytesPerArrayElement <= headroom) return;
+
+        var pattern = arguments.Length > 0 ? arguments[0] : Undefined.Instance;
+        long pieces;
+        if (pattern.TryCast<RegExpInstance>() is { } regex)
+        {
+            if (method == "match" && !regex.Global) return;
+            pieces = regex.Value.Count(text) + 1;
+        }
+        else if (method == "split" && pattern.IsString())
+        {
+            var separator = pattern.AsString();
+            pieces = separator.Length == 0 ? text.Length : CountOccurrences(text, separator) + 1;
+        }
+        else return;
+
+        if (method == "split" && arguments.Length > 1 && !arguments[1].IsUndefined())
+            pieces = Math.Min(pieces, TypeConverter.ToUint32(arguments[1]));
+        if (pieces * BytesPerArrayElement > headroom) throw guard.MemoryError();
+    }
+
+    private static long CountOccurrences(string text, string separator)
+    {
+        long count = 0;
+        for (var at = text.IndexOf(separator, StringComparison.Ordinal); at >= 0; at = text.IndexOf(separator, at + separator.Length, StringComparison.Ordinal))
+            count++;
+        return count;
+    }
+
+    // Jint's apply copies every index up to the array-like's length, however sparse: {length: 4294967295} never ends.
+    private void CheckApplyArguments(JsValue[] arguments)
+    {
+        if (arguments.Length < 2 || !arguments[1].IsObject()) return;
+        var count = TypeConverter.ToUint32(arguments[1].AsObject().Get("length"));
+        if (count > MaxApplyArguments)
+            throw new JavaScriptException(engine.RangeError, $"Function.prototype.apply: {count} arguments is over the sandbox limit of {MaxApplyArguments}");
     }
 
     private JsValue[] WithBoundRegexArgument(string method, JsValue[] arguments)
