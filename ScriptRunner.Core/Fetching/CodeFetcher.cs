@@ -13,6 +13,12 @@ namespace ScriptRunner.Core.Fetching;
 /// </summary>
 public sealed class CodeFetcher : ICodeFetcher, IDisposable
 {
+    private static readonly KeyValuePair<string, string>[] DefaultHeaders =
+    [
+        new("Accept", "application/wasm, application/javascript, text/javascript, */*;q=0.5"),
+        new("User-Agent", "ScriptRunner"),
+    ];
+
     private readonly HttpMessageInvoker _client;
     private readonly long _maxBytes;
     private readonly int _timeoutMs;
@@ -20,7 +26,7 @@ public sealed class CodeFetcher : ICodeFetcher, IDisposable
 
     /// <summary>A fetcher for <paramref name="options"/>, resolving host names with <paramref name="resolver"/> (default: the system resolver).</summary>
     public CodeFetcher(DownloadOptions options, IHostResolver? resolver = null)
-        : this(options, resolver ?? new SystemHostResolver(), new AddressPolicy(options.AllowPrivateNetworks).RefusalOf)
+        : this(options, resolver ?? new SystemHostResolver(), new AddressPolicy((options ?? throw new ArgumentNullException(nameof(options))).AllowPrivateNetworks).RefusalOf)
     {
     }
 
@@ -66,31 +72,22 @@ public sealed class CodeFetcher : ICodeFetcher, IDisposable
         }
         catch (OutboundRequestException ex)
         {
-            throw new CodeDownloadException(ex.Message, ex);
+            var message = ex.Failure == OutboundFailure.ProtocolError ? $"download from {url} failed: {ex.Message}" : ex.Message;
+            throw new CodeDownloadException(message, ex);
         }
         catch (BodyTooLargeException ex)
         {
             var declared = ex.DeclaredLength is { } length ? $" (Content-Length {length})" : "";
             throw new CodeDownloadException($"download exceeds the {ex.Limit}-byte limit{declared}", ex);
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
         {
-            throw new CodeDownloadException($"download from {url} failed: {ex.Message}", ex);
-        }
-        catch (IOException ex)
-        {
-            throw new CodeDownloadException($"download from {url} failed: {ex.Message}", ex);
+            throw new CodeDownloadException($"download from {url} failed: {HttpFailureText.Describe(ex)}", ex);
         }
     }
 
     /// <summary>Closes pooled connections.</summary>
     public void Dispose() => _client.Dispose();
-
-    private static readonly KeyValuePair<string, string>[] DefaultHeaders =
-    [
-        new("Accept", "application/wasm, application/javascript, text/javascript, */*;q=0.5"),
-        new("User-Agent", "ScriptRunner"),
-    ];
 
     private static string DescribeStatus(HttpResponseMessage response, Uri url)
     {

@@ -73,7 +73,7 @@ public sealed class SandboxFetcher : ISandboxFetcher
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException)
         {
-            throw new SandboxFetchException(SandboxFetchError.NetworkError, $"fetch to {outbound.Url} failed: {ex.Message}", ex);
+            throw new SandboxFetchException(SandboxFetchError.NetworkError, $"fetch to {outbound.Url} failed: {HttpFailureText.Describe(ex)}", ex);
         }
     }
 
@@ -98,7 +98,9 @@ public sealed class SandboxFetcher : ISandboxFetcher
             throw new SandboxFetchException(SandboxFetchError.InvalidRequest, "fetch needs a url");
         }
 
-        if (!Uri.TryCreate(request.Url.Trim(), UriKind.Absolute, out var url))
+        // On Unix "/path" parses as an absolute file URI; a script writing a path meant a relative URL, which fetch cannot resolve.
+        var text = request.Url.Trim();
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || url.IsFile && !text.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
         {
             throw new SandboxFetchException(SandboxFetchError.InvalidRequest, $"fetch url '{request.Url}' is not an absolute URL");
         }

@@ -17,7 +17,7 @@ public sealed class SandboxFetcherFactory : IDisposable
     /// <summary>A factory for <paramref name="options"/>, resolving host names with <paramref name="resolver"/> (default: the system resolver).</summary>
     /// <exception cref="ArgumentException">An option is out of range or an allowed-hosts entry is malformed.</exception>
     public SandboxFetcherFactory(SandboxFetchOptions options, IHostResolver? resolver = null)
-        : this(options, resolver ?? new SystemHostResolver(), new AddressPolicy(options.AllowPrivateNetworks).RefusalOf)
+        : this(options, resolver ?? new SystemHostResolver(), new AddressPolicy((options ?? throw new ArgumentNullException(nameof(options))).AllowPrivateNetworks).RefusalOf)
     {
     }
 

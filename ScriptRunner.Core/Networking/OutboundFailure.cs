@@ -13,6 +13,6 @@ internal enum OutboundFailure
     UnsupportedScheme,
     /// <summary>More redirects than allowed.</summary>
     TooManyRedirects,
-    /// <summary>The connection broke or the server spoke malformed HTTP.</summary>
+    /// <summary>The connection broke or the server spoke malformed HTTP; the message says how but not where.</summary>
     ProtocolError,
 }

@@ -39,7 +39,12 @@ internal static class RedirectFollower
                 throw new OutboundRequestException(OutboundFailure.TooManyRedirects, $"too many redirects (max {maxRedirects})");
             }
 
-            current = NextHop(current, response.StatusCode, new Uri(current.Url, location));
+            if (!Uri.TryCreate(current.Url, location, out var target))
+            {
+                throw new OutboundRequestException(OutboundFailure.ProtocolError, $"redirect to '{location}' is not a valid URL");
+            }
+
+            current = NextHop(current, response.StatusCode, target);
         }
     }
 
@@ -71,8 +76,7 @@ internal static class RedirectFollower
         }
         catch (HttpRequestException ex)
         {
-            throw new OutboundRequestException(OutboundFailure.ProtocolError,
-                $"request to {request.Url} failed: {ex.Message}", ex);
+            throw new OutboundRequestException(OutboundFailure.ProtocolError, HttpFailureText.Describe(ex), ex);
         }
     }
 
@@ -97,8 +101,8 @@ internal static class RedirectFollower
     private static OutboundRequest NextHop(OutboundRequest current, HttpStatusCode status, Uri target)
     {
         // 303 always, and 301/302 after POST, turn into a GET without body (what every browser does).
-        var toGet = status == HttpStatusCode.SeeOther && current.Method != HttpMethod.Head ||
-                    status is HttpStatusCode.MovedPermanently or HttpStatusCode.Found && current.Method == HttpMethod.Post;
+        var toGet = (status == HttpStatusCode.SeeOther && current.Method != HttpMethod.Head) ||
+                    (status is HttpStatusCode.MovedPermanently or HttpStatusCode.Found && current.Method == HttpMethod.Post);
         var headers = current.Headers.AsEnumerable();
         if (toGet) headers = headers.Where(h => !h.Key.StartsWith("Content-", StringComparison.OrdinalIgnoreCase));
         // Credentials are for the origin they were written for; a redirect elsewhere must not carry them.

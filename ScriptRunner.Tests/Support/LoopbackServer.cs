@@ -107,7 +107,8 @@ public sealed class LoopbackServer : IDisposable, IAsyncDisposable
 
     /// <summary>
     /// Streams zero bytes in chunks: <paramref name="length"/> bytes, or without end (until the client disconnects) when
-    /// null. <paramref name="declaredLength"/> sets Content-Length, which may differ from what is sent; otherwise chunked.
+    /// null. <paramref name="declaredLength"/> sets Content-Length, which may be larger than what is sent (the
+    /// connection then stays open until the client leaves); without it the body is chunked.
     /// </summary>
     public LoopbackServer MapStream(string path, long? length, long? declaredLength = null) =>
         Map(path, async context =>
@@ -122,8 +123,9 @@ public sealed class LoopbackServer : IDisposable, IAsyncDisposable
                 await context.Response.Body.FlushAsync(context.RequestAborted);
             }
 
-            // A body shorter than its declared length can only be ended by dropping the connection.
-            if (declaredLength is not null && length < declaredLength) context.Abort();
+            // Kestrel resets a connection whose body falls short of its Content-Length, which can discard what was
+            // sent; hold it open instead so the client sees the headers (use RawHttpServer for a clean short body).
+            if (declaredLength is not null && length < declaredLength) await Task.Delay(Timeout.Infinite, context.RequestAborted);
         });
 
     /// <summary>Answers <paramref name="path"/> with any handler (full control over status, headers and body).</summary>
@@ -147,11 +149,15 @@ public sealed class LoopbackServer : IDisposable, IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        // Buffered so the route's handler can read the body again after it is recorded.
+        context.Request.EnableBuffering();
         string body;
-        using (var reader = new StreamReader(context.Request.Body))
+        using (var reader = new StreamReader(context.Request.Body, leaveOpen: true))
         {
             body = await reader.ReadToEndAsync(context.RequestAborted);
         }
+
+        context.Request.Body.Position = 0;
 
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         _requests.Enqueue(new RecordedRequest(context.Request.Method, context.Request.Path.Value ?? "/",
