@@ -26,6 +26,9 @@ internal sealed class BuiltinHardening(Engine engine, ExecutionGuard guard)
     private static readonly HashSet<string> RegexReceivers = ["exec", "test"];
     private static readonly HashSet<string> RegexArgumentMethods = ["match", "search", "replace", "split"];
 
+    // What Jint spends on one array element (descriptor, value, dictionary entry), for pre-checking array builders.
+    private const long BytesPerArrayElement = 128;
+
     // A regex keeps its timeout until the deadline it was made for is this much nearer; then it is rebuilt.
     private static readonly TimeSpan RegexTimeoutSlack = TimeSpan.FromMilliseconds(100);
 
@@ -73,9 +76,7 @@ internal sealed class BuiltinHardening(Engine engine, ExecutionGuard guard)
     {
         var functionPrototype = engine.Function.PrototypeObject;
         var evalStub = new ClrFunctionInstance(engine, (_, _) => throw new JavaScriptException(engine.EvalError, "eval is not available in the sandbox"), 1);
-        var functionStub = new ClrFunctionInstance(engine, (_, _) => throw new JavaScriptException(engine.EvalError, "the Function constructor is not available in the sandbox"), 1);
-        // `f instanceof Function` and `Function.prototype.call` keep working; constructing code does not.
-        functionStub.FastSetProperty("prototype", new PropertyDescriptor(functionPrototype, writable: false, enumerable: false, configurable: false));
+        var functionStub = new DisabledConstructor(engine, "the Function constructor is not available in the sandbox", functionPrototype);
         engine.Global.FastSetProperty("eval", new PropertyDescriptor(evalStub, writable: true, enumerable: false, configurable: true));
         engine.Global.FastSetProperty("Function", new PropertyDescriptor(functionStub, writable: true, enumerable: false, configurable: true));
         // Every function inherits `constructor` from here: `(function(){}).constructor('code')` must not reach Jint's.
@@ -100,6 +101,7 @@ internal sealed class BuiltinHardening(Engine engine, ExecutionGuard guard)
                 if (checkLength) CheckArrayLength(thisObject, name);
                 if (regexReceiver && thisObject.TryCast<RegExpInstance>() is { } receiver) BoundRegex(receiver);
                 if (regexArgument) arguments = WithBoundRegexArgument(name, arguments);
+                if (regexArgument && name is "split" or "match") CheckPieces(name, thisObject, arguments);
                 var result = original.Call(thisObject, arguments);
                 guard.Check();
                 return result;
@@ -114,6 +116,42 @@ internal sealed class BuiltinHardening(Engine engine, ExecutionGuard guard)
         var length = TypeConverter.ToUint32(TypeConverter.ToObject(engine, thisObject).Get("length"));
         if (length > MaxNativeArrayLength)
             throw new JavaScriptException(engine.RangeError, $"Array.prototype.{method}: length {length} is over the sandbox limit of {MaxNativeArrayLength}");
+    }
+
+    // split and global match turn a string (2 bytes a character) into an array (~128 bytes an element) inside one
+    // call: refuse up front when the pieces cannot fit in the memory the run has left.
+    private void CheckPieces(string method, JsValue thisObject, JsValue[] arguments)
+    {
+        if (!thisObject.IsString()) return;
+        var text = thisObject.AsString();
+        var headroom = guard.MemoryHeadroom;
+        if ((text.Length + 1L) * BytesPerArrayElement <= headroom) return;
+
+        var pattern = arguments.Length > 0 ? arguments[0] : Undefined.Instance;
+        long pieces;
+        if (pattern.TryCast<RegExpInstance>() is { } regex)
+        {
+            if (method == "match" && !regex.Global) return;
+            pieces = regex.Value.Count(text) + 1;
+        }
+        else if (method == "split" && pattern.IsString())
+        {
+            var separator = pattern.AsString();
+            pieces = separator.Length == 0 ? text.Length : CountOccurrences(text, separator) + 1;
+        }
+        else return;
+
+        if (method == "split" && arguments.Length > 1 && !arguments[1].IsUndefined())
+            pieces = Math.Min(pieces, TypeConverter.ToUint32(arguments[1]));
+        if (pieces * BytesPerArrayElement > headroom) throw guard.MemoryError();
+    }
+
+    private static long CountOccurrences(string text, string separator)
+    {
+        long count = 0;
+        for (var at = text.IndexOf(separator, StringComparison.Ordinal); at >= 0; at = text.IndexOf(separator, at + separator.Length, StringComparison.Ordinal))
+            count++;
+        return count;
     }
 
     private JsValue[] WithBoundRegexArgument(string method, JsValue[] arguments)

@@ -22,9 +22,10 @@ internal sealed class ExecutionGuard
     private readonly CancellationToken _cancellation;
     private readonly long _memoryLimit;
     private readonly long _allocatedAtStart;
-    private readonly long _heapAtStart;
     private readonly nint _stackBase;
     private readonly long _stackBudget;
+    private long _heapBaseline;
+    private bool _anchored;
     private long _nextDeepCheckAt;
     private volatile bool _abandoned;
 
@@ -36,7 +37,7 @@ internal sealed class ExecutionGuard
         _cancellation = cancellation;
         _memoryLimit = memoryLimitBytes;
         _allocatedAtStart = GC.GetAllocatedBytesForCurrentThread();
-        _heapAtStart = GC.GetTotalMemory(forceFullCollection: false);
+        _heapBaseline = GC.GetTotalMemory(forceFullCollection: false);
         _nextDeepCheckAt = _allocatedAtStart + _memoryLimit;
         _stackBase = CurrentStackAddress();
         _stackBudget = stackBudgetBytes;
@@ -72,27 +73,43 @@ internal sealed class ExecutionGuard
         if (IsOver) throw TimeoutError();
     }
 
-    public SandboxLimitException TimeoutError() =>
-        new(LimitKind.Timeout, $"execution timed out after {(long)Timeout.TotalMilliseconds} ms");
+    public SandboxLimitException TimeoutError()
+    {
+        var now = Stopwatch.GetTimestamp();
+        // The caller's own deadline may fire a moment before this one; only a clearly early stop is a cancellation.
+        var early = _deadlineTimestamp - now > Stopwatch.Frequency / 20;
+        return early && !_abandoned
+            ? new(LimitKind.Timeout, $"execution cancelled after {(long)Stopwatch.GetElapsedTime(_startTimestamp, now).TotalMilliseconds} ms")
+            : new(LimitKind.Timeout, $"execution timed out after {(long)Timeout.TotalMilliseconds} ms");
+    }
 
     public SandboxLimitException MemoryError() =>
         new(LimitKind.Memory, $"memory limit of {_memoryLimit / (1024 * 1024)} MB exceeded");
 
     /// <summary>Bytes of memory the run may still add before it hits its cap (an estimate for pre-checking big builds).</summary>
-    public long MemoryHeadroom => Math.Max(0, _memoryLimit - (GC.GetTotalMemory(forceFullCollection: false) - _heapAtStart));
+    public long MemoryHeadroom => Math.Max(0, _memoryLimit - (GC.GetTotalMemory(forceFullCollection: false) - _heapBaseline));
 
     /// <summary>True when the run's thread has used its stack budget: time to report "Maximum call stack size exceeded".</summary>
     public bool StackExhausted => _stackBase - CurrentStackAddress() > _stackBudget || !RuntimeHelpers.TryEnsureSufficientExecutionStack();
 
     private void CheckHeap(long allocated)
     {
-        var growth = GC.GetTotalMemory(forceFullCollection: false) - _heapAtStart;
-        if (growth > _memoryLimit)
+        var growth = GC.GetTotalMemory(forceFullCollection: false) - _heapBaseline;
+        if (growth > _memoryLimit || !_anchored)
         {
             // What is still reachable after a full collection is what the script holds (plus whatever concurrent
             // runs added since this one started: the process is protected either way).
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true);
-            growth = GC.GetTotalMemory(forceFullCollection: false) - _heapAtStart;
+            var heap = GC.GetTotalMemory(forceFullCollection: false);
+            if (!_anchored)
+            {
+                // The baseline taken at start counts garbage left by earlier runs; once collected, it would give the
+                // script that much extra room. Re-anchor once, downward only, so the script holds at most ~2x its cap.
+                _anchored = true;
+                _heapBaseline = Math.Min(_heapBaseline, heap);
+            }
+
+            growth = heap - _heapBaseline;
             if (growth > _memoryLimit) throw MemoryError();
         }
 

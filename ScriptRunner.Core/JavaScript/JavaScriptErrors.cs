@@ -14,7 +14,7 @@ internal static class JavaScriptErrors
     private const string MaxCallStack = "RangeError: Maximum call stack size exceeded";
 
     private static readonly Regex Es2015Syntax = new(
-        @"=>|`|\.\.\.|\bclass\s+[A-Za-z_$]|\b(let|const)\s+[A-Za-z_$\[{]|\basync\s+(function\b|\()|\bawait\s|^\s*(import|export)\b",
+        @"=>|`|\.\.\.|\bclass\s+[A-Za-z_$]|\b(let|const)\s+[A-Za-z_$\[{]|\basync\s+(function\b|\()|\bawait\s|^\s*(import|export)\b|\bfunction\s*\*|\bfor\s*\(\s*(var\s+|let\s+|const\s+)?[A-Za-z_$][\w$]*\s+of\b|\b(var|let|const)\s*[\[{]|\bfunction\b[^(){};]*\([^)]*=",
         RegexOptions.Multiline | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     /// <summary>The hint added to syntax errors when the source looks like ES2015 or later.</summary>
@@ -44,6 +44,8 @@ internal static class JavaScriptErrors
             RecursionDepthOverflowException or InsufficientExecutionStackException => SandboxOutcome.Failed(ErrorTypes.RuntimeError, MaxCallStack),
             ResultConversionException => SandboxOutcome.Failed(ErrorTypes.RuntimeError, e.Message),
             OutOfMemoryException => SandboxOutcome.Failed(ErrorTypes.MemoryLimit, "memory limit exceeded: a single string or array was too large"),
+            ArgumentException { Message: "The value is not a string" } =>
+                SandboxOutcome.Failed(ErrorTypes.RuntimeError, "Uncaught exception: the thrown object's message is not a string"),
             ParserException parse => SandboxOutcome.Failed(ErrorTypes.CompileError, $"SyntaxError: {parse.Description} (line {parse.LineNumber}, column {parse.Column})"),
             _ => SandboxOutcome.Failed(ErrorTypes.HostError, $"internal error in the JavaScript sandbox: {e.GetType().Name}: {e.Message}"),
         };
@@ -53,7 +55,7 @@ internal static class JavaScriptErrors
     {
         var value = e.Error;
         string message;
-        if (value.IsObject() && value.AsObject().Class == "Error") message = ValueFormatter.ErrorText(value.AsObject());
+        if (value.IsObject() && ValueFormatter.IsError(value.AsObject())) message = ValueFormatter.ErrorText(value.AsObject());
         else if (value.IsString()) message = "Uncaught " + value.AsString();
         else message = "Uncaught " + ValueFormatter.Format(value ?? JsValue.Undefined);
 

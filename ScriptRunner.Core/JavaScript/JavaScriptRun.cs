@@ -59,11 +59,12 @@ internal sealed class JavaScriptRun(SandboxInvocation invocation, ExecutionGuard
         var json = new JsonCodec(engine, hardening, guard);
         json.Install();
 
-        var instrumenter = new ScriptInstrumenter(new ClrFunctionInstance(engine, (_, _) =>
+        var tick = new ClrFunctionInstance(engine, (_, _) =>
         {
             hardening.Enter();
             return JsValue.False;
-        }, 0));
+        }, 0);
+        var instrumenter = new ScriptInstrumenter(tick, new ClrFunctionInstance(engine, (_, arguments) => PrepareThrow(arguments), 1));
         if (!instrumenter.TryInstrument(program))
             return SandboxOutcome.Failed(ErrorTypes.CompileError, $"SyntaxError: the script nests too deeply (its syntax tree is deeper than {ScriptInstrumenter.MaxDepth} levels)");
 
@@ -83,6 +84,18 @@ internal sealed class JavaScriptRun(SandboxInvocation invocation, ExecutionGuard
 
         var returned = function.Call(self, [handlers.BuildRequest(invocation.Request)]);
         return SandboxOutcome.Succeeded(handlers.Normalize(returned));
+    }
+
+    // Jint 2.10 reads `message` of every thrown object as a string and fails outside the script's try/catch when it is
+    // missing (`throw { code: 1 }`); giving such an object an empty, non-enumerable message keeps the throw catchable.
+    private static JsValue PrepareThrow(JsValue[] arguments)
+    {
+        var value = arguments.Length > 0 ? arguments[0] : JsValue.Undefined;
+        if (!value.IsObject()) return value;
+        var thrown = value.AsObject();
+        if (thrown.GetProperty("message") == Jint.Runtime.Descriptors.PropertyDescriptor.Undefined && thrown.Extensible)
+            thrown.DefineOwnProperty("message", new Jint.Runtime.Descriptors.PropertyDescriptor("", true, false, true), false);
+        return value;
     }
 
     private static string Decode(ReadOnlySpan<byte> code)

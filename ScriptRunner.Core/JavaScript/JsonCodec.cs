@@ -18,24 +18,20 @@ namespace ScriptRunner.Core.JavaScript;
 /// </summary>
 internal sealed class JsonCodec
 {
+    /// <summary>Deepest nesting accepted by parse and produced by stringify.</summary>
+    public const int MaxDepth = 512;
+
     private readonly Engine _engine;
     private readonly BuiltinHardening _hardening;
     private readonly ExecutionGuard _guard;
+    private readonly ScriptJsonParser _parser;
 
     public JsonCodec(Engine engine, BuiltinHardening hardening, ExecutionGuard guard)
     {
         _engine = engine;
         _hardening = hardening;
         _guard = guard;
-    }
-
-    /// <summary>Deepest nesting accepted by parse and produced by stringify.</summary>
-    public const int MaxDepth = 512;
-
-    private enum Failure
-    {
-        Script,
-        Result,
+        _parser = new ScriptJsonParser(engine, hardening);
     }
 
     /// <summary>Replaces the engine's <c>JSON.parse</c> and <c>JSON.stringify</c>.</summary>
@@ -46,109 +42,29 @@ internal sealed class JsonCodec
     }
 
     /// <summary>Serializes a value like <c>JSON.stringify(value)</c>; null where that would be undefined.</summary>
-    public string? Serialize(JsValue value) => new Writer(this, Failure.Script, null, null, "").Write(value);
+    public string? Serialize(JsValue value) => Writer(JsonFailureMode.Script, null, null, "").Write(value);
 
     /// <summary>Serializes the script's result; a function, a cycle or excessive depth is a <see cref="ResultConversionException"/>.</summary>
     public string? SerializeResult(JsValue value)
     {
         if (value.IsObject() && value.AsObject() is ICallable)
             throw new ResultConversionException("result is not JSON-serializable: function");
-        return new Writer(this, Failure.Result, null, null, "").Write(value);
+        return Writer(JsonFailureMode.Result, null, null, "").Write(value);
     }
 
     /// <summary>Parses JSON text into script values.</summary>
-    public JsValue ParseText(string text)
-    {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = MaxDepth });
-        }
-        catch (JsonException e)
-        {
-            throw new JavaScriptException(_engine.SyntaxError,
-                $"Unexpected token in JSON at line {(e.LineNumber ?? 0) + 1}, position {(e.BytePositionInLine ?? 0) + 1}");
-        }
-
-        using (document) return FromJson(document.RootElement);
-    }
+    public JsValue ParseText(string text) => _parser.ParseText(text);
 
     /// <summary>Converts host JSON (a request object) into script values.</summary>
-    public JsValue FromJson(JsonElement element)
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.Object:
-                var obj = _engine.Object.Construct(Arguments.Empty);
-                foreach (var property in element.EnumerateObject())
-                    obj.DefineOwnProperty(property.Name, new PropertyDescriptor(FromJson(property.Value), true, true, true), false);
-                return obj;
-            case JsonValueKind.Array:
-                var array = _engine.Array.Construct(Arguments.Empty);
-                var index = 0;
-                foreach (var item in element.EnumerateArray())
-                    array.DefineOwnProperty((index++).ToString(CultureInfo.InvariantCulture), new PropertyDescriptor(FromJson(item), true, true, true), false);
-                return array;
-            case JsonValueKind.String:
-                return StringOf(element);
-            case JsonValueKind.Number:
-                return element.TryGetDouble(out var number) ? number : double.Parse(element.GetRawText(), CultureInfo.InvariantCulture);
-            case JsonValueKind.True:
-                return JsValue.True;
-            case JsonValueKind.False:
-                return JsValue.False;
-            default:
-                return JsValue.Null;
-        }
-    }
+    public JsValue FromJson(JsonElement element) => _parser.FromJson(element);
 
-    private static string StringOf(JsonElement element)
-    {
-        try
-        {
-            return element.GetString() ?? "";
-        }
-        catch (InvalidOperationException)
-        {
-            // A lone surrogate escape ("\ud800") is valid JSON and a valid JS string, but not valid UTF-16 for .NET's
-            // decoder; unescape it by hand.
-            return Unescape(element.GetRawText());
-        }
-    }
-
-    private static string Unescape(string quoted)
-    {
-        var text = new StringBuilder(quoted.Length);
-        for (var i = 1; i < quoted.Length - 1; i++)
-        {
-            var c = quoted[i];
-            if (c != '\\')
-            {
-                text.Append(c);
-                continue;
-            }
-
-            var e = quoted[++i];
-            text.Append(e switch
-            {
-                'b' => '\b',
-                'f' => '\f',
-                'n' => '\n',
-                'r' => '\r',
-                't' => '\t',
-                'u' => (char)int.Parse(quoted.AsSpan(i + 1, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture),
-                _ => e,
-            });
-            if (e == 'u') i += 4;
-        }
-
-        return text.ToString();
-    }
+    private ScriptJsonWriter Writer(JsonFailureMode mode, ICallable? replacer, List<string>? propertyList, string gap) =>
+        new(_engine, _hardening, _guard, mode, replacer, propertyList, gap);
 
     private JsValue Parse(JsValue thisObject, JsValue[] arguments)
     {
         var text = TypeConverter.ToString(arguments.Length > 0 ? arguments[0] : Undefined.Instance);
-        var result = ParseText(text);
+        var result = _parser.ParseText(text);
         var reviver = arguments.Length > 1 ? arguments[1].TryCast<ICallable>() : null;
         if (reviver is null) return result;
         var root = _engine.Object.Construct(Arguments.Empty);
@@ -209,151 +125,7 @@ internal sealed class JsonCodec
         var gap = space.IsNumber() ? new string(' ', (int)Math.Clamp(TypeConverter.ToInteger(space), 0, 10))
             : space.IsString() ? space.AsString()[..Math.Min(10, space.AsString().Length)] : "";
 
-        var json = new Writer(this, Failure.Script, replacerFunction, propertyList, gap).Write(value);
+        var json = Writer(JsonFailureMode.Script, replacerFunction, propertyList, gap).Write(value);
         return json is null ? Undefined.Instance : json;
-    }
-
-    private sealed class Writer(JsonCodec codec, Failure failure, ICallable? replacer, List<string>? propertyList, string gap)
-    {
-        private readonly StringBuilder _text = new();
-        private readonly Stack<ObjectInstance> _stack = new();
-        private string _indent = "";
-
-        public string? Write(JsValue value)
-        {
-            var wrapper = codec._engine.Object.Construct(Arguments.Empty);
-            wrapper.DefineOwnProperty("", new PropertyDescriptor(value, true, true, true), false);
-            return WriteProperty("", wrapper) ? _text.ToString() : null;
-        }
-
-        // Appends the serialization of holder[key]; false when it is undefined (the caller omits it).
-        private bool WriteProperty(string key, ObjectInstance holder)
-        {
-            var value = holder.Get(key);
-            if (value.IsObject() && value.AsObject().Get("toJSON").TryCast<ICallable>() is { } toJson)
-                value = toJson.Call(value, [key]);
-            if (replacer is not null) value = replacer.Call(holder, [key, value]);
-
-            if (value.IsObject())
-            {
-                var obj = value.AsObject();
-                value = obj.Class switch
-                {
-                    "Number" => TypeConverter.ToNumber(value),
-                    "String" => TypeConverter.ToString(value),
-                    "Boolean" => ((BooleanInstance)obj).PrimitiveValue,
-                    _ => value,
-                };
-            }
-
-            if (value.IsNull()) _text.Append("null");
-            else if (value.IsBoolean()) _text.Append(value.AsBoolean() ? "true" : "false");
-            else if (value.IsString()) Quote(value.AsString());
-            else if (value.IsNumber())
-            {
-                var number = value.AsNumber();
-                _text.Append(double.IsFinite(number) ? TypeConverter.ToString(number) : "null");
-            }
-            else if (value.IsObject() && value.AsObject() is not ICallable)
-            {
-                var obj = value.AsObject();
-                Enter(obj);
-                if (obj is ArrayInstance) WriteArray(obj);
-                else WriteObject(obj);
-                _stack.Pop();
-            }
-            else return false;
-
-            return true;
-        }
-
-        private void Enter(ObjectInstance obj)
-        {
-            codec._hardening.Enter();
-            if (_text.Length * 2L > codec._guard.MemoryHeadroom) throw codec._guard.MemoryError();
-            if (_stack.Contains(obj))
-            {
-                throw failure == Failure.Result
-                    ? new ResultConversionException("result contains a cycle")
-                    : new JavaScriptException(codec._engine.TypeError, "Converting circular structure to JSON");
-            }
-
-            if (_stack.Count >= MaxDepth)
-            {
-                throw failure == Failure.Result
-                    ? new ResultConversionException($"result nests deeper than {MaxDepth} levels")
-                    : codec._hardening.StackOverflow();
-            }
-
-            _stack.Push(obj);
-        }
-
-        private void WriteObject(ObjectInstance obj)
-        {
-            var stepback = _indent;
-            _indent += gap;
-            var keys = propertyList ?? obj.GetOwnProperties().Where(p => p.Value.Enumerable == true).Select(p => p.Key).ToList();
-            _text.Append('{');
-            var any = false;
-            foreach (var key in keys)
-            {
-                var mark = _text.Length;
-                if (any) _text.Append(',');
-                if (gap.Length > 0) _text.Append('\n').Append(_indent);
-                Quote(key);
-                _text.Append(gap.Length > 0 ? ": " : ":");
-                if (WriteProperty(key, obj)) any = true;
-                else _text.Length = mark;
-            }
-
-            if (any && gap.Length > 0) _text.Append('\n').Append(stepback);
-            _text.Append('}');
-            _indent = stepback;
-        }
-
-        private void WriteArray(ObjectInstance array)
-        {
-            var stepback = _indent;
-            _indent += gap;
-            var length = TypeConverter.ToUint32(array.Get("length"));
-            if (length > BuiltinHardening.MaxNativeArrayLength)
-                throw new JavaScriptException(codec._engine.RangeError, $"JSON.stringify: array length {length} is over the sandbox limit");
-            _text.Append('[');
-            for (uint i = 0; i < length; i++)
-            {
-                if (i > 0) _text.Append(',');
-                if (gap.Length > 0) _text.Append('\n').Append(_indent);
-                if (!WriteProperty(i.ToString(CultureInfo.InvariantCulture), array)) _text.Append("null");
-                if ((i & 1023) == 1023) codec._hardening.Enter();
-            }
-
-            if (length > 0 && gap.Length > 0) _text.Append('\n').Append(stepback);
-            _text.Append(']');
-            _indent = stepback;
-        }
-
-        private void Quote(string value)
-        {
-            _text.Append('"');
-            foreach (var c in value)
-            {
-                switch (c)
-                {
-                    case '"': _text.Append("\\\""); break;
-                    case '\\': _text.Append("\\\\"); break;
-                    case '\b': _text.Append("\\b"); break;
-                    case '\f': _text.Append("\\f"); break;
-                    case '\n': _text.Append("\\n"); break;
-                    case '\r': _text.Append("\\r"); break;
-                    case '\t': _text.Append("\\t"); break;
-                    default:
-                        if (c < ' ') _text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                        else _text.Append(c);
-                        break;
-                }
-            }
-
-            _text.Append('"');
-        }
     }
 }

@@ -5,7 +5,7 @@ namespace ScriptRunner.Core.JavaScript;
 
 /// <summary>
 /// Rewrites a parsed program so the run's limits are checked from inside it: a call to a host "tick" before every
-/// statement and at the top of every loop body. Jint 2.10 only checks its own timeout between statements and has no
+/// statement and at the top of every loop body, and a host check on every thrown value. Jint 2.10 only checks its own timeout between statements and has no
 /// hook for cancellation, memory or stack depth, so the checks ride on ordinary calls.
 /// </summary>
 /// <remarks>
@@ -13,7 +13,7 @@ namespace ScriptRunner.Core.JavaScript;
 /// it. The walk is iterative and refuses trees deeper than <see cref="MaxDepth"/>: Jint evaluates expressions
 /// recursively, and a 100 000-term <c>1+1+…</c> would otherwise overflow the stack at run time.
 /// </remarks>
-internal sealed class ScriptInstrumenter(JsValue tick)
+internal sealed class ScriptInstrumenter(JsValue tick, JsValue prepareThrow)
 {
     /// <summary>Deepest syntax tree accepted.</summary>
     public const int MaxDepth = 2000;
@@ -87,6 +87,7 @@ internal sealed class ScriptInstrumenter(JsValue tick)
                     break;
                 case ThrowStatement thrown:
                     Push(thrown.Argument);
+                    thrown.Argument = CallLiteral(prepareThrow, thrown.Argument, [thrown.Argument]);
                     break;
                 case TryStatement tryStatement:
                     Push(tryStatement.Block);
@@ -181,14 +182,17 @@ internal sealed class ScriptInstrumenter(JsValue tick)
         Type = SyntaxNodes.IfStatement,
         Location = at.Location,
         Range = at.Range,
-        Test = new CallExpression
-        {
-            Type = SyntaxNodes.CallExpression,
-            Location = at.Location,
-            Callee = new Literal { Type = SyntaxNodes.Literal, Cached = true, CachedValue = tick, Location = at.Location },
-            Arguments = [],
-        },
+        Test = CallLiteral(tick, at, []),
         Consequent = new EmptyStatement { Type = SyntaxNodes.EmptyStatement, Location = at.Location },
+    };
+
+    private static CallExpression CallLiteral(JsValue function, SyntaxNode at, List<Expression> arguments) => new()
+    {
+        Type = SyntaxNodes.CallExpression,
+        Location = at.Location,
+        Range = at.Range,
+        Callee = new Literal { Type = SyntaxNodes.Literal, Cached = true, CachedValue = function, Location = at.Location },
+        Arguments = arguments,
     };
 
     private sealed class TickStatement : IfStatement;

@@ -73,7 +73,7 @@ internal static class ValueFormatter
                 return;
         }
 
-        if (obj.Class == "Error")
+        if (IsError(obj))
         {
             text.Append(ErrorText(obj));
             return;
@@ -120,6 +120,14 @@ internal static class ValueFormatter
         }
 
         text.Append('}');
+    }
+
+    /// <summary>True for Error instances and objects that inherit from an Error (custom error types).</summary>
+    public static bool IsError(ObjectInstance obj)
+    {
+        for (var current = obj; current is not null; current = current.Prototype)
+            if (current.Class == "Error") return true;
+        return false;
     }
 
     /// <summary>"Name: message" of an error object, from its data properties only.</summary>
