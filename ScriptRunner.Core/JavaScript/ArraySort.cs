@@ -1,7 +1,6 @@
 using System.Globalization;
 using Jint;
 using Jint.Native;
-using Jint.Native.Object;
 using Jint.Runtime;
 
 namespace ScriptRunner.Core.JavaScript;

@@ -107,6 +107,7 @@ internal sealed class BuiltinHardening(Engine engine, ExecutionGuard guard)
                 if (regexReceiver && thisObject.TryCast<RegExpInstance>() is { } receiver) BoundRegex(receiver);
                 if (regexArgument) arguments = WithBoundRegexArgument(name, arguments);
                 if (regexArgument && name is "split" or "match") CheckPieces(name, thisObject, arguments);
+                if (regexArgument && name == "replace") CheckReplacement(thisObject, arguments);
                 var result = original.Call(thisObject, arguments);
                 guard.Check();
                 return result;
@@ -149,6 +150,23 @@ internal sealed class BuiltinHardening(Engine engine, ExecutionGuard guard)
         if (method == "split" && arguments.Length > 1 && !arguments[1].IsUndefined())
             pieces = Math.Min(pieces, TypeConverter.ToUint32(arguments[1]));
         if (pieces * BytesPerArrayElement > headroom) throw guard.MemoryError();
+    }
+
+    // replace builds its whole result inside one call: 'x…x'.replace(/x/g, oneMegabyte) would ask for terabytes.
+    private void CheckReplacement(JsValue thisObject, JsValue[] arguments)
+    {
+        if (!thisObject.IsString() || arguments.Length < 2 || !arguments[1].IsString()) return;
+        var text = thisObject.AsString();
+        var replacement = arguments[1].AsString();
+        var headroom = guard.MemoryHeadroom;
+        if ((text.Length + 1L) * (replacement.Length + 1L) * 2 <= headroom) return;
+
+        var pattern = arguments[0];
+        long matches = pattern.TryCast<RegExpInstance>() is { Global: true } regex ? regex.Value.Count(text) : 1;
+        // Each "$" pattern can repeat at most the matched text, and all matches together are at most the input.
+        var substitutions = replacement.Count(c => c == '$');
+        var chars = text.Length + matches * replacement.Length + (long)substitutions * text.Length;
+        if (chars * 2 > headroom) throw guard.MemoryError();
     }
 
     private static long CountOccurrences(string text, string separator)
