@@ -22,6 +22,9 @@ internal sealed class BuiltinHardening(Engine engine, ExecutionGuard guard)
     /// <summary>Longest array (or array-like) a built-in array method will walk: Jint walks sparse holes one by one.</summary>
     public const uint MaxNativeArrayLength = 1u << 22;
 
+    /// <summary>Most arguments <c>Function.prototype.apply</c> spreads into one call.</summary>
+    public const uint MaxApplyArguments = 1u << 20;
+
     private static readonly HashSet<string> UnboundedArrayMethods = ["push", "pop"];
     private static readonly HashSet<string> RegexReceivers = ["exec", "test"];
     private static readonly HashSet<string> RegexArgumentMethods = ["match", "search", "replace", "split"];
@@ -36,14 +39,12 @@ internal sealed class BuiltinHardening(Engine engine, ExecutionGuard guard)
     public void Apply()
     {
         DisableCodeGeneration();
-        var functionPrototype = engine.Function.PrototypeObject;
-        functionPrototype.FastSetProperty("bind", new PropertyDescriptor(
-            Guarded((t, a) => BoundFunction.Bind(engine, t, a), 1), writable: true, enumerable: false, configurable: true));
+        foreach (var target in BuiltinObjects()) GuardMethods(target, target == engine.Array.PrototypeObject, target == engine.RegExp.PrototypeObject, target == engine.String.PrototypeObject);
 
-        var arrayPrototype = engine.Array.PrototypeObject;
-        arrayPrototype.FastSetProperty("join", new PropertyDescriptor(Guarded(Join, 1), writable: true, enumerable: false, configurable: true));
-
-        foreach (var target in BuiltinObjects()) GuardMethods(target, target == arrayPrototype, target == engine.RegExp.PrototypeObject, target == engine.String.PrototypeObject);
+        // Replaced outright, each already guarded.
+        SetMethod(engine.Function.PrototypeObject, "bind", (t, a) => BoundFunction.Bind(engine, t, a), 1);
+        SetMethod(engine.Array.PrototypeObject, "join", Join, 1);
+        SetMethod(engine.Array.PrototypeObject, "sort", new ArraySort(engine, this).Sort, 1);
     }
 
     /// <summary>A host function whose every call first checks the run's limits.</summary>
@@ -62,6 +63,9 @@ internal sealed class BuiltinHardening(Engine engine, ExecutionGuard guard)
     }
 
     public JavaScriptException StackOverflow() => new(engine.RangeError, "Maximum call stack size exceeded");
+
+    private void SetMethod(ObjectInstance target, string name, Func<JsValue, JsValue[], JsValue> body, int length) =>
+        target.FastSetProperty(name, new PropertyDescriptor(Guarded(body, length), writable: true, enumerable: false, configurable: true));
 
     private IEnumerable<ObjectInstance> BuiltinObjects() =>
     [
@@ -88,10 +92,10 @@ internal sealed class BuiltinHardening(Engine engine, ExecutionGuard guard)
         foreach (var (name, descriptor) in target.GetOwnProperties().ToList())
         {
             if (!descriptor.IsDataDescriptor() || descriptor.Value is not { } value || !value.IsObject()) continue;
-            if (value.AsObject() is not FunctionInstance original || original is IConstructor || original is BoundFunction) continue;
-            if (isArrayPrototype && name == "join") continue; // already the sandbox's own
+            if (value.AsObject() is not FunctionInstance original || original is IConstructor) continue;
 
             var checkLength = isArrayPrototype && !UnboundedArrayMethods.Contains(name);
+            var checkApply = target == engine.Function.PrototypeObject && name == "apply";
             var regexReceiver = isRegExpPrototype && RegexReceivers.Contains(name);
             var regexArgument = isStringPrototype && RegexArgumentMethods.Contains(name);
             var length = (int)TypeConverter.ToInteger(original.Get("length"));
@@ -99,9 +103,11 @@ internal sealed class BuiltinHardening(Engine engine, ExecutionGuard guard)
             {
                 Enter();
                 if (checkLength) CheckArrayLength(thisObject, name);
+                if (checkApply) CheckApplyArguments(arguments);
                 if (regexReceiver && thisObject.TryCast<RegExpInstance>() is { } receiver) BoundRegex(receiver);
                 if (regexArgument) arguments = WithBoundRegexArgument(name, arguments);
                 if (regexArgument && name is "split" or "match") CheckPieces(name, thisObject, arguments);
+                if (regexArgument && name == "replace") CheckReplacement(thisObject, arguments);
                 var result = original.Call(thisObject, arguments);
                 guard.Check();
                 return result;
@@ -146,12 +152,38 @@ internal sealed class BuiltinHardening(Engine engine, ExecutionGuard guard)
         if (pieces * BytesPerArrayElement > headroom) throw guard.MemoryError();
     }
 
+    // replace builds its whole result inside one call: 'x…x'.replace(/x/g, oneMegabyte) would ask for terabytes.
+    private void CheckReplacement(JsValue thisObject, JsValue[] arguments)
+    {
+        if (!thisObject.IsString() || arguments.Length < 2 || !arguments[1].IsString()) return;
+        var text = thisObject.AsString();
+        var replacement = arguments[1].AsString();
+        var headroom = guard.MemoryHeadroom;
+        if ((text.Length + 1L) * (replacement.Length + 1L) * 2 <= headroom) return;
+
+        var pattern = arguments[0];
+        long matches = pattern.TryCast<RegExpInstance>() is { Global: true } regex ? regex.Value.Count(text) : 1;
+        // Each "$" pattern can repeat at most the matched text, and all matches together are at most the input.
+        var substitutions = replacement.Count(c => c == '$');
+        var chars = text.Length + matches * replacement.Length + (long)substitutions * text.Length;
+        if (chars * 2 > headroom) throw guard.MemoryError();
+    }
+
     private static long CountOccurrences(string text, string separator)
     {
         long count = 0;
         for (var at = text.IndexOf(separator, StringComparison.Ordinal); at >= 0; at = text.IndexOf(separator, at + separator.Length, StringComparison.Ordinal))
             count++;
         return count;
+    }
+
+    // Jint's apply copies every index up to the array-like's length, however sparse: {length: 4294967295} never ends.
+    private void CheckApplyArguments(JsValue[] arguments)
+    {
+        if (arguments.Length < 2 || !arguments[1].IsObject()) return;
+        var count = TypeConverter.ToUint32(arguments[1].AsObject().Get("length"));
+        if (count > MaxApplyArguments)
+            throw new JavaScriptException(engine.RangeError, $"Function.prototype.apply: {count} arguments is over the sandbox limit of {MaxApplyArguments}");
     }
 
     private JsValue[] WithBoundRegexArgument(string method, JsValue[] arguments)

@@ -51,13 +51,15 @@ internal sealed class HostGlobals(Engine engine, BuiltinHardening hardening, Hos
 
     private JsValue Stdout(JsValue thisObject, JsValue[] arguments)
     {
-        host.Output.WriteStdout(ValueFormatter.FormatArguments(arguments) + "\n");
+        host.Output.WriteStdout(ValueFormatter.FormatArguments(arguments));
+        host.Output.WriteStdout("\n");
         return Undefined.Instance;
     }
 
     private JsValue Stderr(JsValue thisObject, JsValue[] arguments)
     {
-        host.Output.WriteStderr(ValueFormatter.FormatArguments(arguments) + "\n");
+        host.Output.WriteStderr(ValueFormatter.FormatArguments(arguments));
+        host.Output.WriteStderr("\n");
         return Undefined.Instance;
     }
 

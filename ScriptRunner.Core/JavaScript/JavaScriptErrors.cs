@@ -59,7 +59,7 @@ internal static class JavaScriptErrors
         else if (value.IsString()) message = "Uncaught " + value.AsString();
         else message = "Uncaught " + ValueFormatter.Format(value ?? JsValue.Undefined);
 
-        var stack = e.Location is { } location ? $"{message}\n    at line {location.Start.Line} column {location.Start.Column}" : null;
+        var stack = e.Location is { } location ? $"{message}\n    at line {location.Start.Line} column {location.Start.Column + 1}" : null;
         return SandboxOutcome.Failed(ErrorTypes.RuntimeError, message, stack);
     }
 

@@ -1,10 +1,8 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Jint;
 using Jint.Native;
 using Jint.Native.Array;
-using Jint.Native.Boolean;
 using Jint.Native.Object;
 using Jint.Runtime;
 using Jint.Runtime.Descriptors;
@@ -79,9 +77,20 @@ internal sealed class JsonCodec
         if (value.IsObject())
         {
             var obj = value.AsObject();
-            var keys = obj is ArrayInstance
-                ? Enumerable.Range(0, (int)TypeConverter.ToUint32(obj.Get("length"))).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToList()
-                : obj.GetOwnProperties().Where(p => p.Value.Enumerable == true).Select(p => p.Key).ToList();
+            List<string> keys;
+            if (obj is ArrayInstance)
+            {
+                // A reviver may have changed the length of an array not walked yet.
+                var length = TypeConverter.ToUint32(obj.Get("length"));
+                if (length > BuiltinHardening.MaxNativeArrayLength)
+                    throw new JavaScriptException(_engine.RangeError, $"JSON.parse: array length {length} is over the sandbox limit");
+                keys = Enumerable.Range(0, (int)length).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToList();
+            }
+            else
+            {
+                keys = obj.GetOwnProperties().Where(p => p.Value.Enumerable == true).Select(p => p.Key).ToList();
+            }
+
             foreach (var key in keys)
             {
                 _hardening.Enter();

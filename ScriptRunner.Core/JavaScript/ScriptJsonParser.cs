@@ -3,8 +3,6 @@ using System.Text;
 using System.Text.Json;
 using Jint;
 using Jint.Native;
-using Jint.Native.Array;
-using Jint.Native.Boolean;
 using Jint.Native.Object;
 using Jint.Runtime;
 using Jint.Runtime.Descriptors;

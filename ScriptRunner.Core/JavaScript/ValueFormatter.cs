@@ -23,6 +23,7 @@ internal static class ValueFormatter
     /// <summary>Formats console arguments: each formatted, joined by a space.</summary>
     public static string FormatArguments(JsValue[] arguments)
     {
+        if (arguments is [{ } only] && only.IsString()) return only.AsString(); // the common case, without a copy
         var text = new StringBuilder();
         for (var i = 0; i < arguments.Length && text.Length < MaxChars; i++)
         {

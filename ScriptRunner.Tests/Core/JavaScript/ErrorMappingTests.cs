@@ -33,7 +33,7 @@ public sealed class ErrorMappingTests
         var run = JsHarness.Execute("var a = 1;\n\nthrow new TypeError('bad thing');");
         Assert.Equal(ErrorTypes.RuntimeError, run.Outcome.ErrorType);
         Assert.Equal("TypeError: bad thing", run.Outcome.Error);
-        Assert.Equal("TypeError: bad thing\n    at line 3 column 0", run.Outcome.Stack);
+        Assert.Equal("TypeError: bad thing\n    at line 3 column 1", run.Outcome.Stack);
     }
 
     [Fact]

@@ -136,4 +136,16 @@ public sealed class GlobalsTests
     {
         public override DateTimeOffset GetUtcNow() => now;
     }
+
+    [Fact]
+    public void Sort_DefaultOrderIsByStringWithUndefinedAndHolesLast() =>
+        Assert.Equal("[[1,10,2,\"a\",null,null],6,false]", JsHarness.Result("var a = [10, undefined, 2, , 'a', 1]; a.sort(); [a, a.length, 5 in a]"));
+
+    [Fact]
+    public void Sort_WithComparatorIsStable() =>
+        Assert.Equal("\"b1,a1,b2,a2\"", JsHarness.Result("[{k:2,n:'b2'},{k:1,n:'b1'},{k:2,n:'a2'},{k:1,n:'a1'}].sort(function (x, y) { return x.k - y.k; }).map(function (x) { return x.n; }).join()"));
+
+    [Fact]
+    public void Sort_WithInconsistentComparatorStillSorts() =>
+        Assert.Equal("1000", JsHarness.Result("var a = []; for (var i = 0; i < 1000; i++) a.push(i); a.sort(function () { return Math.random() - 0.5; }).length"));
 }

@@ -211,6 +211,13 @@ public sealed class HostileScriptTests
     }
 
     [Fact]
+    public void Apply_HugeArrayLikeArguments_IsRangeErrorNotAHang()
+    {
+        var run = JsHarness.Execute("Math.max.apply(null, { length: 4294967295 })", timeout: TimeSpan.FromSeconds(5));
+        Assert.Equal("RangeError: Function.prototype.apply: 4294967295 arguments is over the sandbox limit of 1048576", run.Outcome.Error);
+    }
+
+    [Fact]
     public void Arrays_MillionElementJoin_IsFast()
     {
         // Jint 2.10's own join is quadratic and takes minutes here; the deadline is generous, not a speed assertion.

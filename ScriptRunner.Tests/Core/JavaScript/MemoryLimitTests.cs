@@ -59,4 +59,11 @@ public sealed class MemoryLimitTests
         Assert.True(run.Outcome.Success, $"{run.Outcome.ErrorType}: {run.Outcome.Error}");
         Assert.Equal("2", run.Outcome.Result!.ToJsonString());
     }
+
+    [Fact]
+    public void MemoryLimit_ReplaceThatExpandsBeyondTheCap_IsRefusedBeforeItAllocates()
+    {
+        var run = JsHarness.Execute("var big = new Array(1e6).join('y'); var s = new Array(1e5).join('x'); s.replace(/x/g, big).length", memoryBytes: Limit, timeout: TimeSpan.FromSeconds(60));
+        Assert.Equal(ErrorTypes.MemoryLimit, run.Outcome.ErrorType);
+    }
 }
