@@ -10,6 +10,8 @@ using ScriptRunner.Core.Hosting;
 using ScriptRunner.Core.JavaScript;
 using ScriptRunner.Core.Options;
 using ScriptRunner.Core.Telemetry;
+using ScriptRunner.Core.WebAssembly;
+using ScriptRunner.Wasm;
 
 namespace ScriptRunner.Core;
 
@@ -60,6 +62,9 @@ public static class ServiceCollectionExtensions
     private static void AddSandboxes(IServiceCollection services)
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IScriptSandbox, JavaScriptSandbox>());
+        // One engine per process: its SHA-256 keyed cache lets a warm repeat of a module skip compilation.
+        services.TryAddSingleton(_ => new Engine());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IScriptSandbox, WasmSandbox>());
     }
 
     private static ScriptRunnerOptions Options(IServiceProvider services) =>

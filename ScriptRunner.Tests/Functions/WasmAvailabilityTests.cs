@@ -2,22 +2,20 @@ namespace ScriptRunner.Tests.Functions;
 
 public sealed class WasmAvailabilityTests
 {
-    /// <summary>The smallest valid module: magic and version, no sections.</summary>
-    private static readonly byte[] EmptyModule = [0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00];
+    /// <summary>A module exporting add(i32, i32) -> i32.</summary>
+    private const string AddModule = "AGFzbQEAAAABBwFgAn9/AX8DAgEABwcBA2FkZAAACgkBBwAgACABags=";
 
-    // While no WebAssembly sandbox is registered in AddScriptRunnerCore, Wasm requests are refused as unsupported.
-    // Registering WasmSandbox turns this into a run of the empty module: expect success, "wasm" and a null result.
     [Fact]
-    public async Task WasmModule_IsUnsupportedCodeType_WhileNoWasmSandboxIsRegistered()
+    public async Task WasmModule_RunsInTheRegisteredWasmSandbox()
     {
         await using var app = new ScriptRunnerApp();
         using var client = app.Client();
 
-        var response = await ScriptRunnerApp.PostAsync(client, new { codeBase64 = Convert.ToBase64String(EmptyModule), handler = "main" });
+        var response = await ScriptRunnerApp.PostAsync(client, new { codeBase64 = AddModule, handler = "add", @params = new[] { 20, 22 } });
 
         Assert.Equal(200, response.StatusCode);
-        Assert.Equal("UnsupportedCodeType", response.ErrorType);
-        Assert.Equal("WebAssembly execution is not available.", response.Error);
+        Assert.True(response.Success, response.Error);
+        Assert.Equal(42, response.Result!.GetValue<int>());
         Assert.Equal("wasm", response.Metadata["codeType"]!.GetValue<string>());
     }
 }

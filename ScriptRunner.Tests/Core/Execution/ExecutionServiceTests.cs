@@ -3,6 +3,7 @@ using System.Diagnostics.Metrics;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Moq;
 using ScriptRunner.Core;
 using ScriptRunner.Core.Execution;
@@ -68,7 +69,13 @@ public sealed class ExecutionServiceTests : IDisposable
     public async Task WasmWithoutAWasmSandbox_IsUnsupportedCodeType()
     {
         var js = Sandbox(CodeType.JavaScript, _ => SandboxOutcome.Succeeded(null));
-        var result = await Service(js.Object).ExecuteAsync(
+        // AddScriptRunnerCore registers both engines; keep only a JavaScript one.
+        var services = new ServiceCollection().AddLogging().AddScriptRunnerCore(new ConfigurationBuilder().Build());
+        services.RemoveAll<IScriptSandbox>();
+        services.AddSingleton(js.Object);
+        var provider = services.BuildServiceProvider();
+        _providers.Add(provider);
+        var result = await provider.GetRequiredService<ExecutionService>().ExecuteAsync(
             new ExecutionRequest { CodeBase64 = Convert.ToBase64String(EmptyWasmModule) }, CancellationToken.None);
 
         Assert.Equal("UnsupportedCodeType", result.ErrorType);

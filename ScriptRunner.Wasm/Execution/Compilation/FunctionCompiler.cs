@@ -22,26 +22,28 @@ internal sealed class FunctionCompiler
 {
     private readonly List<ValType> _stack = [];
     private readonly List<ControlFrame> _frames = [];
-    private readonly Dictionary<(Type, int), LocalBuilder> _scratch = [];
-    private readonly LocalBuilder?[] _localBuilders;
+    private readonly Dictionary<(Type, int), IlLocal> _scratch = [];
+    private readonly IlLocal?[] _localBuilders;
     private readonly ValType[] _localTypes;
     private readonly int _parameterCount;
     private readonly FunctionBody _body;
     private readonly FunctionShape _shape;
+    private int _maxHeight;
     private double _constant;
     private int _constantInstruction = -2;
     private bool _unreachable;
     private int _deadDepth;
+    private int _loopOrdinal;
 
     public FunctionCompiler(CompilationContext context, uint functionIndex, MethodBuilder method)
     {
         Context = context;
         Type = context.FunctionType(functionIndex);
         _body = context.Module.GetBody(functionIndex);
-        IL = method.GetILGenerator(Math.Max(64, _body.CodeLength * 4));
+        IL = new IlWriter(method.GetILGenerator(Math.Max(64, _body.CodeLength * 3)), context.Tokens);
         _parameterCount = Type.Params.Length;
         _localTypes = [.. Type.Params, .. _body.Locals.SelectMany(run => Enumerable.Repeat(run.Type, (int)run.Count))];
-        _localBuilders = new LocalBuilder?[_localTypes.Length];
+        _localBuilders = new IlLocal?[_localTypes.Length];
         _shape = FunctionShape.Scan(context.Module.GetCode(_body), _body.CodeOffset);
     }
 
@@ -49,19 +51,19 @@ internal sealed class FunctionCompiler
 
     public Structure.FunctionType Type { get; }
 
-    public ILGenerator IL { get; }
+    public IlWriter IL { get; }
 
     /// <summary>The InstanceContext, cast once from the trailing argument.</summary>
-    public LocalBuilder Ctx { get; private set; } = null!;
+    public IlLocal Ctx { get; private set; } = null!;
 
     /// <summary>The store's ExecutionState (only in functions that call or loop).</summary>
-    public LocalBuilder? Exec { get; private set; }
+    public IlLocal? Exec { get; private set; }
 
     /// <summary>Cached memory base pointer (only in functions that access memory directly).</summary>
-    public LocalBuilder? MemoryBase { get; private set; }
+    public IlLocal? MemoryBase { get; private set; }
 
     /// <summary>Cached memory length in bytes, as ulong.</summary>
-    public LocalBuilder? MemoryLength { get; private set; }
+    public IlLocal? MemoryLength { get; private set; }
 
     public IReadOnlyList<ControlFrame> Frames => _frames;
 
@@ -99,6 +101,9 @@ internal sealed class FunctionCompiler
             InstructionCount++;
             Emit(opcode, ref reader);
         }
+
+        // Within one instruction the IL stack grows at most a few slots past the operand stack.
+        IL.Finish(_maxHeight + 32);
     }
 
     private void Emit(Opcode opcode, ref CodeReader reader)
@@ -125,6 +130,11 @@ internal sealed class FunctionCompiler
             case Opcode.Block or Opcode.Loop or Opcode.If:
                 reader.ReadBlockType();
                 _deadDepth++;
+                if (opcode == Opcode.Loop)
+                {
+                    _loopOrdinal++;
+                }
+
                 break;
             case Opcode.Else when _deadDepth == 0:
                 ControlEmitter.EmitElse(this);
@@ -143,7 +153,11 @@ internal sealed class FunctionCompiler
 
     // ---- operand stack ----
 
-    public void Push(ValType type) => _stack.Add(type);
+    public void Push(ValType type)
+    {
+        _stack.Add(type);
+        _maxHeight = Math.Max(_maxHeight, _stack.Count);
+    }
 
     public ValType Pop()
     {
@@ -161,6 +175,7 @@ internal sealed class FunctionCompiler
     {
         _stack.RemoveRange(height, _stack.Count - height);
         _stack.AddRange(types);
+        _maxHeight = Math.Max(_maxHeight, _stack.Count);
     }
 
     public bool Unreachable
@@ -212,7 +227,7 @@ internal sealed class FunctionCompiler
     }
 
     /// <summary>A short-lived local of a CLR type; <paramref name="slot"/> separates simultaneously live ones.</summary>
-    public LocalBuilder Scratch(Type type, int slot = 0)
+    public IlLocal Scratch(Type type, int slot = 0)
     {
         if (!_scratch.TryGetValue((type, slot), out var local))
         {
@@ -223,7 +238,7 @@ internal sealed class FunctionCompiler
         return local;
     }
 
-    public LocalBuilder Scratch(ValType type, int slot = 0) => Scratch(ClrType(type), slot);
+    public IlLocal Scratch(ValType type, int slot = 0) => Scratch(ClrType(type), slot);
 
     public static Type ClrType(ValType type) => Abi.ClrType(ToKind(type));
 
@@ -316,7 +331,7 @@ internal sealed class FunctionCompiler
         IL.Emit(OpCodes.Stloc, MemoryLength!);
     }
 
-    /// <summary>Charges <paramref name="weight"/> fuel; when the slice runs out the slow path checks limits.</summary>
+    /// <summary>Charges <paramref name="weight"/> fuel; a negative counter (no fuel, or interrupted) traps.</summary>
     public void EmitFuelCheck(int weight)
     {
         var exec = Exec!;
@@ -332,13 +347,15 @@ internal sealed class FunctionCompiler
         IL.Emit(OpCodes.Ldc_I8, 0L);
         IL.Emit(OpCodes.Bge, ok);
         IL.Emit(OpCodes.Ldloc, exec);
-        IL.Emit(OpCodes.Call, Members.ExecutionOnCounterExhausted);
+        IL.Emit(OpCodes.Call, Members.ExecutionCounterExhausted);
+        IL.Emit(OpCodes.Throw);
         IL.MarkLabel(ok);
     }
 
-    public bool CallsOthers => _shape.HasCalls;
+    /// <summary>Fuel weight of one iteration of the next loop (its body's instruction count, capped).</summary>
+    public int NextLoopWeight() => Math.Min(_shape.LoopSizes[_loopOrdinal++], 1000);
 
-    private LocalBuilder Local(uint index) =>
+    private IlLocal Local(uint index) =>
         _localBuilders[index] ??= IL.DeclareLocal(ClrType(_localTypes[index]));
 
     private void EmitPrologue()
