@@ -4,6 +4,7 @@ using ScriptRunner.Core.Execution;
 namespace ScriptRunner.Tests.Functions;
 
 /// <summary>Capacity and isolation under concurrent requests.</summary>
+[Collection(CpuHeavyCollection.Name)]
 public sealed class ConcurrencyTests
 {
     private static async Task WaitForRunning(ScriptRunnerApp app, int count)
