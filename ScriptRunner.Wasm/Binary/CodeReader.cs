@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using ScriptRunner.Wasm.Structure;
@@ -63,14 +64,20 @@ internal ref struct CodeReader
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public byte ReadByte()
     {
-        if ((uint)position >= (uint)data.Length) throw Error(UnexpectedEnd);
+        if ((uint)position >= (uint)data.Length) ThrowMalformed(UnexpectedEnd, Offset, section);
         return data[position++];
     }
+
+    // Kept out of line so the hot read paths stay small enough to inline.
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowMalformed(string reason, int offset, string section) =>
+        throw CompileException.Malformed(reason, offset, section);
 
     /// <summary>The next byte without consuming it.</summary>
     public readonly byte PeekByte()
     {
-        if ((uint)position >= (uint)data.Length) throw Error(UnexpectedEnd);
+        if ((uint)position >= (uint)data.Length) ThrowMalformed(UnexpectedEnd, Offset, section);
         return data[position];
     }
 
@@ -203,15 +210,9 @@ internal ref struct CodeReader
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Opcode ReadOpcode()
     {
-        var start = Offset;
         var b = ReadByte();
-        if (b < 0xFC)
-        {
-            if (!OpcodeInfo.IsDefined(0, b)) throw ErrorAt($"illegal opcode 0x{b:x2}", start);
-            return (Opcode)b;
-        }
-
-        return ReadPrefixedOpcode(b, start);
+        if (b < 0xFC && OpcodeInfo.IsDefined(0, b)) return (Opcode)b;
+        return ReadPrefixedOpcode(b, Offset - 1);
     }
 
     private Opcode ReadPrefixedOpcode(byte prefix, int start)

@@ -37,23 +37,45 @@ internal enum ImmediateKind : byte
 /// <summary>Static facts about opcodes: which encodings exist and what immediates they carry.</summary>
 internal static class OpcodeInfo
 {
-    // Index: single-byte opcode b -> b; 0xFC xx -> 256 + xx; 0xFD xx -> 512 + xx.
-    private static readonly ImmutableArray<bool> Defined = BuildDefinedTable();
+    /// <summary>Size of tables indexed by <see cref="TableIndex"/>.</summary>
+    public const int TableSize = 768;
+
+    private const byte Undefined = 0xFF;
+
+    // Immediate kind per opcode, Undefined for encodings that are not 2.0 opcodes.
+    private static readonly ImmutableArray<byte> Kinds = BuildKindTable();
+
+    /// <summary>
+    /// A dense index for per-opcode tables: single-byte opcode b -> b; 0xFC xx -> 256 + xx; 0xFD xx -> 512 + xx.
+    /// </summary>
+    public static int TableIndex(Opcode opcode)
+    {
+        var value = (int)opcode;
+        var prefix = value >> 8;
+        return prefix == 0 ? value : ((prefix - 0xFB) << 8) | (value & 0xFF);
+    }
 
     /// <summary>True when <paramref name="prefix"/> (0 for single-byte) and <paramref name="code"/> name a 2.0 opcode.</summary>
-    public static bool IsDefined(byte prefix, uint code) => prefix switch
+    public static bool IsDefined(byte prefix, uint code)
     {
-        0 => code < 0xFC && Defined[(int)code],
-        0xFC => code <= 0xFF && Defined[256 + (int)code],
-        0xFD => code <= 0xFF && Defined[512 + (int)code],
-        _ => false,
-    };
+        if (code > 0xFF) return false;
+        var index = prefix switch
+        {
+            0 => (int)code,
+            0xFC => 256 + (int)code,
+            0xFD => 512 + (int)code,
+            _ => -1,
+        };
+        return index >= 0 && Kinds[index] != Undefined;
+    }
 
     /// <summary>True for v128 (0xFD-prefixed) instructions.</summary>
     public static bool IsVector(this Opcode opcode) => ((int)opcode >> 8) == 0xFD;
 
     /// <summary>The immediates that follow <paramref name="opcode"/>.</summary>
-    public static ImmediateKind GetImmediateKind(this Opcode opcode) => opcode switch
+    public static ImmediateKind GetImmediateKind(this Opcode opcode) => (ImmediateKind)Kinds[TableIndex(opcode)];
+
+    private static ImmediateKind ComputeImmediateKind(Opcode opcode) => opcode switch
     {
         Opcode.Block or Opcode.Loop or Opcode.If => ImmediateKind.BlockType,
         Opcode.Br or Opcode.BrIf => ImmediateKind.LabelIndex,
@@ -87,21 +109,11 @@ internal static class OpcodeInfo
         _ => ImmediateKind.None,
     };
 
-    private static ImmutableArray<bool> BuildDefinedTable()
+    private static ImmutableArray<byte> BuildKindTable()
     {
-        var table = new bool[768];
-        foreach (var op in Enum.GetValues<Opcode>())
-        {
-            var value = (int)op;
-            var index = (value >> 8) switch
-            {
-                0 => value,
-                0xFC => 256 + (value & 0xFF),
-                _ => 512 + (value & 0xFF),
-            };
-            table[index] = true;
-        }
-
+        var table = new byte[TableSize];
+        Array.Fill(table, Undefined);
+        foreach (var op in Enum.GetValues<Opcode>()) table[TableIndex(op)] = (byte)ComputeImmediateKind(op);
         return [.. table];
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using ScriptRunner.Wasm.Structure;
 
 namespace ScriptRunner.Wasm.Validation;
@@ -6,7 +7,7 @@ namespace ScriptRunner.Wasm.Validation;
 /// The stack signature of an instruction without immediates that depend on the module: up to three operands
 /// (<see cref="Arity"/> of them, first operand deepest) and an optional result (0 when none).
 /// </summary>
-internal readonly record struct OperatorSignature(int Arity, ValType First, ValType Second, ValType Third, ValType Result);
+internal readonly record struct OperatorSignature(byte Arity, ValType First, ValType Second, ValType Third, ValType Result);
 
 /// <summary>Typing of the numeric (MVP, 0xFC saturating) and non-memory vector instructions (spec 3.3.1-3.3.2).</summary>
 internal static class OperatorSignatures
@@ -17,12 +18,28 @@ internal static class OperatorSignatures
     private const ValType F64 = ValType.F64;
     private const ValType V128 = ValType.V128;
 
+    private static readonly ImmutableArray<OperatorSignature> Table = BuildTable();
+
     /// <summary>
     /// The signature of <paramref name="opcode"/> when it is a fixed-type numeric or vector instruction
     /// (lane instructions included; their lane immediate is checked separately).
     /// </summary>
     public static bool TryGet(Opcode opcode, out OperatorSignature signature)
     {
+        signature = Table[OpcodeInfo.TableIndex(opcode)];
+        return signature.Arity != 0;
+    }
+
+    private static ImmutableArray<OperatorSignature> BuildTable()
+    {
+        var table = new OperatorSignature[OpcodeInfo.TableSize];
+        foreach (var op in Enum.GetValues<Opcode>()) table[OpcodeInfo.TableIndex(op)] = Compute(op);
+        return [.. table];
+    }
+
+    private static OperatorSignature Compute(Opcode opcode)
+    {
+        OperatorSignature signature;
         var code = (int)opcode;
         if (code <= 0xFF)
         {
@@ -44,7 +61,7 @@ internal static class OperatorSignatures
             signature = Vector(code & 0xFF);
         }
 
-        return signature.Arity != 0 || signature.Result != 0;
+        return signature;
     }
 
     private static OperatorSignature Unary(ValType operand, ValType result) => new(1, operand, 0, 0, result);
