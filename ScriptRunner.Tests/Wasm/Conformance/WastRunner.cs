@@ -245,7 +245,7 @@ internal sealed class WastRunner : IDisposable
             ?? throw new InvalidOperationException("module command without a file name")));
 
     private static string Title(WastCommand command) => command.Action is null
-        ? $"{command.Type} {command.Name ?? ""}{(command.As is null ? "" : $" as \"{command.As}\"")} {command.FileName}".Replace("  ", " ", StringComparison.Ordinal)
+        ? string.Join(" ", new[] { command.Type, command.Name, command.As is null ? null : $"as \"{command.As}\"", command.FileName }.OfType<string>())
         : $"{command.Type} {command.Action}";
 
     private static string ExpectedText(WastCommand command) => command.Type switch

@@ -57,8 +57,14 @@ internal static partial class VectorOps
     public static long I64x2ExtractLane(Vector128<byte> a, byte lane) => a.AsInt64().GetElement(lane);
 
     /// <summary>f32x4.extract_lane (bit-exact, NaN payloads included)</summary>
+    // Not GetElement: on a constant vector RyuJIT folds GetElement/ToScalar into a float constant, which it keeps as
+    // a double, and the float-double round trip quiets signaling NaNs. extractps is left alone, so bits survive.
+    // The lane immediate is a constant at every compiled call site once this method is inlined.
+#pragma warning disable CA1857
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float F32x4ExtractLane(Vector128<byte> a, byte lane) => a.AsSingle().GetElement(lane);
+    public static float F32x4ExtractLane(Vector128<byte> a, byte lane) =>
+        Sse41.IsSupported ? Sse41.Extract(a.AsSingle(), lane) : ExtractF32Portable(a, lane);
+#pragma warning restore CA1857
 
     /// <summary>f64x2.extract_lane (bit-exact, NaN payloads included)</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -104,6 +110,11 @@ internal static partial class VectorOps
         Ssse3.IsSupported
             ? Ssse3.Shuffle(a, ZeroingIndexes(lanes)) | Ssse3.Shuffle(b, IndexesIntoSecond(lanes))
             : ShufflePortable(a, b, lanes);
+
+    /// <summary>f32x4.extract_lane without x86 intrinsics: the lane is moved to position 0 as integers first.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static float ExtractF32Portable(Vector128<byte> a, byte lane) =>
+        Vector128.Shuffle(a.AsUInt32(), Vector128.Create((uint)lane)).AsSingle().ToScalar();
 
     /// <summary>i8x16.swizzle without x86 intrinsics: Vector128.Shuffle zeroes out-of-range lanes, as Wasm does.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
