@@ -28,6 +28,8 @@ internal sealed partial class FunctionCompiler
     private readonly FunctionBody _body;
     private readonly FunctionShape _shape;
     private int _maxHeight;
+    private const int StackSlack = 32;
+
     private double _constant;
     private int _constantInstruction = -2;
     private bool _unreachable;
@@ -100,8 +102,15 @@ internal sealed partial class FunctionCompiler
             Emit(opcode, ref reader);
         }
 
-        // Within one instruction the IL stack grows at most a few slots past the operand stack.
-        IL.Finish(_maxHeight + 32);
+        // Within one instruction the IL stack grows at most a few slots past the operand stack; the IL method
+        // header stores the maximum in 16 bits, which is this implementation's limit on operand stack depth.
+        if (_maxHeight + StackSlack > ushort.MaxValue)
+        {
+            throw CompileException.Invalid(
+                $"function too complex: operand stack deeper than {ushort.MaxValue - StackSlack} values", _body.CodeOffset, "code");
+        }
+
+        IL.Finish(_maxHeight + StackSlack);
     }
 
     private void Emit(Opcode opcode, ref CodeReader reader)
