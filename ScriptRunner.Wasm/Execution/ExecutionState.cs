@@ -34,6 +34,7 @@ internal sealed class ExecutionState
     private volatile bool _interrupted;
     private CancellationTokenRegistration _cancellation;
     private Watchdog.Registration? _deadline;
+    private Watchdog.Registration? _cancelled;
 
     public ExecutionState(Store store)
     {
@@ -77,7 +78,7 @@ internal sealed class ExecutionState
         _nesting = 1;
         if (token.CanBeCanceled)
         {
-            _cancellation = token.UnsafeRegister(static state => ((ExecutionState)state!).Interrupt(), this);
+            _cancellation = token.UnsafeRegister(static state => ((ExecutionState)state!).OnCancelled(), this);
         }
 
         if (_store.Limits.Timeout is { } timeout)
@@ -101,6 +102,7 @@ internal sealed class ExecutionState
         _deadline = null;
         _cancellation.Dispose();
         _cancellation = default;
+        Interlocked.Exchange(ref _cancelled, null)?.Dispose();
         if (!_interrupted)
         {
             _consumed += _start - Counter;
@@ -112,6 +114,18 @@ internal sealed class ExecutionState
     {
         _interrupted = true;
         Volatile.Write(ref Counter, Interrupted);
+    }
+
+    // Running code may overwrite one interruption with its own counter update, so cancellation also hands the
+    // execution to the watchdog, which repeats the interruption until the call leaves.
+    private void OnCancelled()
+    {
+        Interrupt();
+        var repeat = _store.Engine.Watchdog.Register(this, Stopwatch.GetTimestamp());
+        if (Interlocked.CompareExchange(ref _cancelled, repeat, null) is not null)
+        {
+            repeat.Dispose();
+        }
     }
 
     /// <summary>The trap for a counter that went negative: interrupted (timeout) or out of fuel.</summary>
