@@ -8,9 +8,10 @@ namespace ScriptRunner.Wasm.Binary;
 using FunctionType = ScriptRunner.Wasm.Structure.FunctionType;
 
 /// <summary>
-/// Decodes the binary format (spec chapter 5) into a <see cref="ModuleDefinition"/>. Function bodies are only
-/// delimited here (locals decoded); their instructions are decoded by validation. Every count read from the input
-/// is checked against the bytes that remain before anything is allocated for it.
+/// Decodes the binary format (spec chapter 5) into a <see cref="ModuleDefinition"/>, rejecting every malformed
+/// module: function bodies are scanned instruction by instruction for well-formedness (typing is left to
+/// validation). Every count read from the input is checked against the bytes that remain before anything is
+/// allocated for it.
 /// </summary>
 internal static class ModuleReader
 {
@@ -63,6 +64,7 @@ internal static class ModuleReader
     {
         private readonly List<string> customSections = [];
         private readonly InstructionScanner scanner = new();
+        private readonly int[] sectionOffsets = new int[13];
         private ImmutableArray<FunctionType> types = [];
         private ImmutableArray<Import> imports = [];
         private uint[] definedFunctionTypes = [];
@@ -101,6 +103,7 @@ internal static class ModuleReader
                     }
 
                     lastOrder = order;
+                    sectionOffsets[id] = contentOffset;
                 }
 
                 // Section contents are read against the rest of the module, so reading past the declared size is
@@ -290,6 +293,7 @@ internal static class ModuleReader
                 Data = data,
                 CustomSectionNames = [.. customSections],
                 FunctionNames = functionNames,
+                SectionOffsets = [.. sectionOffsets],
             };
         }
     }

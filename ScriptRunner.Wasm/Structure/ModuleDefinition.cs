@@ -70,6 +70,12 @@ internal sealed class ModuleDefinition
     /// <summary>Function names from the "name" custom section (empty when absent or unreadable).</summary>
     public required IReadOnlyDictionary<uint, string> FunctionNames { get; init; }
 
+    /// <summary>Absolute offset of each section's content by section id (0 for absent sections), for diagnostics.</summary>
+    public ImmutableArray<int> SectionOffsets { get; init; } = [];
+
+    /// <summary>Where section <paramref name="id"/> starts, or 0 when it is absent.</summary>
+    public int SectionOffset(int id) => id < SectionOffsets.Length ? SectionOffsets[id] : 0;
+
     /// <summary>The signature of the function at <paramref name="functionIndex"/> in the function index space.</summary>
     public FunctionType GetFunctionType(uint functionIndex) => Types[(int)FunctionTypeIndices[(int)functionIndex]];
 

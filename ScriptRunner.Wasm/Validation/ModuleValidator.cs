@@ -6,8 +6,8 @@ namespace ScriptRunner.Wasm.Validation;
 
 /// <summary>
 /// Module validation (spec chapter 3): index references, limits, constant expressions, segments, exports, the
-/// start function and every function body. Throws an invalid (not malformed) <see cref="CompileException"/>,
-/// except for the binary-format rule that memory.init / data.drop need a data count section.
+/// start function and every function body. Expects a module produced by <see cref="Binary.ModuleReader"/> and
+/// throws an invalid (not malformed) <see cref="CompileException"/>.
 /// </summary>
 internal static class ModuleValidator
 {
@@ -34,6 +34,8 @@ internal static class ModuleValidator
         return ImmutableCollectionsMarshal.AsImmutableArray(facts);
     }
 
+    private const string MemoryRange = "memory size must be at most 65536 pages (4GiB)";
+
     private static CompileException Invalid(string reason, long offset, string section) =>
         CompileException.Invalid(reason, offset, section);
 
@@ -44,12 +46,13 @@ internal static class ModuleValidator
             switch (import.Kind)
             {
                 case ExternalKind.Function when import.FunctionTypeIndex >= (uint)module.Types.Length:
-                    throw Invalid($"unknown type {import.FunctionTypeIndex} for import {import.Module}::{import.Name}", 0, "import");
+                    throw Invalid($"unknown type {import.FunctionTypeIndex} for import {import.Module}::{import.Name}",
+                        module.SectionOffset(2), "import");
                 case ExternalKind.Table:
-                    ValidateLimits(import.Table.Limits, uint.MaxValue, null, "import");
+                    ValidateLimits(import.Table.Limits, uint.MaxValue, null, module.SectionOffset(2), "import");
                     break;
                 case ExternalKind.Memory:
-                    ValidateLimits(import.Memory.Limits, MemoryType.MaxPages, "memory size must be at most 65536 pages (4GiB)", "import");
+                    ValidateLimits(import.Memory.Limits, MemoryType.MaxPages, MemoryRange, module.SectionOffset(2), "import");
                     break;
             }
         }
@@ -62,7 +65,7 @@ internal static class ModuleValidator
             var typeIndex = module.FunctionTypeIndices[i];
             if (typeIndex >= (uint)module.Types.Length)
             {
-                throw Invalid($"unknown type {typeIndex} for function {i}", module.Code[i - module.ImportedFunctionCount].CodeOffset, "function");
+                throw Invalid($"unknown type {typeIndex} for function {i}", module.SectionOffset(3), "function");
             }
         }
     }
@@ -71,23 +74,23 @@ internal static class ModuleValidator
     {
         for (var i = module.ImportedTableCount; i < module.Tables.Length; i++)
         {
-            ValidateLimits(module.Tables[i].Limits, uint.MaxValue, null, "table");
+            ValidateLimits(module.Tables[i].Limits, uint.MaxValue, null, module.SectionOffset(4), "table");
         }
 
         for (var i = module.ImportedMemoryCount; i < module.Memories.Length; i++)
         {
-            ValidateLimits(module.Memories[i].Limits, MemoryType.MaxPages, "memory size must be at most 65536 pages (4GiB)", "memory");
+            ValidateLimits(module.Memories[i].Limits, MemoryType.MaxPages, MemoryRange, module.SectionOffset(5), "memory");
         }
 
-        if (module.Memories.Length > 1) throw Invalid("multiple memories", 0, "memory");
+        if (module.Memories.Length > 1) throw Invalid("multiple memories", module.SectionOffset(5), "memory");
     }
 
-    private static void ValidateLimits(Limits limits, uint range, string? rangeMessage, string section)
+    private static void ValidateLimits(Limits limits, uint range, string? rangeMessage, int offset, string section)
     {
-        if (limits.Min > range || limits.Max > range) throw Invalid(rangeMessage!, 0, section);
+        if (limits.Min > range || limits.Max > range) throw Invalid(rangeMessage!, offset, section);
         if (limits.Max is { } max && limits.Min > max)
         {
-            throw Invalid($"size minimum must not be greater than maximum ({limits.Min} > {max})", 0, section);
+            throw Invalid($"size minimum must not be greater than maximum ({limits.Min} > {max})", offset, section);
         }
     }
 
@@ -140,11 +143,12 @@ internal static class ModuleValidator
     private static void ValidateStart(ModuleDefinition module)
     {
         if (module.Start is not { } start) return;
-        if (start >= (uint)module.FunctionTypeIndices.Length) throw Invalid($"unknown function {start}", 0, "start");
+        if (start >= (uint)module.FunctionTypeIndices.Length) throw Invalid($"unknown function {start}", module.SectionOffset(8), "start");
         var type = module.GetFunctionType(start);
         if (type.Params.Length != 0 || type.Results.Length != 0)
         {
-            throw Invalid($"start function must have type [] -> [] but function {start} has {type}", 0, "start");
+            throw Invalid($"start function must have type [] -> [] but function {start} has {type}",
+                module.SectionOffset(8), "start");
         }
     }
 
@@ -160,8 +164,15 @@ internal static class ModuleValidator
                 ExternalKind.Memory => (module.Memories.Length, "memory"),
                 _ => (module.Globals.Length, "global"),
             };
-            if (export.Index >= (uint)count) throw Invalid($"unknown {what} {export.Index}", 0, "export");
-            if (!names.Add(export.Name)) throw Invalid($"duplicate export name \"{export.Name}\"", 0, "export");
+            if (export.Index >= (uint)count)
+            {
+                throw Invalid($"unknown {what} {export.Index} in export \"{export.Name}\"", module.SectionOffset(7), "export");
+            }
+
+            if (!names.Add(export.Name))
+            {
+                throw Invalid($"duplicate export name \"{export.Name}\"", module.SectionOffset(7), "export");
+            }
         }
     }
 
