@@ -10,6 +10,7 @@ internal sealed record BenchmarkPlan(
     string KernelModule,
     IReadOnlyList<KernelPlan> Kernels,
     ModulePlan Compile,
+    StartupPlan Startup,
     ModulePlan Instantiate)
 {
     /// <summary>The plan file beside the executable.</summary>
@@ -33,3 +34,9 @@ internal sealed record KernelPlan(string Name, string Export, IReadOnlyList<long
 
 /// <summary>A module-level measurement (compile or instantiate).</summary>
 internal sealed record ModulePlan(string Name, string Module, int Warmup, int Iterations);
+
+/// <summary>
+/// Time to first results of a large module: compile, instantiate, then call <see cref="Export"/>(k, 3, k) once for each
+/// k below <see cref="Calls"/>, so every function runs once (and, in a JIT, is compiled once).
+/// </summary>
+internal sealed record StartupPlan(string Name, string Module, string Export, int Calls, int Warmup, int Iterations);

@@ -14,7 +14,7 @@ internal sealed class CrossEngineHarness(BenchmarkPlan plan, string planPath)
     public IReadOnlyList<Measurement> Run(TextWriter log)
     {
         var results = new List<Measurement>();
-        foreach (var measurement in RunKernels().Append(RunCompile()).Append(RunInstantiate()))
+        foreach (var measurement in RunKernels().Append(RunCompile()).Append(RunStartup()).Append(RunInstantiate()))
         {
             log.WriteLine($"{measurement.Name,-34} median {measurement.MedianMs,10:F3} ms  min {measurement.MinMs,10:F3} ms  {measurement.Checksum}");
             results.Add(measurement);
@@ -65,6 +65,31 @@ internal sealed class CrossEngineHarness(BenchmarkPlan plan, string planPath)
             if (i >= compile.Warmup) times.Add(elapsed);
         }
         return Measurement.From(compile.Name, "compile", times, $"{bytes.Length} bytes");
+    }
+
+    private Measurement RunStartup()
+    {
+        var startup = plan.Startup;
+        var bytes = BenchmarkPlan.ReadModule(planPath, startup.Module);
+        var times = new List<double>();
+        uint sum = 0;
+        for (var i = 0; i < startup.Warmup + startup.Iterations; i++)
+        {
+            var engine = new Engine();
+            GC.Collect();
+            var start = Stopwatch.GetTimestamp();
+            using var store = new Store(engine);
+            var instance = new Linker(engine).Instantiate(store, Module.FromBytes(engine, bytes));
+            instance.GetFunction("_initialize")?.Invoke();
+            var function = instance.GetFunction(startup.Export)
+                ?? throw new InvalidOperationException($"{startup.Module} has no export '{startup.Export}'");
+            sum = 0;
+            for (var k = 0; k < startup.Calls; k++)
+                sum += (uint)function.Invoke(Value.FromI32(k), Value.FromI32(3), Value.FromI32(k))[0].AsI32();
+            var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            if (i >= startup.Warmup) times.Add(elapsed);
+        }
+        return Measurement.From(startup.Name, "startup", times, sum.ToString(CultureInfo.InvariantCulture));
     }
 
     private Measurement RunInstantiate()

@@ -6,10 +6,10 @@ using ScriptRunner.Benchmarks;
 //   dotnet run -c Release --project ScriptRunner.Benchmarks -- [compare] [--json <file>]
 //       Stopwatch timings of the plan (bench-plan.json), the same measurements node/bench.mjs makes on V8.
 //   dotnet run -c Release --project ScriptRunner.Benchmarks -- bdn [BenchmarkDotNet arguments]
-//       The BenchmarkDotNet suite (WasmBenchmarks) for detailed in-process statistics.
+//       The BenchmarkDotNet suite (KernelBenchmarks, ModuleBenchmarks) for detailed in-process statistics.
 if (args.Length > 0 && args[0] == "bdn")
 {
-    BenchmarkSwitcher.FromTypes([typeof(WasmBenchmarks)]).Run(args[1..]);
+    BenchmarkSwitcher.FromTypes([typeof(KernelBenchmarks), typeof(ModuleBenchmarks)]).Run(args[1..]);
     return 0;
 }
 

@@ -25,6 +25,8 @@ public sealed class Engine
 
     internal TypedHostCallbacks TypedCallbacks { get; } = new();
 
+    internal Watchdog Watchdog { get; } = new();
+
     /// <summary>Maps generated types back to their module, to name the function a trap happened in.</summary>
     internal ConditionalWeakTable<Type, CompiledModule> CompiledTypes { get; } = new();
 }

@@ -75,6 +75,25 @@ for (const kernel of plan.kernels) {
 }
 
 {
+  const { name, module, export: exportName, calls, warmup, iterations } = plan.startup;
+  const bytes = readModule(module);
+  const times = [];
+  let sum = 0;
+  for (let i = 0; i < warmup + iterations; i++) {
+    const copy = new Uint8Array(bytes.length + 8);
+    copy.set(bytes);
+    copy.set([0, 6, 1, 0x78, i & 0xff, (i >> 8) & 0xff, 1, 0], bytes.length);
+    const start = performance.now();
+    const fn = instantiate(new WebAssembly.Module(copy)).exports[exportName];
+    sum = 0;
+    for (let k = 0; k < calls; k++) sum = (sum + fn(k, 3, k)) >>> 0;
+    const elapsed = performance.now() - start;
+    if (i >= warmup) times.push(elapsed);
+  }
+  results.push(summarize(name, 'startup', times, String(sum)));
+}
+
+{
   const { name, module, warmup, iterations } = plan.instantiate;
   const compiled = new WebAssembly.Module(readModule(module));
   const times = [];

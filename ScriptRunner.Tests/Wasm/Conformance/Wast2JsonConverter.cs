@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 
 namespace ScriptRunner.Tests.Wasm.Conformance;
 
 /// <summary>Outcome of converting one .wast file: the JSON script, or the converter's error.</summary>
-internal sealed record WastConversion(string WastPath, string? JsonPath, string? Error, string ToolVersion)
+internal sealed record WastConversion(string WastPath, string? JsonPath, string? Error, string ToolVersion, string? Rewrite = null)
 {
     /// <summary>Folder holding the JSON and the .wasm files it names.</summary>
     public string Directory => Path.GetDirectoryName(JsonPath) ?? "";
@@ -17,6 +18,12 @@ internal sealed record WastConversion(string WastPath, string? JsonPath, string?
 public sealed class Wast2JsonConverter : IDisposable
 {
     private static readonly TimeSpan ConversionTimeout = TimeSpan.FromMinutes(2);
+
+    // wabt 1.0.32 demands the table index that the text format lets table.get/set/size/grow/fill omit (it then
+    // means table 0). Spelling out the 0 changes no meaning and keeps line numbers, so such scripts are converted
+    // from a copy that does.
+    private static readonly Regex ImplicitTableIndex = new(@"\btable\.(get|set|size|grow|fill)\b(?!\s*[$\d])");
+    private const string MissingIndexError = "expected a numeric index or a name";
     private readonly string _root = Path.Combine(Path.GetTempPath(), "scriptrunner-wast-" + Guid.NewGuid().ToString("N"));
     private readonly ConcurrentDictionary<string, Lazy<WastConversion>> _conversions = new(StringComparer.Ordinal);
     private readonly Lazy<string> _toolPath = new(FindTool);
@@ -38,12 +45,31 @@ public sealed class Wast2JsonConverter : IDisposable
         var folder = Path.Combine(_root, name);
         System.IO.Directory.CreateDirectory(folder);
         var json = Path.Combine(folder, name + ".json");
+        var error = RunTool(wastPath, json, folder);
+        if (error is null) return new WastConversion(wastPath, json, null, Version);
+        if (error.Contains(MissingIndexError, StringComparison.Ordinal))
+        {
+            var text = File.ReadAllText(wastPath);
+            var count = ImplicitTableIndex.Matches(text).Count;
+            if (count > 0)
+            {
+                var copy = Path.Combine(folder, "explicit-table-index-" + Path.GetFileName(wastPath));
+                File.WriteAllText(copy, ImplicitTableIndex.Replace(text, "table.$1 0"));
+                var rewrite = $"converted after writing out the implicit table index 0 of {count} table instruction(s)";
+                var retryError = RunTool(copy, json, folder);
+                if (retryError is null) return new WastConversion(wastPath, json, null, Version, rewrite);
+            }
+        }
+        return new WastConversion(wastPath, null, error, Version);
+    }
+
+    // Returns null on success, else the first line of the tool's error output.
+    private string? RunTool(string wastPath, string json, string folder)
+    {
         var (exitCode, _, stderr) = Execute(_toolPath.Value, [wastPath, "-o", json], folder);
-        if (exitCode == 0 && File.Exists(json))
-            return new WastConversion(wastPath, json, null, Version);
-        var firstLine = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        if (exitCode == 0 && File.Exists(json)) return null;
+        return stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .FirstOrDefault() ?? $"exit code {exitCode}";
-        return new WastConversion(wastPath, null, firstLine, Version);
     }
 
     private string ReadVersion()

@@ -112,7 +112,7 @@ internal sealed record WastValue(string Type, string? LaneType, string? Scalar, 
 
     private bool MatchesVector(Vector128<byte> actual)
     {
-        if (Lanes is null || LaneType is null) return true;
+        if (Lanes is null || LaneType is null) throw new FormatException($"v128 expectation without lanes: {this}");
         var lanes = SplitLaneBits(actual, LaneType);
         if (lanes.Length != Lanes.Count) throw new FormatException($"lane count {Lanes.Count} does not fit {LaneType}");
         for (var i = 0; i < lanes.Length; i++)

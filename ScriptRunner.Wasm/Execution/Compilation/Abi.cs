@@ -77,6 +77,37 @@ internal static class Abi
         }
     }
 
+    /// <summary>Packs the result values on the stack (first result deepest) into the return tuple.</summary>
+    public static void EmitPack(IlWriter il, Type[] types)
+    {
+        if (types.Length > 7)
+        {
+            EmitPack(il, types[7..]);
+        }
+
+        il.Emit(OpCodes.Newobj, TupleType(types).GetConstructors()[0]);
+    }
+
+    /// <summary>Pushes every element of the tuple held in <paramref name="tuple"/>, first element first.</summary>
+    public static void EmitUnpack(IlWriter il, IlLocal tuple, Type[] types)
+    {
+        for (var i = 0; i < types.Length; i++)
+        {
+            il.Emit(OpCodes.Ldloca, tuple);
+            var current = TupleType(types);
+            var index = i;
+            while (index >= 7)
+            {
+                var rest = current.GetField("Rest")!;
+                il.Emit(OpCodes.Ldflda, rest);
+                current = rest.FieldType;
+                index -= 7;
+            }
+
+            il.Emit(OpCodes.Ldfld, current.GetField("Item" + (index + 1))!);
+        }
+    }
+
     public static Type TupleType(Type[] types)
     {
         if (types.Length <= 7)

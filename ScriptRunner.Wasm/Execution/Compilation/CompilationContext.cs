@@ -15,6 +15,9 @@ internal sealed class CompilationContext
     /// <summary>Engine-wide type id of each entry of the type section.</summary>
     public required ImmutableArray<int> TypeIds { get; init; }
 
+    /// <summary>Metadata tokens of the generated module.</summary>
+    public required TokenCache Tokens { get; init; }
+
     public int ImportedFunctionCount => Module.ImportedFunctionCount;
 
     public Structure.FunctionType FunctionType(uint functionIndex) => Module.GetFunctionType(functionIndex);

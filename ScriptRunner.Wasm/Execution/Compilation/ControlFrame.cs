@@ -29,18 +29,15 @@ internal sealed class ControlFrame
     public required int Height { get; init; }
 
     /// <summary>Where a branch to this frame goes: the loop header, or the end of a block/if/function.</summary>
-    public required Label Target { get; init; }
+    public required IlLabel Target { get; init; }
 
     /// <summary>The else branch of an if.</summary>
-    public Label Else { get; init; }
+    public IlLabel Else { get; init; }
 
     public bool HasElse { get; set; }
 
     /// <summary>Some branch jumps to the end of this frame, so code after it is reachable.</summary>
     public bool EndTargeted { get; set; }
-
-    /// <summary>For loops: the instruction count at the header, to weigh one iteration for fuel.</summary>
-    public int StartInstruction { get; init; }
 
     /// <summary>The values a branch to this frame carries.</summary>
     public ValType[] LabelTypes => Kind == FrameKind.Loop ? Params : Results;

@@ -18,30 +18,30 @@ namespace ScriptRunner.Wasm.Execution.Compilation;
 /// (dead code after br/return/unreachable is skipped, never emitted) and the per-function locals generated code
 /// keeps: the instance context, the execution state and the memory base and length.
 /// </summary>
-internal sealed class FunctionCompiler
+internal sealed partial class FunctionCompiler
 {
     private readonly List<ValType> _stack = [];
     private readonly List<ControlFrame> _frames = [];
-    private readonly Dictionary<(Type, int), LocalBuilder> _scratch = [];
-    private readonly LocalBuilder?[] _localBuilders;
-    private readonly ValType[] _localTypes;
+    private readonly Dictionary<(Type, int), IlLocal> _scratch = [];
+    private readonly LocalStorage _locals;
     private readonly int _parameterCount;
     private readonly FunctionBody _body;
     private readonly FunctionShape _shape;
+    private int _maxHeight;
     private double _constant;
     private int _constantInstruction = -2;
     private bool _unreachable;
     private int _deadDepth;
+    private int _loopOrdinal;
 
     public FunctionCompiler(CompilationContext context, uint functionIndex, MethodBuilder method)
     {
         Context = context;
         Type = context.FunctionType(functionIndex);
         _body = context.Module.GetBody(functionIndex);
-        IL = method.GetILGenerator(Math.Max(64, _body.CodeLength * 4));
+        IL = new IlWriter(method.GetILGenerator(Math.Max(64, _body.CodeLength * 3)), context.Tokens);
         _parameterCount = Type.Params.Length;
-        _localTypes = [.. Type.Params, .. _body.Locals.SelectMany(run => Enumerable.Repeat(run.Type, (int)run.Count))];
-        _localBuilders = new LocalBuilder?[_localTypes.Length];
+        _locals = new LocalStorage(IL, Type.Params, _body.Locals);
         _shape = FunctionShape.Scan(context.Module.GetCode(_body), _body.CodeOffset);
     }
 
@@ -49,19 +49,19 @@ internal sealed class FunctionCompiler
 
     public Structure.FunctionType Type { get; }
 
-    public ILGenerator IL { get; }
+    public IlWriter IL { get; }
 
     /// <summary>The InstanceContext, cast once from the trailing argument.</summary>
-    public LocalBuilder Ctx { get; private set; } = null!;
+    public IlLocal Ctx { get; private set; } = null!;
 
     /// <summary>The store's ExecutionState (only in functions that call or loop).</summary>
-    public LocalBuilder? Exec { get; private set; }
+    public IlLocal? Exec { get; private set; }
 
     /// <summary>Cached memory base pointer (only in functions that access memory directly).</summary>
-    public LocalBuilder? MemoryBase { get; private set; }
+    public IlLocal? MemoryBase { get; private set; }
 
     /// <summary>Cached memory length in bytes, as ulong.</summary>
-    public LocalBuilder? MemoryLength { get; private set; }
+    public IlLocal? MemoryLength { get; private set; }
 
     public IReadOnlyList<ControlFrame> Frames => _frames;
 
@@ -99,6 +99,9 @@ internal sealed class FunctionCompiler
             InstructionCount++;
             Emit(opcode, ref reader);
         }
+
+        // Within one instruction the IL stack grows at most a few slots past the operand stack.
+        IL.Finish(_maxHeight + 32);
     }
 
     private void Emit(Opcode opcode, ref CodeReader reader)
@@ -125,6 +128,11 @@ internal sealed class FunctionCompiler
             case Opcode.Block or Opcode.Loop or Opcode.If:
                 reader.ReadBlockType();
                 _deadDepth++;
+                if (opcode == Opcode.Loop)
+                {
+                    _loopOrdinal++;
+                }
+
                 break;
             case Opcode.Else when _deadDepth == 0:
                 ControlEmitter.EmitElse(this);
@@ -143,7 +151,11 @@ internal sealed class FunctionCompiler
 
     // ---- operand stack ----
 
-    public void Push(ValType type) => _stack.Add(type);
+    public void Push(ValType type)
+    {
+        _stack.Add(type);
+        _maxHeight = Math.Max(_maxHeight, _stack.Count);
+    }
 
     public ValType Pop()
     {
@@ -161,6 +173,7 @@ internal sealed class FunctionCompiler
     {
         _stack.RemoveRange(height, _stack.Count - height);
         _stack.AddRange(types);
+        _maxHeight = Math.Max(_maxHeight, _stack.Count);
     }
 
     public bool Unreachable
@@ -185,34 +198,14 @@ internal sealed class FunctionCompiler
 
     // ---- locals ----
 
-    public ValType LocalType(uint index) => _localTypes[index];
+    public ValType LocalType(uint index) => _locals.Type(index);
 
-    public void EmitLocalGet(uint index)
-    {
-        if (index < _parameterCount)
-        {
-            IL.Emit(OpCodes.Ldarg, (short)index);
-        }
-        else
-        {
-            IL.Emit(OpCodes.Ldloc, Local(index));
-        }
-    }
+    public void EmitLocalGet(uint index) => _locals.EmitGet(index);
 
-    public void EmitLocalSet(uint index)
-    {
-        if (index < _parameterCount)
-        {
-            IL.Emit(OpCodes.Starg, (short)index);
-        }
-        else
-        {
-            IL.Emit(OpCodes.Stloc, Local(index));
-        }
-    }
+    public void EmitLocalSet(uint index) => _locals.EmitSet(index, type => Scratch(type, 4));
 
     /// <summary>A short-lived local of a CLR type; <paramref name="slot"/> separates simultaneously live ones.</summary>
-    public LocalBuilder Scratch(Type type, int slot = 0)
+    public IlLocal Scratch(Type type, int slot = 0)
     {
         if (!_scratch.TryGetValue((type, slot), out var local))
         {
@@ -223,7 +216,7 @@ internal sealed class FunctionCompiler
         return local;
     }
 
-    public LocalBuilder Scratch(ValType type, int slot = 0) => Scratch(ClrType(type), slot);
+    public IlLocal Scratch(ValType type, int slot = 0) => Scratch(ClrType(type), slot);
 
     public static Type ClrType(ValType type) => Abi.ClrType(ToKind(type));
 
@@ -316,133 +309,6 @@ internal sealed class FunctionCompiler
         IL.Emit(OpCodes.Stloc, MemoryLength!);
     }
 
-    /// <summary>Charges <paramref name="weight"/> fuel; when the slice runs out the slow path checks limits.</summary>
-    public void EmitFuelCheck(int weight)
-    {
-        var exec = Exec!;
-        var ok = IL.DefineLabel();
-        IL.Emit(OpCodes.Ldloc, exec);
-        IL.Emit(OpCodes.Ldloc, exec);
-        IL.Emit(OpCodes.Ldfld, Members.ExecutionCounter);
-        IL.Emit(OpCodes.Ldc_I8, (long)Math.Max(1, weight));
-        IL.Emit(OpCodes.Sub);
-        IL.Emit(OpCodes.Stfld, Members.ExecutionCounter);
-        IL.Emit(OpCodes.Ldloc, exec);
-        IL.Emit(OpCodes.Ldfld, Members.ExecutionCounter);
-        IL.Emit(OpCodes.Ldc_I8, 0L);
-        IL.Emit(OpCodes.Bge, ok);
-        IL.Emit(OpCodes.Ldloc, exec);
-        IL.Emit(OpCodes.Call, Members.ExecutionOnCounterExhausted);
-        IL.MarkLabel(ok);
-    }
-
-    public bool CallsOthers => _shape.HasCalls;
-
-    private LocalBuilder Local(uint index) =>
-        _localBuilders[index] ??= IL.DeclareLocal(ClrType(_localTypes[index]));
-
-    private void EmitPrologue()
-    {
-        // Declared locals first, so their slots are zero-initialised like WebAssembly locals.
-        for (var i = (uint)_parameterCount; i < _localTypes.Length; i++)
-        {
-            Local(i);
-        }
-
-        Ctx = IL.DeclareLocal(typeof(InstanceContext));
-        IL.Emit(OpCodes.Ldarg, (short)_parameterCount);
-        IL.Emit(OpCodes.Call, Members.AsContext);
-        IL.Emit(OpCodes.Stloc, Ctx);
-
-        if (_shape.HasCalls || _shape.HasLoops)
-        {
-            Exec = IL.DeclareLocal(typeof(ExecutionState));
-            EmitContextField(Members.ContextExecution);
-            IL.Emit(OpCodes.Stloc, Exec);
-        }
-
-        if (_shape.HasCalls)
-        {
-            // Only functions that call can recurse, so only they count depth and watch the native stack.
-            EmitFuelCheck(Math.Min(_shape.InstructionCount, 1000));
-            EmitDepthIncrement();
-            EmitStackCheck();
-        }
-
-        if (_shape.UsesMemory)
-        {
-            MemoryBase = IL.DeclareLocal(typeof(byte*));
-            MemoryLength = IL.DeclareLocal(typeof(ulong));
-            ReloadMemory();
-        }
-
-        PushFrame(new ControlFrame
-        {
-            Kind = FrameKind.Function,
-            Params = [],
-            Results = Type.Results,
-            Height = 0,
-            Target = IL.DefineLabel(),
-        });
-    }
-
-    private void EmitDepthIncrement()
-    {
-        var exec = Exec!;
-        var depth = Scratch(typeof(int));
-        var ok = IL.DefineLabel();
-        IL.Emit(OpCodes.Ldloc, exec);
-        IL.Emit(OpCodes.Ldfld, Members.ExecutionDepth);
-        IL.Emit(OpCodes.Ldc_I4_1);
-        IL.Emit(OpCodes.Add);
-        IL.Emit(OpCodes.Stloc, depth);
-        IL.Emit(OpCodes.Ldloc, exec);
-        IL.Emit(OpCodes.Ldloc, depth);
-        IL.Emit(OpCodes.Stfld, Members.ExecutionDepth);
-        IL.Emit(OpCodes.Ldloc, depth);
-        IL.Emit(OpCodes.Ldloc, exec);
-        IL.Emit(OpCodes.Ldfld, Members.ExecutionMaxDepth);
-        IL.Emit(OpCodes.Ble, ok);
-        EmitThrow(Members.ExecutionCallStackExhausted);
-        IL.MarkLabel(ok);
-    }
-
-    private void EmitStackCheck()
-    {
-        // The address of a local approximates the stack pointer; below the verified limit, re-verify.
-        var marker = IL.DeclareLocal(typeof(int));
-        var ok = IL.DefineLabel();
-        IL.Emit(OpCodes.Ldloca, marker);
-        IL.Emit(OpCodes.Conv_U);
-        IL.Emit(OpCodes.Ldloc, Exec!);
-        IL.Emit(OpCodes.Ldfld, Members.ExecutionStackLimit);
-        IL.Emit(OpCodes.Bge_Un, ok);
-        IL.Emit(OpCodes.Ldloc, Exec!);
-        IL.Emit(OpCodes.Ldloca, marker);
-        IL.Emit(OpCodes.Conv_U);
-        IL.Emit(OpCodes.Call, Members.ExecutionOnStackLimit);
-        IL.MarkLabel(ok);
-    }
-
-    /// <summary>Returns from the function with the result values on the stack.</summary>
-    public void EmitEpilogue()
-    {
-        if (_shape.HasCalls)
-        {
-            var exec = Exec!;
-            IL.Emit(OpCodes.Ldloc, exec);
-            IL.Emit(OpCodes.Ldloc, exec);
-            IL.Emit(OpCodes.Ldfld, Members.ExecutionDepth);
-            IL.Emit(OpCodes.Ldc_I4_1);
-            IL.Emit(OpCodes.Sub);
-            IL.Emit(OpCodes.Stfld, Members.ExecutionDepth);
-        }
-
-        if (Type.Results.Length > 1)
-        {
-            Abi.EmitPack(IL, Type.Results.Select(ClrType).ToArray());
-        }
-
-        IL.Emit(OpCodes.Ret);
-    }
+    /// <summary>Fuel weight of one iteration of the next loop (its body's instruction count, capped).</summary>
+    public int NextLoopWeight() => Math.Min(_shape.LoopSizes[_loopOrdinal++], 1000);
 }

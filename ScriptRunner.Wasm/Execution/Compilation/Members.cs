@@ -8,8 +8,7 @@ internal static class Members
 {
     private const BindingFlags Any = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static;
 
-    public static readonly MethodInfo AsContext =
-        typeof(Unsafe).GetMethod(nameof(Unsafe.As), 1, [typeof(object)])!.MakeGenericMethod(typeof(InstanceContext));
+    public static readonly MethodInfo AsContext = Method(typeof(Members), nameof(ToContext));
 
     public static readonly FieldInfo ContextExecution = Field<InstanceContext>(nameof(InstanceContext.Execution));
     public static readonly FieldInfo ContextMemory = Field<InstanceContext>(nameof(InstanceContext.Memory));
@@ -25,7 +24,7 @@ internal static class Members
     public static readonly FieldInfo ExecutionDepth = Field<ExecutionState>(nameof(ExecutionState.Depth));
     public static readonly FieldInfo ExecutionMaxDepth = Field<ExecutionState>(nameof(ExecutionState.MaxDepth));
     public static readonly FieldInfo ExecutionStackLimit = Field<ExecutionState>(nameof(ExecutionState.StackLimit));
-    public static readonly MethodInfo ExecutionOnCounterExhausted = Method<ExecutionState>(nameof(ExecutionState.OnCounterExhausted));
+    public static readonly MethodInfo ExecutionCounterExhausted = Method<ExecutionState>(nameof(ExecutionState.CounterExhausted));
     public static readonly MethodInfo ExecutionOnStackLimit = Method<ExecutionState>(nameof(ExecutionState.OnStackLimit));
     public static readonly MethodInfo ExecutionCallStackExhausted = Method<ExecutionState>(nameof(ExecutionState.CallStackExhausted));
 
@@ -44,6 +43,10 @@ internal static class Members
         ValueKind.V128 => Field<Global>(nameof(Global.V128)),
         _ => Field<Global>(nameof(Global.Ref)),
     };
+
+    /// <summary>The trailing argument of a compiled function is always its InstanceContext; no type check needed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static InstanceContext ToContext(object target) => Unsafe.As<InstanceContext>(target);
 
     public static MethodInfo Method(Type type, string name) =>
         type.GetMethod(name, Any) ?? throw new MissingMethodException(type.Name, name);

@@ -31,7 +31,7 @@ internal static class ModuleCompiler
             methods[i].SetImplementationFlags(MethodImplAttributes.AggressiveOptimization);
         }
 
-        var context = new CompilationContext { Module = module, Methods = methods, TypeIds = typeIds };
+        var context = new CompilationContext { Module = module, Methods = methods, TypeIds = typeIds, Tokens = new TokenCache(builder) };
         for (var i = 0; i < methods.Length; i++)
         {
             new FunctionCompiler(context, (uint)(module.ImportedFunctionCount + i), methods[i]).Compile();

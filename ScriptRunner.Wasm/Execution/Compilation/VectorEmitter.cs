@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Reflection;
 using System.Reflection.Emit;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using ScriptRunner.Wasm.Binary;
 using ScriptRunner.Wasm.Execution.Instructions.Vector;
@@ -19,11 +20,7 @@ internal static class VectorEmitter
         .GroupBy(m => m.Name)
         .ToFrozenDictionary(g => g.Key, g => g.First());
 
-    private static readonly MethodInfo CreateVector = typeof(Vector128).GetMethod(nameof(Vector128.Create), [typeof(ulong), typeof(ulong)])!;
-
-    private static readonly MethodInfo AsBytes = typeof(Vector128).GetMethods()
-        .Single(m => m.Name == nameof(Vector128.AsByte) && m.IsGenericMethodDefinition)
-        .MakeGenericMethod(typeof(ulong));
+    private static readonly MethodInfo CreateVector = typeof(VectorEmitter).GetMethod(nameof(Constant), BindingFlags.Static | BindingFlags.NonPublic)!;
 
     public static bool TryEmit(FunctionCompiler c, Opcode opcode, ref CodeReader reader)
     {
@@ -67,12 +64,14 @@ internal static class VectorEmitter
         return true;
     }
 
-    private static void EmitConstant(ILGenerator il, Vector128<byte> value)
+    private static void EmitConstant(IlWriter il, Vector128<byte> value)
     {
         var halves = value.AsUInt64();
         il.Emit(OpCodes.Ldc_I8, (long)halves.GetElement(0));
         il.Emit(OpCodes.Ldc_I8, (long)halves.GetElement(1));
         il.Emit(OpCodes.Call, CreateVector);
-        il.Emit(OpCodes.Call, AsBytes);
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<byte> Constant(ulong low, ulong high) => Vector128.Create(low, high).AsByte();
 }

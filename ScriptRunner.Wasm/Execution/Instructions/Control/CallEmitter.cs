@@ -52,14 +52,14 @@ internal static class CallEmitter
         Finish(c, type);
     }
 
-    private static void EmitCalli(FunctionCompiler c, LocalBuilder callee, Structure.FunctionType type)
+    private static void EmitCalli(FunctionCompiler c, IlLocal callee, Structure.FunctionType type)
     {
         c.IL.Emit(OpCodes.Ldloc, callee);
         c.IL.Emit(OpCodes.Call, Members.FunctionTarget);
         c.IL.Emit(OpCodes.Ldloc, callee);
         c.IL.Emit(OpCodes.Call, Members.FunctionCode);
         var signature = Signature(type);
-        c.IL.EmitCalli(OpCodes.Calli, CallingConventions.Standard, signature.Return, signature.Parameters, null);
+        c.IL.EmitCalli(signature.Return, signature.Parameters);
     }
 
     /// <summary>Updates the operand stack, spreads a multi-value tuple onto it, and refreshes cached memory.</summary>

@@ -79,6 +79,9 @@ internal static class ControlEmitter
         var (parameters, results) = c.Context.BlockSignature(type);
         var header = c.IL.DefineLabel();
         c.IL.MarkLabel(header);
+
+        // Every iteration (and the first entry) pays for the loop body; the back-edge itself stays a plain branch.
+        c.EmitFuelCheck(c.NextLoopWeight());
         c.PushFrame(new ControlFrame
         {
             Kind = FrameKind.Loop,
@@ -86,7 +89,6 @@ internal static class ControlEmitter
             Results = results,
             Height = c.StackHeight - parameters.Length,
             Target = header,
-            StartInstruction = c.InstructionCount,
         });
     }
 
@@ -158,7 +160,6 @@ internal static class ControlEmitter
         c.Pop();
         if (Extras(c, target, c.StackHeight) == 0)
         {
-            ChargeBackEdge(c, target);
             c.IL.Emit(OpCodes.Brtrue, TargetLabel(target));
             return;
         }
@@ -186,19 +187,14 @@ internal static class ControlEmitter
         var defaultTarget = c.Frame(defaultLabel);
         if (direct)
         {
-            foreach (var frame in targets.Append(defaultTarget).Where(f => f.Kind == FrameKind.Loop).Distinct())
-            {
-                ChargeBackEdge(c, frame);
-            }
-
             c.IL.Emit(OpCodes.Switch, targets.Select(TargetLabel).ToArray());
             c.IL.Emit(OpCodes.Br, TargetLabel(defaultTarget));
         }
         else
         {
             // One trampoline per distinct target adjusts the stack for that target.
-            var trampolines = new Dictionary<ControlFrame, Label>();
-            Label TrampolineFor(ControlFrame frame)
+            var trampolines = new Dictionary<ControlFrame, IlLabel>();
+            IlLabel TrampolineFor(ControlFrame frame)
             {
                 if (!trampolines.TryGetValue(frame, out var label))
                 {
@@ -244,14 +240,13 @@ internal static class ControlEmitter
             }
         }
 
-        ChargeBackEdge(c, target);
         c.IL.Emit(OpCodes.Br, TargetLabel(target));
     }
 
     private static int Extras(FunctionCompiler c, ControlFrame target, int height) =>
         height - target.LabelTypes.Length - target.Height;
 
-    private static Label TargetLabel(ControlFrame frame)
+    private static IlLabel TargetLabel(ControlFrame frame)
     {
         if (frame.Kind != FrameKind.Loop)
         {
@@ -259,14 +254,5 @@ internal static class ControlEmitter
         }
 
         return frame.Target;
-    }
-
-    /// <summary>A branch back to a loop header pays for one iteration (and lets the deadline be checked).</summary>
-    private static void ChargeBackEdge(FunctionCompiler c, ControlFrame target)
-    {
-        if (target.Kind == FrameKind.Loop)
-        {
-            c.EmitFuelCheck(Math.Min(c.InstructionCount - target.StartInstruction, 1000));
-        }
     }
 }

@@ -183,7 +183,7 @@ internal static class MemoryEmitter
         return true;
     }
 
-    private static void EmitLoad(ILGenerator il, OpCode load)
+    private static void EmitLoad(IlWriter il, OpCode load)
     {
         if (load == OpCodes.Ldobj)
         {

@@ -150,7 +150,7 @@ internal static class NumericEmitter
         _ => Math.Abs(constant) == 1,
     };
 
-    private static void EmitF32Const(ILGenerator il, uint bits)
+    private static void EmitF32Const(IlWriter il, uint bits)
     {
         var value = BitConverter.UInt32BitsToSingle(bits);
         if (float.IsNaN(value))
@@ -164,7 +164,7 @@ internal static class NumericEmitter
         }
     }
 
-    private static void EmitF64Const(ILGenerator il, ulong bits)
+    private static void EmitF64Const(IlWriter il, ulong bits)
     {
         var value = BitConverter.UInt64BitsToDouble(bits);
         if (double.IsNaN(value))
