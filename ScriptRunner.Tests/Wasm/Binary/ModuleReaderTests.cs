@@ -1,3 +1,4 @@
+using ScriptRunner.Tests.Support;
 using System.Runtime.Intrinsics;
 using ScriptRunner.Wasm.Binary;
 using ScriptRunner.Wasm.Structure;

@@ -1,3 +1,4 @@
+using ScriptRunner.Tests.Support;
 using System.Text;
 using ScriptRunner.Wasm;
 
@@ -10,7 +11,7 @@ public class CompilerLimitsTests
         var text = new StringBuilder("(module (func (export \"sum\") (result i32)\n");
         text.Insert(text.Length, "(i32.const 1)\n", values);
         text.Insert(text.Length, "(i32.add)\n", values - 1);
-        return Wat.ToWasm(text.Append("))").ToString());
+        return WatCompiler.Compile(text.Append("))").ToString());
     }
 
     [Fact]

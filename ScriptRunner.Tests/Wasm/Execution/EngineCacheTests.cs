@@ -1,11 +1,12 @@
+using ScriptRunner.Tests.Support;
 using ScriptRunner.Wasm;
 
 namespace ScriptRunner.Tests.Wasm.Execution;
 
 public class EngineCacheTests
 {
-    private static readonly byte[] First = Wat.ToWasm("""(module (func (export "f") (result i32) (i32.const 1)))""");
-    private static readonly byte[] Second = Wat.ToWasm("""(module (func (export "f") (result i32) (i32.const 2)))""");
+    private static readonly byte[] First = WatCompiler.Compile("""(module (func (export "f") (result i32) (i32.const 1)))""");
+    private static readonly byte[] Second = WatCompiler.Compile("""(module (func (export "f") (result i32) (i32.const 2)))""");
 
     [Fact]
     public void FromBytes_SameBytesTwice_ReturnsTheCachedCompilation()
@@ -60,7 +61,7 @@ public class EngineCacheTests
     public void Module_DescribesImportsAndExports()
     {
         var engine = new Engine();
-        var module = Module.FromBytes(engine, Wat.ToWasm("""
+        var module = Module.FromBytes(engine, WatCompiler.Compile("""
             (module
               (import "env" "f" (func (param i64) (result f32)))
               (memory (export "mem") 1)

@@ -1,3 +1,4 @@
+using ScriptRunner.Tests.Support;
 using ScriptRunner.Wasm;
 
 namespace ScriptRunner.Tests.Wasm.Execution;
@@ -96,7 +97,7 @@ public class HostFunctionTests
         var engine = new Engine();
         using var store = new Store(engine);
         var linker = new Linker(engine);
-        var wasm = Wat.ToWasm("""(module (import "env" "f" (func $f (result i32))) (func (export "run") (result i32) (call $f)))""");
+        var wasm = WatCompiler.Compile("""(module (import "env" "f" (func $f (result i32))) (func (export "run") (result i32) (call $f)))""");
         linker.DefineFunction("env", "f", new FunctionType([], [ValueKind.I32]), (_, _, results) => results[0] = Value.FromI64(1));
         var instance = linker.Instantiate(store, Module.FromBytes(engine, wasm));
         Assert.Equal(TrapKind.HostError, Assert.Throws<TrapException>(() => instance.GetFunction("run")!.Invoke()).Kind);
@@ -116,7 +117,7 @@ public class HostFunctionTests
     {
         var engine = new Engine();
         using var store = new Store(engine);
-        var module = Module.FromBytes(engine, Wat.ToWasm(Wasm));
+        var module = Module.FromBytes(engine, WatCompiler.Compile(Wasm));
         var linker = new Linker(engine).DefineFunction("env", "add", (int a, int b) => a);
         var error = Assert.Throws<LinkException>(() => linker.Instantiate(store, module));
         Assert.Equal(["env::log", "env::pair", "env::fail"], error.UnknownImports);
@@ -128,7 +129,7 @@ public class HostFunctionTests
     {
         var engine = new Engine();
         using var store = new Store(engine);
-        var module = Module.FromBytes(engine, Wat.ToWasm(Wasm));
+        var module = Module.FromBytes(engine, WatCompiler.Compile(Wasm));
         var linker = new Linker(engine);
         Define(() => { })(linker);
         linker.DefineFunction("env", "add", (long a, long b) => a + b);

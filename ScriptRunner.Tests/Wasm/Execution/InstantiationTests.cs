@@ -1,3 +1,4 @@
+using ScriptRunner.Tests.Support;
 using ScriptRunner.Wasm;
 
 namespace ScriptRunner.Tests.Wasm.Execution;
@@ -30,7 +31,7 @@ public class InstantiationTests
         using var store = new Store(engine);
         var memory = new Memory(store, 1, null);
         var linker = new Linker(engine).Define("env", "memory", memory);
-        var module = Module.FromBytes(engine, Wat.ToWasm("""
+        var module = Module.FromBytes(engine, WatCompiler.Compile("""
             (module
               (import "env" "memory" (memory 1))
               (data (i32.const 0) "ok")
@@ -57,7 +58,7 @@ public class InstantiationTests
         using var store = new Store(engine);
         var counter = new Global(store, ValueKind.I64, mutable: true, Value.FromI64(5));
         var linker = new Linker(engine).Define("env", "counter", counter);
-        var module = Module.FromBytes(engine, Wat.ToWasm("""
+        var module = Module.FromBytes(engine, WatCompiler.Compile("""
             (module
               (import "env" "counter" (global $c (mut i64)))
               (global $k (export "k") i64 (i64.const 5))
@@ -82,7 +83,7 @@ public class InstantiationTests
         var engine = new Engine();
         using var store = new Store(engine);
         var linker = new Linker(engine).Define("env", "memory", new Memory(store, min, max));
-        var module = Module.FromBytes(engine, Wat.ToWasm("""(module (import "env" "memory" (memory 1 4)))"""));
+        var module = Module.FromBytes(engine, WatCompiler.Compile("""(module (import "env" "memory" (memory 1 4)))"""));
         if (compatible)
         {
             Assert.NotNull(linker.Instantiate(store, module));
@@ -99,14 +100,14 @@ public class InstantiationTests
         var engine = new Engine();
         using var store = new Store(engine);
         var linker = new Linker(engine);
-        var provider = linker.Instantiate(store, Module.FromBytes(engine, Wat.ToWasm("""
+        var provider = linker.Instantiate(store, Module.FromBytes(engine, WatCompiler.Compile("""
             (module
               (table (export "table") 2 funcref)
               (func $seven (export "seven") (result i32) (i32.const 7))
               (elem (i32.const 0) func $seven))
             """)));
         linker.DefineInstance("provider", provider);
-        var consumer = linker.Instantiate(store, Module.FromBytes(engine, Wat.ToWasm("""
+        var consumer = linker.Instantiate(store, Module.FromBytes(engine, WatCompiler.Compile("""
             (module
               (import "provider" "table" (table 2 funcref))
               (import "provider" "seven" (func $seven (result i32)))

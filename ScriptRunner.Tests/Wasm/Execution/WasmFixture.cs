@@ -1,3 +1,4 @@
+using ScriptRunner.Tests.Support;
 using ScriptRunner.Wasm;
 
 namespace ScriptRunner.Tests.Wasm.Execution;
@@ -9,7 +10,7 @@ internal sealed class WasmFixture : IDisposable
     {
         Engine = engine ?? new Engine();
         Store = new Store(Engine, limits);
-        Module = Module.FromBytes(Engine, Wat.ToWasm(wat));
+        Module = Module.FromBytes(Engine, WatCompiler.Compile(wat));
         Linker = new Linker(Engine);
         define?.Invoke(Linker);
         Instance = Linker.Instantiate(Store, Module);

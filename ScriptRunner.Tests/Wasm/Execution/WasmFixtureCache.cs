@@ -1,3 +1,4 @@
+using ScriptRunner.Tests.Support;
 using ScriptRunner.Wasm;
 
 namespace ScriptRunner.Tests.Wasm.Execution;
@@ -11,7 +12,7 @@ internal sealed class WasmFixtureCache(string wat)
     private readonly Lazy<(Engine Engine, Module Module)> _compiled = new(() =>
     {
         var engine = new Engine();
-        return (engine, Module.FromBytes(engine, Wat.ToWasm(wat)));
+        return (engine, Module.FromBytes(engine, WatCompiler.Compile(wat)));
     });
 
     public Value[] Call(string name, params Value[] args)

@@ -1,3 +1,4 @@
+using ScriptRunner.Tests.Support;
 using System.Collections.Immutable;
 using ScriptRunner.Tests.Wasm.Binary;
 using ScriptRunner.Wasm;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace ScriptRunner.Tests.Wasm.Binary;
+namespace ScriptRunner.Tests.Support;
 
 /// <summary>Builds binary modules from WebAssembly text with wabt's <c>wat2wasm</c>.</summary>
 internal static class WatCompiler
