@@ -49,12 +49,7 @@ internal static class Abi
     /// <summary>Packs the result values on the stack (first result deepest) into the return tuple.</summary>
     public static void EmitPack(ILGenerator il, Type[] types)
     {
-        if (types.Length > 7)
-        {
-            EmitPack(il, types[7..]);
-        }
-
-        il.Emit(OpCodes.Newobj, TupleType(types).GetConstructors()[0]);
+        foreach (var constructor in PackConstructors(types)) il.Emit(OpCodes.Newobj, constructor);
     }
 
     /// <summary>Pushes every element of the tuple held in <paramref name="tuple"/>, first element first.</summary>
@@ -63,29 +58,16 @@ internal static class Abi
         for (var i = 0; i < types.Length; i++)
         {
             il.Emit(OpCodes.Ldloca, tuple);
-            var current = TupleType(types);
-            var index = i;
-            while (index >= 7)
-            {
-                var rest = current.GetField("Rest")!;
-                il.Emit(OpCodes.Ldflda, rest);
-                current = rest.FieldType;
-                index -= 7;
-            }
-
-            il.Emit(OpCodes.Ldfld, current.GetField("Item" + (index + 1))!);
+            var (rests, item) = ElementPath(types, i);
+            foreach (var rest in rests) il.Emit(OpCodes.Ldflda, rest);
+            il.Emit(OpCodes.Ldfld, item);
         }
     }
 
     /// <summary>Packs the result values on the stack (first result deepest) into the return tuple.</summary>
     public static void EmitPack(IlWriter il, Type[] types)
     {
-        if (types.Length > 7)
-        {
-            EmitPack(il, types[7..]);
-        }
-
-        il.Emit(OpCodes.Newobj, TupleType(types).GetConstructors()[0]);
+        foreach (var constructor in PackConstructors(types)) il.Emit(OpCodes.Newobj, constructor);
     }
 
     /// <summary>Pushes every element of the tuple held in <paramref name="tuple"/>, first element first.</summary>
@@ -94,18 +76,33 @@ internal static class Abi
         for (var i = 0; i < types.Length; i++)
         {
             il.Emit(OpCodes.Ldloca, tuple);
-            var current = TupleType(types);
-            var index = i;
-            while (index >= 7)
-            {
-                var rest = current.GetField("Rest")!;
-                il.Emit(OpCodes.Ldflda, rest);
-                current = rest.FieldType;
-                index -= 7;
-            }
-
-            il.Emit(OpCodes.Ldfld, current.GetField("Item" + (index + 1))!);
+            var (rests, item) = ElementPath(types, i);
+            foreach (var rest in rests) il.Emit(OpCodes.Ldflda, rest);
+            il.Emit(OpCodes.Ldfld, item);
         }
+    }
+
+    // ValueTuple holds seven items and nests the rest in its eighth field, so both directions walk the same chain.
+    private static List<ConstructorInfo> PackConstructors(Type[] types)
+    {
+        var constructors = types.Length > 7 ? PackConstructors(types[7..]) : [];
+        constructors.Add(TupleType(types).GetConstructors()[0]);
+        return constructors;
+    }
+
+    private static (List<FieldInfo> Rests, FieldInfo Item) ElementPath(Type[] types, int index)
+    {
+        var rests = new List<FieldInfo>();
+        var current = TupleType(types);
+        while (index >= 7)
+        {
+            var rest = current.GetField("Rest")!;
+            rests.Add(rest);
+            current = rest.FieldType;
+            index -= 7;
+        }
+
+        return (rests, current.GetField("Item" + (index + 1))!);
     }
 
     public static Type TupleType(Type[] types)
