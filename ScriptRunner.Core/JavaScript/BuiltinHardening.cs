@@ -149,7 +149,7 @@ internal sealed class BuiltinHardening(Engine engine, ExecutionGuard guard)
 
         if (method == "split" && arguments.Length > 1 && !arguments[1].IsUndefined())
             pieces = Math.Min(pieces, TypeConverter.ToUint32(arguments[1]));
-        if (pieces * BytesPerArrayElement > headroom) throw guard.MemoryError();
+        if (pieces * BytesPerArrayElement > headroom) guard.EnsureRoomFor(pieces * BytesPerArrayElement);
     }
 
     // replace builds its whole result inside one call: 'x…x'.replace(/x/g, oneMegabyte) would ask for terabytes.
@@ -166,7 +166,7 @@ internal sealed class BuiltinHardening(Engine engine, ExecutionGuard guard)
         // Each "$" pattern can repeat at most the matched text, and all matches together are at most the input.
         var substitutions = replacement.Count(c => c == '$');
         var chars = text.Length + matches * replacement.Length + (long)substitutions * text.Length;
-        if (chars * 2 > headroom) throw guard.MemoryError();
+        if (chars * 2 > headroom) guard.EnsureRoomFor(chars * 2);
     }
 
     private static long CountOccurrences(string text, string separator)
@@ -235,7 +235,7 @@ internal sealed class BuiltinHardening(Engine engine, ExecutionGuard guard)
             if ((k & 1023) == 0 || text.Length > 1 << 20)
             {
                 guard.Check();
-                if (text.Length * 2L > guard.MemoryHeadroom) throw guard.MemoryError();
+                if (text.Length * 2L > guard.MemoryHeadroom) guard.EnsureRoomFor(text.Length * 2L);
             }
         }
 

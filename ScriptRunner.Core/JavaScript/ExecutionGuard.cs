@@ -9,12 +9,14 @@ namespace ScriptRunner.Core.JavaScript;
 /// </summary>
 /// <remarks>
 /// Jint 2.10 has no memory limit and no cancellation, and its <c>LimitRecursion</c> leaks call-stack entries when a
-/// script catches an exception thrown by a callee, so all three are enforced here instead.
+/// script catches an exception thrown by a callee, so all three are enforced here instead. Create it, and call
+/// <see cref="Check"/>, on the thread that runs the script: memory is measured per thread.
 /// </remarks>
-internal sealed class ExecutionGuard
+internal sealed class ExecutionGuard : IDisposable
 {
     // Per-thread allocation counts garbage too (a plain 1e6-iteration loop allocates ~600 MB in Jint 2.10), so it is
-    // only the trigger; the decision is made on heap growth, measured after a collection.
+    // only the trigger and an upper bound; the decision is made on heap growth, measured after a collection, less
+    // what concurrent runs could have added (see MemoryLedger).
     private const long MinDeepCheckStep = 4L * 1024 * 1024;
 
     private readonly long _startTimestamp;
@@ -24,12 +26,15 @@ internal sealed class ExecutionGuard
     private readonly long _allocatedAtStart;
     private readonly nint _stackBase;
     private readonly long _stackBudget;
+    private readonly MemoryLedger.Entry _ledgerEntry;
     private long _heapBaseline;
     private bool _anchored;
+    private long _measuredCharge;
+    private long _measuredAtAllocated;
     private long _nextDeepCheckAt;
     private volatile bool _abandoned;
 
-    public ExecutionGuard(TimeSpan timeout, CancellationToken cancellation, long memoryLimitBytes, long stackBudgetBytes)
+    public ExecutionGuard(TimeSpan timeout, CancellationToken cancellation, long memoryLimitBytes, long stackBudgetBytes, MemoryLedger ledger)
     {
         Timeout = timeout;
         _startTimestamp = Stopwatch.GetTimestamp();
@@ -39,8 +44,10 @@ internal sealed class ExecutionGuard
         _allocatedAtStart = GC.GetAllocatedBytesForCurrentThread();
         _heapBaseline = GC.GetTotalMemory(forceFullCollection: false);
         _nextDeepCheckAt = _allocatedAtStart + _memoryLimit;
+        _measuredAtAllocated = _allocatedAtStart;
         _stackBase = CurrentStackAddress();
         _stackBudget = stackBudgetBytes;
+        _ledgerEntry = ledger.Enter(memoryLimitBytes);
     }
 
     public TimeSpan Timeout { get; }
@@ -65,8 +72,12 @@ internal sealed class ExecutionGuard
     {
         ThrowIfOver();
         var allocated = GC.GetAllocatedBytesForCurrentThread();
+        _ledgerEntry.Publish(allocated - _allocatedAtStart);
         if (allocated >= _nextDeepCheckAt) CheckHeap(allocated);
     }
+
+    /// <summary>Takes the run off the memory ledger; call once the run's thread no longer holds its objects.</summary>
+    public void Dispose() => _ledgerEntry.Dispose();
 
     public void ThrowIfOver()
     {
@@ -86,35 +97,69 @@ internal sealed class ExecutionGuard
     public SandboxLimitException MemoryError() =>
         new(LimitKind.Memory, $"memory limit of {_memoryLimit / (1024 * 1024)} MB exceeded");
 
-    /// <summary>Bytes of memory the run may still add before it hits its cap (an estimate for pre-checking big builds).</summary>
-    public long MemoryHeadroom => Math.Max(0, _memoryLimit - (GC.GetTotalMemory(forceFullCollection: false) - _heapBaseline));
+    /// <summary>Bytes of memory the run may still add before it hits its cap (a cheap estimate, for fast paths).</summary>
+    public long MemoryHeadroom => Math.Max(0, _memoryLimit - Math.Max(0, EstimatedCharge(GC.GetAllocatedBytesForCurrentThread())));
+
+    /// <summary>
+    /// Throws <see cref="MemoryError"/> unless the run can add <paramref name="bytes"/> within its cap, measured after a
+    /// collection (at most one per <see cref="DeepCheckStep"/> the run allocates, so a loop of pre-checks stays cheap).
+    /// </summary>
+    public void EnsureRoomFor(long bytes)
+    {
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        if (EstimatedCharge(allocated) + bytes <= _memoryLimit) return;
+        var charge = _anchored && allocated - _measuredAtAllocated < DeepCheckStep ? _measuredCharge : Measure(allocated);
+        if (charge + bytes > _memoryLimit) throw MemoryError();
+    }
 
     /// <summary>True when the run's thread has used its stack budget: time to report "Maximum call stack size exceeded".</summary>
     public bool StackExhausted => _stackBase - CurrentStackAddress() > _stackBudget || !RuntimeHelpers.TryEnsureSufficientExecutionStack();
 
+    private long DeepCheckStep => Math.Max(MinDeepCheckStep, _memoryLimit / 8);
+
+    // The part of the heap's growth since the start this run could have caused: no more than its own thread allocated,
+    // and no more than what concurrent runs cannot account for.
+    private long Charged(long heapGrowth, long allocated)
+    {
+        var own = allocated - _allocatedAtStart;
+        _ledgerEntry.Publish(own);
+        return Math.Min(own, heapGrowth - _ledgerEntry.OthersAllowance());
+    }
+
+    // Without a collection: since the last measurement the run can have added at most what its thread allocated.
+    private long EstimatedCharge(long allocated) =>
+        Math.Min(Charged(GC.GetTotalMemory(forceFullCollection: false) - _heapBaseline, allocated), _measuredCharge + (allocated - _measuredAtAllocated));
+
+    // What is still reachable after a full collection is what the script holds, plus what concurrent runs added since
+    // this one started (credited to them by the ledger).
+    private long Measure(long allocated)
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true);
+        var heap = GC.GetTotalMemory(forceFullCollection: false);
+        if (!_anchored)
+        {
+            // The baseline taken at start counts garbage left by earlier runs; once collected, it would give the
+            // script that much extra room. Re-anchor once, downward only, so the script holds at most ~2x its cap.
+            _anchored = true;
+            _heapBaseline = Math.Min(_heapBaseline, heap);
+        }
+
+        _measuredCharge = Charged(heap - _heapBaseline, allocated);
+        _measuredAtAllocated = allocated;
+        return _measuredCharge;
+    }
+
     private void CheckHeap(long allocated)
     {
-        var growth = GC.GetTotalMemory(forceFullCollection: false) - _heapBaseline;
-        if (growth > _memoryLimit || !_anchored)
+        var charged = EstimatedCharge(allocated);
+        if (charged > _memoryLimit || !_anchored)
         {
-            // What is still reachable after a full collection is what the script holds (plus whatever concurrent
-            // runs added since this one started: the process is protected either way).
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true);
-            var heap = GC.GetTotalMemory(forceFullCollection: false);
-            if (!_anchored)
-            {
-                // The baseline taken at start counts garbage left by earlier runs; once collected, it would give the
-                // script that much extra room. Re-anchor once, downward only, so the script holds at most ~2x its cap.
-                _anchored = true;
-                _heapBaseline = Math.Min(_heapBaseline, heap);
-            }
-
-            growth = heap - _heapBaseline;
-            if (growth > _memoryLimit) throw MemoryError();
+            charged = Measure(allocated);
+            if (charged > _memoryLimit) throw MemoryError();
         }
 
         // The script cannot exceed its cap before it allocates at least the room it has left.
-        _nextDeepCheckAt = allocated + Math.Max(_memoryLimit - Math.Max(growth, 0), Math.Max(MinDeepCheckStep, _memoryLimit / 8));
+        _nextDeepCheckAt = allocated + Math.Max(_memoryLimit - Math.Max(charged, 0), DeepCheckStep);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -64,16 +64,15 @@ internal sealed class JavaScriptRun(SandboxInvocation invocation, ExecutionGuard
             hardening.Enter();
             return JsValue.False;
         }, 0);
-        var instrumenter = new ScriptInstrumenter(tick, new ClrFunctionInstance(engine, (_, arguments) => PrepareThrow(arguments), 1));
+        var prepareThrow = new ClrFunctionInstance(engine, PrepareThrowFunction, 1);
+        var instrumenter = new ScriptInstrumenter(tick, prepareThrow);
         if (!instrumenter.TryInstrument(program))
             return SandboxOutcome.Failed(ErrorTypes.CompileError, $"SyntaxError: the script nests too deeply (its syntax tree is deeper than {ScriptInstrumenter.MaxDepth} levels)");
 
         var globals = new HostGlobals(engine, hardening, invocation.Host);
         globals.Install(invocation.EnvVars);
         globals.SetGlobal("fetch", new FetchGlobal(engine, hardening, json, guard, invocation.Host.Fetcher, cancellation).Function());
-        var polyfill = new JavaScriptParser().Parse(UrlPolyfill.Source);
-        instrumenter.TryInstrument(polyfill);
-        engine.Execute(polyfill);
+        UrlPolyfill.Program.Install(engine, tick, prepareThrow);
 
         engine.Execute(program);
         if (invocation.Handler is not { } handlerName) return SandboxOutcome.Succeeded(ToNode(json.SerializeResult(engine.GetCompletionValue())));
@@ -88,6 +87,8 @@ internal sealed class JavaScriptRun(SandboxInvocation invocation, ExecutionGuard
 
     // Jint 2.10 reads `message` of every thrown object as a string and fails outside the script's try/catch when it is
     // missing (`throw { code: 1 }`); giving such an object an empty, non-enumerable message keeps the throw catchable.
+    private static readonly Func<JsValue, JsValue[], JsValue> PrepareThrowFunction = (_, arguments) => PrepareThrow(arguments);
+
     private static JsValue PrepareThrow(JsValue[] arguments)
     {
         var value = arguments.Length > 0 ? arguments[0] : JsValue.Undefined;

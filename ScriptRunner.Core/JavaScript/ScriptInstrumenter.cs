@@ -9,20 +9,46 @@ namespace ScriptRunner.Core.JavaScript;
 /// hook for cancellation, memory or stack depth, so the checks ride on ordinary calls.
 /// </summary>
 /// <remarks>
-/// The tick is reached through a pre-evaluated literal, not a global name, so a script can neither shadow nor replace
-/// it. The walk is iterative and refuses trees deeper than <see cref="MaxDepth"/>: Jint evaluates expressions
-/// recursively, and a 100 000-term <c>1+1+…</c> would otherwise overflow the stack at run time.
+/// In a script's own program the tick is reached through a pre-evaluated literal, not a global name, so a script can
+/// neither shadow nor replace it. The walk is iterative and refuses trees deeper than <see cref="MaxDepth"/>: Jint
+/// evaluates expressions recursively, and a 100 000-term <c>1+1+…</c> would otherwise overflow the stack at run time.
 /// </remarks>
-internal sealed class ScriptInstrumenter(JsValue tick, JsValue prepareThrow)
+internal sealed class ScriptInstrumenter
 {
     /// <summary>Deepest syntax tree accepted.</summary>
     public const int MaxDepth = 2000;
+
+    private readonly Func<SyntaxNode, Expression> _tick;
+    private readonly Func<SyntaxNode, Expression> _prepareThrow;
+    private readonly bool _shared;
+
+    /// <summary>Instruments one engine's program: the checks call these host functions directly.</summary>
+    public ScriptInstrumenter(JsValue tick, JsValue prepareThrow)
+        : this(at => FunctionLiteral(tick, at), at => FunctionLiteral(prepareThrow, at), shared: false)
+    {
+    }
+
+    private ScriptInstrumenter(Func<SyntaxNode, Expression> tick, Func<SyntaxNode, Expression> prepareThrow, bool shared)
+    {
+        _tick = tick;
+        _prepareThrow = prepareThrow;
+        _shared = shared;
+    }
+
+    /// <summary>
+    /// Instruments a program that many engines will run (see <see cref="SharedProgram"/>): the checks call the
+    /// functions bound to <paramref name="tickName"/> and <paramref name="prepareThrowName"/> in scope, and every cache
+    /// Jint keeps in the syntax tree is filled now, so running the tree never writes to it.
+    /// </summary>
+    public static ScriptInstrumenter ForSharedProgram(string tickName, string prepareThrowName) =>
+        new(at => Name(tickName, at), at => Name(prepareThrowName, at), shared: true);
 
     /// <summary>Instruments <paramref name="program"/> in place; false if it nests deeper than <see cref="MaxDepth"/>.</summary>
     public bool TryInstrument(Program program)
     {
         var pending = new Stack<(SyntaxNode Node, int Depth)>();
-        program.Body = WithTicks(program.Body);
+        // A shared program's checks are bound inside its functions, so its top level (which only defines them) has none.
+        if (!_shared) program.Body = WithTicks(program.Body);
         foreach (var statement in program.Body)
             if (statement is not TickStatement) pending.Push((statement, 1));
 
@@ -87,7 +113,7 @@ internal sealed class ScriptInstrumenter(JsValue tick, JsValue prepareThrow)
                     break;
                 case ThrowStatement thrown:
                     Push(thrown.Argument);
-                    thrown.Argument = CallLiteral(prepareThrow, thrown.Argument, [thrown.Argument]);
+                    thrown.Argument = Call(_prepareThrow, thrown.Argument, [thrown.Argument]);
                     break;
                 case TryStatement tryStatement:
                     Push(tryStatement.Block);
@@ -127,6 +153,7 @@ internal sealed class ScriptInstrumenter(JsValue tick, JsValue prepareThrow)
                 case CallExpression call:
                     Push(call.Callee);
                     foreach (var argument in call.Arguments) Push(argument);
+                    if (_shared) FillArgumentCache(call);
                     break;
                 case NewExpression construction:
                     Push(construction.Callee);
@@ -147,6 +174,9 @@ internal sealed class ScriptInstrumenter(JsValue tick, JsValue prepareThrow)
                     break;
                 case UnaryExpression unary:
                     Push(unary.Argument);
+                    break;
+                case Literal literal when _shared:
+                    FillLiteralCache(literal);
                     break;
             }
         }
@@ -182,18 +212,72 @@ internal sealed class ScriptInstrumenter(JsValue tick, JsValue prepareThrow)
         Type = SyntaxNodes.IfStatement,
         Location = at.Location,
         Range = at.Range,
-        Test = CallLiteral(tick, at, []),
+        Test = Call(_tick, at, []),
         Consequent = new EmptyStatement { Type = SyntaxNodes.EmptyStatement, Location = at.Location },
     };
 
-    private static CallExpression CallLiteral(JsValue function, SyntaxNode at, List<Expression> arguments) => new()
+    private CallExpression Call(Func<SyntaxNode, Expression> callee, SyntaxNode at, List<Expression> arguments)
     {
-        Type = SyntaxNodes.CallExpression,
-        Location = at.Location,
-        Range = at.Range,
-        Callee = new Literal { Type = SyntaxNodes.Literal, Cached = true, CachedValue = function, Location = at.Location },
-        Arguments = arguments,
-    };
+        var call = new CallExpression
+        {
+            Type = SyntaxNodes.CallExpression,
+            Location = at.Location,
+            Range = at.Range,
+            Callee = callee(at),
+            Arguments = arguments,
+        };
+        if (_shared) FillArgumentCache(call);
+        return call;
+    }
+
+    private static Literal FunctionLiteral(JsValue function, SyntaxNode at) =>
+        new() { Type = SyntaxNodes.Literal, Cached = true, CachedValue = function, Location = at.Location };
+
+    private static Identifier Name(string name, SyntaxNode at) =>
+        new() { Type = SyntaxNodes.Identifier, Name = name, Location = at.Location };
+
+    // Jint caches a literal's value in the node on first use; a regular expression's value is an object of the engine
+    // that first ran it, so a tree shared between engines cannot hold one.
+    private static void FillLiteralCache(Literal literal)
+    {
+        if (literal.Cached) return;
+        literal.CachedValue = literal.Value switch
+        {
+            _ when literal.Type != SyntaxNodes.Literal => throw NotShareable(literal),
+            null => JsValue.Null,
+            string text => new JsValue(text),
+            double number => new JsValue(number),
+            bool flag => new JsValue(flag),
+            _ => throw NotShareable(literal),
+        };
+        literal.Cached = true;
+    }
+
+    private static InvalidOperationException NotShareable(Literal literal) =>
+        new($"a shared program cannot contain the literal {literal.Raw} (only strings, numbers, booleans and null; build regular expressions with the RegExp constructor)");
+
+    // Jint caches the argument values of a call whose arguments are all literals, the first time it runs; fill or
+    // disable that cache now so the shared tree is never written while engines run it.
+    private static void FillArgumentCache(CallExpression call)
+    {
+        if (call.Cached || !call.CanBeCached) return;
+        if (call.Arguments.All(argument => argument is Literal))
+        {
+            var values = new List<JsValue>();
+            foreach (var literal in call.Arguments.Cast<Literal>())
+            {
+                FillLiteralCache(literal);
+                values.Add(literal.CachedValue);
+            }
+
+            call.CachedArguments = values.ToArray();
+            call.Cached = true;
+        }
+        else
+        {
+            call.CanBeCached = false;
+        }
+    }
 
     private sealed class TickStatement : IfStatement;
 

@@ -76,7 +76,7 @@ internal sealed class ScriptJsonWriter(Engine engine, BuiltinHardening hardening
     private void Enter(ObjectInstance obj)
     {
         hardening.Enter();
-        if (_text.Length * 2L > guard.MemoryHeadroom) throw guard.MemoryError();
+        if (_text.Length * 2L > guard.MemoryHeadroom) guard.EnsureRoomFor(_text.Length * 2L);
         if (_stack.Contains(obj))
         {
             throw failure == JsonFailureMode.Result

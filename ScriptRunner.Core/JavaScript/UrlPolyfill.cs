@@ -5,21 +5,29 @@ namespace ScriptRunner.Core.JavaScript;
 /// instrumented and limited like the script). A URL is parsed once: its properties are a snapshot, and
 /// <c>searchParams</c> edits show in <c>searchParams.toString()</c>, not in <c>href</c>.
 /// </summary>
+/// <remarks>Parsed once per process, on first use, and shared by every engine (see <see cref="SharedProgram"/>).</remarks>
 internal static class UrlPolyfill
 {
-    /// <summary>The polyfill's source.</summary>
+    private static readonly Lazy<SharedProgram> Parsed = new(() => new SharedProgram(Source));
+
+    /// <summary>The polyfill, ready to install into an engine.</summary>
+    public static SharedProgram Program => Parsed.Value;
+
+    /// <summary>The polyfill's source: a function that puts <c>URL</c> and <c>URLSearchParams</c> on the global object it is given.</summary>
     public const string Source = """
 (function (global) {
   var DEFAULT_PORTS = { 'http:': '80', 'https:': '443', 'ws:': '80', 'wss:': '443', 'ftp:': '21' };
-  var ABSOLUTE = /^([a-zA-Z][a-zA-Z0-9+.\-]*:)(.*)$/;
-  var AUTHORITY = /^\/\/([^\/?#]*)(.*)$/;
+  // Regular expressions are built from strings, with the RegExp of this engine as it was at install time.
+  var RE = RegExp;
+  var ABSOLUTE = '^([a-zA-Z][a-zA-Z0-9+.\\-]*:)(.*)$';
+  var AUTHORITY = '^//([^/?#]*)(.*)$';
 
   function decode(text) {
-    try { return decodeURIComponent(text.replace(/\+/g, ' ')); } catch (e) { return text; }
+    try { return decodeURIComponent(text.replace(new RE('\\+', 'g'), ' ')); } catch (e) { return text; }
   }
 
   function encode(text) {
-    return encodeURIComponent(text).replace(/%20/g, '+');
+    return encodeURIComponent(text).replace(new RE('%20', 'g'), '+');
   }
 
   function URLSearchParams(init) {
@@ -111,13 +119,13 @@ internal static class UrlPolyfill
   function invalid(input) { return new TypeError('Invalid URL: ' + input); }
 
   function parseAbsolute(input) {
-    var m = ABSOLUTE.exec(input);
+    var m = new RE(ABSOLUTE).exec(input);
     if (!m) return null;
-    var protocol = m[1].toLowerCase(), rest = m[2].replace(/\\/g, '/');
+    var protocol = m[1].toLowerCase(), rest = m[2].replace(new RE('\\\\', 'g'), '/');
     var url = { protocol: protocol, username: '', password: '', hostname: '', port: '' };
     var special = DEFAULT_PORTS.hasOwnProperty(protocol) || protocol === 'file:';
     if (special && rest.charAt(0) === '/' && rest.charAt(1) !== '/') rest = '/' + rest;
-    var a = AUTHORITY.exec(rest);
+    var a = new RE(AUTHORITY).exec(rest);
     if (a) {
       var authority = a[1];
       rest = a[2];
@@ -129,7 +137,7 @@ internal static class UrlPolyfill
         url.username = colon < 0 ? credentials : credentials.substring(0, colon);
         url.password = colon < 0 ? '' : credentials.substring(colon + 1);
       }
-      var hp = /^(\[[^\]]*\]|[^:]*)(?::(\d*))?$/.exec(authority);
+      var hp = new RE('^(\\[[^\\]]*\\]|[^:]*)(?::(\\d*))?$').exec(authority);
       if (!hp) throw invalid(input);
       url.hostname = hp[1].toLowerCase();
       url.port = hp[2] || '';
@@ -174,7 +182,7 @@ internal static class UrlPolyfill
 
   function URL(input, base) {
     if (!(this instanceof URL)) throw new TypeError("Failed to construct 'URL': use new");
-    input = String(input).replace(/^[\s\u0000-\u001f]+|[\s\u0000-\u001f]+$/g, '');
+    input = String(input).replace(new RE('^[\\s\\u0000-\\u001f]+|[\\s\\u0000-\\u001f]+$', 'g'), '');
     var parsed = parseAbsolute(input);
     if (!parsed) {
       if (base === undefined) throw invalid(input);
@@ -204,6 +212,6 @@ internal static class UrlPolyfill
 
   global.URL = URL;
   global.URLSearchParams = URLSearchParams;
-})(this);
+})
 """;
 }

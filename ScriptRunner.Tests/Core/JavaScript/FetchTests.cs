@@ -88,12 +88,22 @@ public sealed class FetchTests
     [Fact]
     public void Fetch_PassesTheRunsCancellationToken()
     {
-        var token = CancellationToken.None;
+        // The token handed to the fetcher must be the run's: cancelling the caller's token while the fetch is in
+        // flight cancels it.
+        using var caller = new CancellationTokenSource();
+        bool? cancelledBefore = null, cancelledAfter = null;
         var fetcher = new Mock<ISandboxFetcher>();
         fetcher.Setup(f => f.Send(It.IsAny<SandboxFetchRequest>(), It.IsAny<CancellationToken>()))
-            .Callback<SandboxFetchRequest, CancellationToken>((_, t) => token = t)
+            .Callback<SandboxFetchRequest, CancellationToken>((_, t) =>
+            {
+                cancelledBefore = t.IsCancellationRequested;
+                caller.Cancel();
+                cancelledAfter = t.IsCancellationRequested;
+            })
             .Returns(JsonResponse);
-        JsHarness.Execute("fetch('https://api.test/')", fetcher: fetcher.Object, timeout: TimeSpan.FromMilliseconds(300));
-        Assert.True(token.CanBeCanceled);
+        var run = JsHarness.Execute("fetch('https://api.test/')", fetcher: fetcher.Object, timeout: TimeSpan.FromSeconds(60), cancellation: caller.Token);
+        Assert.False(cancelledBefore);
+        Assert.True(cancelledAfter);
+        Assert.Equal(ErrorTypes.Timeout, run.Outcome.ErrorType);
     }
 }

@@ -183,7 +183,8 @@ public sealed class HostileScriptTests
     [Fact]
     public void Json_DeeplyNestedStringify_IsRangeErrorNotACrash()
     {
-        var run = JsHarness.Execute("var o = {}; for (var i = 0; i < 100000; i++) o = { a: o }; JSON.stringify(o)");
+        // The 100 000 nested objects take ~110 MB to build: a cap well above that keeps the memory limit out of the way.
+        var run = JsHarness.Execute("var o = {}; for (var i = 0; i < 100000; i++) o = { a: o }; JSON.stringify(o)", memoryBytes: 512L * 1024 * 1024, timeout: TimeSpan.FromSeconds(60));
         Assert.Equal("RangeError: Maximum call stack size exceeded", run.Outcome.Error);
     }
 

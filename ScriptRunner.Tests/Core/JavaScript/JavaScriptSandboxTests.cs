@@ -1,4 +1,5 @@
 using System.Text;
+using ScriptRunner.Core.Hosting;
 using ScriptRunner.Core.JavaScript;
 using ScriptRunner.Core.Model;
 
@@ -76,5 +77,76 @@ public sealed class JavaScriptSandboxTests
     {
         JsHarness.Result("var leaked = 42; Object.prototype.polluted = true; 1");
         Assert.Equal("[\"undefined\",\"undefined\"]", JsHarness.Result("[typeof leaked, typeof ({}).polluted]"));
+    }
+
+    [Fact]
+    public void Placement_OnALargeStackThread_RunsRightThere()
+    {
+        var (caller, script) = OnThread(64 * 1024 * 1024, () => ScriptThread());
+        Assert.Equal(caller, script);
+    }
+
+    [Fact]
+    public void Placement_OnASmallStackThread_RunsOnAThreadOfItsOwn()
+    {
+        var (caller, script) = OnThread(1024 * 1024, () => ScriptThread());
+        Assert.NotEqual(caller, script);
+    }
+
+    [Fact]
+    public void Placement_OnALargeStackThread_DeepRecursionIsStillARangeError()
+    {
+        var (_, run) = OnThread(64 * 1024 * 1024, () => JsHarness.Execute("function f(n) { return f(n + 1) + 1; } f(0)"));
+        Assert.Equal(ErrorTypes.RuntimeError, run.Outcome.ErrorType);
+        Assert.Equal("RangeError: Maximum call stack size exceeded", run.Outcome.Error);
+    }
+
+    [Fact]
+    public void Placement_OnALargeStackThread_InfiniteLoopStillTimesOut()
+    {
+        var (_, run) = OnThread(64 * 1024 * 1024, () => JsHarness.Execute("while (true) {}", timeout: TimeSpan.FromSeconds(1)));
+        Assert.Equal(ErrorTypes.Timeout, run.Outcome.ErrorType);
+        Assert.Equal("execution timed out after 1000 ms", run.Outcome.Error);
+    }
+
+    // The managed thread a script's fetch is made from.
+    private static int ScriptThread()
+    {
+        var thread = 0;
+        var run = JsHarness.Execute("fetch('https://api.test/')", fetcher: new ThreadRecordingFetcher(id => thread = id));
+        Assert.True(run.Outcome.Success, $"{run.Outcome.ErrorType}: {run.Outcome.Error}");
+        return thread;
+    }
+
+    private static (int CallerThread, T Result) OnThread<T>(int stackBytes, Func<T> body)
+    {
+        var caller = 0;
+        T result = default!;
+        Exception? failure = null;
+        var thread = new Thread(() =>
+        {
+            caller = Environment.CurrentManagedThreadId;
+            try
+            {
+                result = body();
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
+        }, stackBytes);
+        thread.Start();
+        thread.Join();
+        if (failure is not null) throw new InvalidOperationException("the run failed on its thread", failure);
+        return (caller, result);
+    }
+
+    private sealed class ThreadRecordingFetcher(Action<int> record) : ISandboxFetcher
+    {
+        public SandboxFetchResponse Send(SandboxFetchRequest request, CancellationToken cancellationToken)
+        {
+            record(Environment.CurrentManagedThreadId);
+            return new SandboxFetchResponse(200, "OK", new Dictionary<string, string>(), "");
+        }
     }
 }

@@ -1,3 +1,4 @@
+using ScriptRunner.Core.Hosting;
 using ScriptRunner.Core.Model;
 
 namespace ScriptRunner.Tests.Core.JavaScript;
@@ -5,7 +6,7 @@ namespace ScriptRunner.Tests.Core.JavaScript;
 [CollectionDefinition(nameof(MemoryLimitTests), DisableParallelization = true)]
 public sealed class MemoryLimitCollection;
 
-/// <summary>Memory tests run alone: the cap is judged on process heap growth, which other tests would add to.</summary>
+/// <summary>Memory tests run alone: the cap is judged on process heap growth, which tests outside the JavaScript sandbox would add to.</summary>
 [Collection(nameof(MemoryLimitTests))]
 public sealed class MemoryLimitTests
 {
@@ -65,5 +66,68 @@ public sealed class MemoryLimitTests
     {
         var run = JsHarness.Execute("var big = new Array(1e6).join('y'); var s = new Array(1e5).join('x'); s.replace(/x/g, big).length", memoryBytes: Limit, timeout: TimeSpan.FromSeconds(60));
         Assert.Equal(ErrorTypes.MemoryLimit, run.Outcome.ErrorType);
+    }
+
+    [Fact]
+    public async Task MemoryLimit_ConcurrentRunFillingTheHeap_DoesNotFailASmallRunThatHoldsLittle()
+    {
+        // The holder fills ~200 MB after the small run has started (so it is heap growth the small run sees), and keeps
+        // it until the small run has finished. The small run allocates gigabytes of garbage but holds one 2 MB string.
+        var wait = TimeSpan.FromSeconds(120);
+        using var smallStarted = new ManualResetEventSlim();
+        using var holderFilled = new ManualResetEventSlim();
+        using var smallFinished = new ManualResetEventSlim();
+        var holderFetcher = new SignallingFetcher(url =>
+        {
+            if (url.EndsWith("/wait-for-small", StringComparison.Ordinal)) Assert.True(smallStarted.Wait(wait));
+            if (url.EndsWith("/filled", StringComparison.Ordinal))
+            {
+                holderFilled.Set();
+                Assert.True(smallFinished.Wait(wait));
+            }
+        });
+        var holder = Task.Factory.StartNew(() => JsHarness.Execute("""
+            fetch('https://sync.test/wait-for-small');
+            var s = 'x'; for (var i = 0; i < 20; i++) s += s;
+            var held = []; for (var i = 0; i < 100; i++) held.push(s + i);
+            fetch('https://sync.test/filled');
+            held.length
+            """, fetcher: holderFetcher, memoryBytes: 512L * 1024 * 1024, timeout: TimeSpan.FromSeconds(300)), TaskCreationOptions.LongRunning);
+
+        JsHarness.Run small;
+        try
+        {
+            var smallFetcher = new SignallingFetcher(_ =>
+            {
+                smallStarted.Set();
+                Assert.True(holderFilled.Wait(wait));
+            });
+            small = JsHarness.Execute("""
+                fetch('https://sync.test/started');
+                for (var i = 0; i < 300; i++) { var s = new Array(1024 * 1024 / 8 + 1).join("abcdefgh"); }
+                s.length
+                """, fetcher: smallFetcher, memoryBytes: Limit, timeout: TimeSpan.FromSeconds(300));
+        }
+        finally
+        {
+            smallStarted.Set();
+            smallFinished.Set();
+        }
+
+        Assert.True(small.Outcome.Success, $"{small.Outcome.ErrorType}: {small.Outcome.Error}");
+        Assert.Equal("1048576", small.Outcome.Result!.ToJsonString());
+        var held = await holder;
+        Assert.True(held.Outcome.Success, $"{held.Outcome.ErrorType}: {held.Outcome.Error}");
+        Assert.Equal("100", held.Outcome.Result!.ToJsonString());
+    }
+
+    /// <summary>Answers every fetch with an empty 200 after running <paramref name="onSend"/> with the URL.</summary>
+    private sealed class SignallingFetcher(Action<string> onSend) : ISandboxFetcher
+    {
+        public SandboxFetchResponse Send(SandboxFetchRequest request, CancellationToken cancellationToken)
+        {
+            onSend(request.Url);
+            return new SandboxFetchResponse(200, "OK", new Dictionary<string, string>(), "");
+        }
     }
 }
