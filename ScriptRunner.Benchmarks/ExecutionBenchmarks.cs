@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using ScriptRunner.Core.Execution;
 using ScriptRunner.Core.Fetching;
 using ScriptRunner.Core.Hosting;
-using ScriptRunner.Core.JavaScript;
+using ScriptRunner.Sandbox.JavaScript;
 using ScriptRunner.Core.Model;
 using ScriptRunner.Core.Options;
 using ScriptRunner.Core.Telemetry;
@@ -39,8 +39,9 @@ public class ExecutionBenchmarks
         _codeFetcher = new CodeFetcher(_options.Download);
         _fetchers = new SandboxFetcherFactory(_options.SandboxFetch);
         _sandbox = new JavaScriptSandbox();
-        _service = new ExecutionService(new RequestValidator(_options.Limits), _codeFetcher, [_sandbox], _scheduler, _fetchers,
-            _telemetry, _options.Output, TimeProvider.System, NullLogger<ExecutionService>.Instance);
+        var executor = new InProcessSandboxExecutor([_sandbox], _scheduler, _fetchers, TimeProvider.System);
+        _service = new ExecutionService(new RequestValidator(_options.Limits), _codeFetcher, executor,
+            _telemetry, _options, TimeProvider.System, NullLogger<ExecutionService>.Instance);
         _request = new ExecutionRequest { Code = TrivialScript };
         _code = System.Text.Encoding.UTF8.GetBytes(TrivialScript);
         _sha256 = IntegrityCheck.Sha256Hex(_code);

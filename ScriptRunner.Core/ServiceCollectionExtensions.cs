@@ -7,11 +7,8 @@ using Microsoft.Extensions.Options;
 using ScriptRunner.Core.Execution;
 using ScriptRunner.Core.Fetching;
 using ScriptRunner.Core.Hosting;
-using ScriptRunner.Core.JavaScript;
 using ScriptRunner.Core.Options;
 using ScriptRunner.Core.Telemetry;
-using ScriptRunner.Core.WebAssembly;
-using ScriptRunner.Wasm;
 
 namespace ScriptRunner.Core;
 
@@ -44,27 +41,20 @@ public static class ServiceCollectionExtensions
         });
         services.TryAddSingleton<ICodeFetcher>(sp => new CodeFetcher(Options(sp).Download));
         services.TryAddSingleton(sp => new SandboxFetcherFactory(Options(sp).SandboxFetch));
-        AddSandboxes(services);
-        services.TryAddSingleton(sp => new ExecutionService(
-            sp.GetRequiredService<RequestValidator>(),
-            sp.GetRequiredService<ICodeFetcher>(),
+        services.TryAddSingleton<ISandboxExecutor>(sp => new InProcessSandboxExecutor(
             sp.GetServices<IScriptSandbox>(),
             sp.GetRequiredService<ExecutionScheduler>(),
             sp.GetRequiredService<SandboxFetcherFactory>(),
+            sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new ExecutionService(
+            sp.GetRequiredService<RequestValidator>(),
+            sp.GetRequiredService<ICodeFetcher>(),
+            sp.GetRequiredService<ISandboxExecutor>(),
             sp.GetRequiredService<ScriptRunnerTelemetry>(),
-            Options(sp).Output,
+            Options(sp),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<ExecutionService>>() ?? NullLogger<ExecutionService>.Instance));
         return services;
-    }
-
-    /// <summary>One line per engine: a code type without a registered sandbox answers <c>UnsupportedCodeType</c>.</summary>
-    private static void AddSandboxes(IServiceCollection services)
-    {
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IScriptSandbox, JavaScriptSandbox>());
-        // One engine per process: its SHA-256 keyed cache lets a warm repeat of a module skip compilation.
-        services.TryAddSingleton(_ => new Engine());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IScriptSandbox, WasmSandbox>());
     }
 
     private static ScriptRunnerOptions Options(IServiceProvider services) =>

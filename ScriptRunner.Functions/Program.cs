@@ -1,6 +1,7 @@
 using ScriptRunner.Core;
 using ScriptRunner.Functions;
 using ScriptRunner.Functions.Endpoints;
+using ScriptRunner.Sandbox;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -10,6 +11,7 @@ var listenUrl = ListenAddress.Resolve(builder.Configuration);
 if (listenUrl is not null) builder.WebHost.UseUrls(listenUrl);
 
 builder.Services.AddScriptRunnerCore(builder.Configuration);
+builder.Services.AddScriptRunnerEngines();
 builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
 builder.AddScriptRunnerOpenTelemetry();
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
@@ -19,9 +18,9 @@ public sealed class ExecutionService
 {
     private readonly RequestValidator _validator;
     private readonly ICodeFetcher _fetcher;
-    private readonly IReadOnlyDictionary<CodeType, IScriptSandbox> _sandboxes;
-    private readonly ExecutionScheduler _scheduler;
-    private readonly SandboxFetcherFactory _sandboxFetchers;
+    private readonly ISandboxExecutor _executor;
+    private readonly JavaScriptOptions _javaScript;
+    private readonly WasmOptions _wasm;
     private readonly ScriptRunnerTelemetry _telemetry;
     private readonly OutputOptions _output;
     private readonly TimeProvider _clock;
@@ -30,24 +29,19 @@ public sealed class ExecutionService
     internal ExecutionService(
         RequestValidator validator,
         ICodeFetcher fetcher,
-        IEnumerable<IScriptSandbox> sandboxes,
-        ExecutionScheduler scheduler,
-        SandboxFetcherFactory sandboxFetchers,
+        ISandboxExecutor executor,
         ScriptRunnerTelemetry telemetry,
-        OutputOptions output,
+        ScriptRunnerOptions options,
         TimeProvider clock,
         ILogger<ExecutionService> logger)
     {
         _validator = validator;
         _fetcher = fetcher;
-        // The last registration for a code type wins, as with any service: a host can replace an engine.
-        var byType = new Dictionary<CodeType, IScriptSandbox>();
-        foreach (var sandbox in sandboxes) byType[sandbox.CodeType] = sandbox;
-        _sandboxes = byType;
-        _scheduler = scheduler;
-        _sandboxFetchers = sandboxFetchers;
+        _executor = executor;
         _telemetry = telemetry;
-        _output = output;
+        _output = options.Output;
+        _javaScript = options.JavaScript;
+        _wasm = options.Wasm;
         _clock = clock;
         _logger = logger;
     }
@@ -108,21 +102,21 @@ public sealed class ExecutionService
             return run.Fail(ErrorTypes.UnsupportedCodeType, "The code is neither JavaScript nor a WebAssembly module; set 'type' to say which.");
         run.Metadata = run.Metadata with { CodeType = CodeTypeName(codeType) };
 
-        if (!_sandboxes.TryGetValue(codeType, out var sandbox))
+        var engine = valid.Engine ?? DefaultEngine(codeType);
+        if (EngineNames.CodeTypeOf(engine) != codeType)
         {
-            return run.Fail(ErrorTypes.UnsupportedCodeType, codeType == CodeType.Wasm
-                ? "WebAssembly execution is not available."
-                : "JavaScript execution is not available.");
+            throw new InvalidRequestException("engine",
+                $"The {engine} engine runs {CodeTypeName(EngineNames.CodeTypeOf(engine)!.Value)}, but the code is {CodeTypeName(codeType)}.");
         }
+        run.Metadata = run.Metadata with { Engine = engine };
 
         var capture = new OutputCapture(_output.MaxStdoutBytes, _output.MaxStderrBytes, _output.MaxLogEntries, _output.MaxLogMessageBytes, _clock);
-        var sha256 = run.Metadata.Sha256!;
-
-        // Built on the worker: the deadline token exists only there, and it also bounds the script's own fetches.
-        SandboxInvocation Invocation(CancellationToken deadline) => new()
+        var job = new SandboxJob
         {
             Code = code,
-            Sha256 = sha256,
+            Sha256 = run.Metadata.Sha256!,
+            CodeType = codeType,
+            Engine = engine,
             Handler = valid.Handler,
             Request = valid.Request,
             Params = valid.Params,
@@ -131,25 +125,10 @@ public sealed class ExecutionService
             Stdin = valid.Stdin,
             Timeout = valid.Timeout,
             MemoryLimitBytes = valid.MemoryLimitBytes,
-            CancellationToken = deadline,
-            Host = new HostBindings(capture, _sandboxFetchers.Create(deadline), _clock),
         };
 
-        SandboxOutcome outcome;
-        try
-        {
-            (outcome, var elapsed) = await _scheduler.RunAsync(
-                deadline => Measure(sandbox, Invocation(deadline)),
-                valid.Timeout,
-                cancellationToken).ConfigureAwait(false);
-            run.Metadata = run.Metadata with { ExecutionTimeMs = elapsed.TotalMilliseconds };
-        }
-        catch (ExecutionOverrunException e)
-        {
-            run.Metadata = run.Metadata with { ExecutionTimeMs = valid.Timeout.TotalMilliseconds };
-            outcome = SandboxOutcome.Failed(ErrorTypes.Timeout, e.Message);
-        }
-
+        var (outcome, elapsed) = await _executor.RunAsync(job, capture, cancellationToken).ConfigureAwait(false);
+        run.Metadata = run.Metadata with { ExecutionTimeMs = elapsed.TotalMilliseconds };
         return run.Complete(LimitResult(outcome), capture);
     }
 
@@ -176,12 +155,9 @@ public sealed class ExecutionService
         }
     }
 
-    private static (SandboxOutcome Outcome, TimeSpan Elapsed) Measure(IScriptSandbox sandbox, SandboxInvocation invocation)
-    {
-        var started = Stopwatch.GetTimestamp();
-        var outcome = sandbox.Execute(invocation);
-        return (outcome, Stopwatch.GetElapsedTime(started));
-    }
+    private string DefaultEngine(CodeType codeType) => codeType == CodeType.Wasm
+        ? EngineNames.Normalize(_wasm.Engine) ?? EngineNames.Wasmtime
+        : EngineNames.Normalize(_javaScript.DefaultEngine) ?? EngineNames.Jint;
 
     /// <summary>
     /// A result is held in memory and sent whole, so it shares the stdout cap: a script returning a huge value gets

@@ -34,6 +34,7 @@ internal sealed class RequestValidator(LimitsOptions limits)
             Url = url,
             InlineCode = inline,
             TypeHint = ValidateType(request.Type),
+            Engine = ValidateEngine(request.Engine),
             Handler = handler,
             Request = request.Request is { ValueKind: JsonValueKind.Object } r ? r : null,
             Params = ValidateParams(request.Params),
@@ -74,6 +75,13 @@ internal sealed class RequestValidator(LimitsOptions limits)
             throw new InvalidRequestException("codeBase64", "'codeBase64' is not valid base64.");
         if (written == 0) throw new InvalidRequestException("codeBase64", "'codeBase64' decodes to no bytes.");
         return (null, buffer.AsSpan(0, written).ToArray());
+    }
+
+    private static string? ValidateEngine(string? engine)
+    {
+        if (engine is null) return null;
+        return EngineNames.Normalize(engine)
+            ?? throw new InvalidRequestException("engine", $"'engine' must be one of {string.Join(", ", EngineNames.All.Select(n => $"'{n}'"))}.");
     }
 
     private static Uri ValidateUrl(string raw)

@@ -11,6 +11,9 @@ public sealed record SandboxInvocation
     /// <summary>Hex SHA-256 of <see cref="Code"/>, usable as a compiled-code cache key.</summary>
     public required string Sha256 { get; init; }
 
+    /// <summary>The engine chosen for the run (see <see cref="EngineNames"/>).</summary>
+    public string Engine { get; init; } = "";
+
     public string? Handler { get; init; }
     public JsonElement? Request { get; init; }
     public IReadOnlyList<JsonElement> Params { get; init; } = [];

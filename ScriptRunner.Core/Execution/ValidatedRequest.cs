@@ -15,6 +15,9 @@ internal sealed record ValidatedRequest
     /// <summary>The caller's type hint; null means detect.</summary>
     public CodeType? TypeHint { get; init; }
 
+    /// <summary>The engine the caller named (lower case); null means the configured default for the code type.</summary>
+    public string? Engine { get; init; }
+
     public string? Handler { get; init; }
     public JsonElement? Request { get; init; }
     public IReadOnlyList<JsonElement> Params { get; init; } = [];

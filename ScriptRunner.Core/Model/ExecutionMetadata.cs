@@ -8,6 +8,10 @@ public sealed record ExecutionMetadata
     public double ExecutionTimeMs { get; init; }
     public string? CodeType { get; init; }
     public string? DetectedBy { get; init; }
+
+    /// <summary>The engine that ran the code, once one was chosen.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Engine { get; init; }
     public DateTimeOffset Timestamp { get; init; }
     public long? SizeBytes { get; init; }
     public string? SourceUrl { get; init; }

@@ -17,6 +17,9 @@ public sealed record ExecutionRequest
     /// <summary>"auto" (default), "javascript"/"js" or "wasm".</summary>
     public string? Type { get; init; }
 
+    /// <summary>The engine to run on: "jint" or "v8" for JavaScript, "wasmtime" or "managed" for WebAssembly; null takes the configured default.</summary>
+    public string? Engine { get; init; }
+
     /// <summary>JS: function to call with <see cref="Request"/>; Wasm: export to call with <see cref="Params"/>.</summary>
     public string? Handler { get; init; }
 

@@ -9,4 +9,6 @@ public sealed class ScriptRunnerOptions
     public DownloadOptions Download { get; set; } = new();
     public SandboxFetchOptions SandboxFetch { get; set; } = new();
     public OutputOptions Output { get; set; } = new();
+    public JavaScriptOptions JavaScript { get; set; } = new();
+    public WasmOptions Wasm { get; set; } = new();
 }

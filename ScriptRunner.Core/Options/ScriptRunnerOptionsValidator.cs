@@ -59,7 +59,25 @@ internal sealed class ScriptRunnerOptionsValidator : IValidateOptions<ScriptRunn
             Positive(failures, "Output:MaxLogMessageBytes", output.MaxLogMessageBytes);
         }
 
+        var javaScript = options.JavaScript;
+        if (javaScript is null) failures.Add("ScriptRunner:JavaScript is missing.");
+        else EngineFor(failures, "JavaScript:DefaultEngine", javaScript.DefaultEngine, Model.CodeType.JavaScript);
+
+        var wasm = options.Wasm;
+        if (wasm is null) failures.Add("ScriptRunner:Wasm is missing.");
+        else EngineFor(failures, "Wasm:Engine", wasm.Engine, Model.CodeType.Wasm);
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void EngineFor(List<string> failures, string key, string? engine, Model.CodeType type)
+    {
+        var name = Execution.EngineNames.Normalize(engine);
+        if (name is null || Execution.EngineNames.CodeTypeOf(name) != type)
+        {
+            var valid = Execution.EngineNames.All.Where(n => Execution.EngineNames.CodeTypeOf(n) == type);
+            failures.Add($"ScriptRunner:{key} must be one of {string.Join(", ", valid)}; got '{engine}'.");
+        }
     }
 
     private static void Positive(List<string> failures, string key, long value)

@@ -1,5 +1,5 @@
 using System.Net;
-using ScriptRunner.Tests.Core.WebAssembly;
+using ScriptRunner.Tests.Sandbox.WebAssembly;
 
 namespace ScriptRunner.Tests.Functions;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
-using ScriptRunner.Tests.Core.WebAssembly;
+using ScriptRunner.Tests.Sandbox.WebAssembly;
 
 namespace ScriptRunner.Tests.Functions;
 

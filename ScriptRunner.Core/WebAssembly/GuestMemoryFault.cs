@@ -1,4 +1,0 @@
-namespace ScriptRunner.Core.WebAssembly;
-
-/// <summary>A host function was handed a pointer range outside the module's linear memory.</summary>
-internal sealed class GuestMemoryFault(string message) : Exception(message);

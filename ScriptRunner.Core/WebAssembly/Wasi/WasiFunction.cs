@@ -1,4 +1,0 @@
-namespace ScriptRunner.Core.WebAssembly.Wasi;
-
-/// <summary>The body of a WASI function: reads its arguments, does the work, answers an errno.</summary>
-internal delegate WasiErrno WasiFunction(in WasiCall call);

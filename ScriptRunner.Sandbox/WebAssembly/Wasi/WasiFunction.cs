@@ -1,0 +1,4 @@
+namespace ScriptRunner.Sandbox.WebAssembly.Wasi;
+
+/// <summary>The body of a WASI function: reads its arguments, does the work, answers an errno.</summary>
+internal delegate WasiErrno WasiFunction(in WasiCall call);

@@ -1,0 +1,36 @@
+using ScriptRunner.Core.Execution;
+using ScriptRunner.Core.Model;
+using ScriptRunner.Wasm;
+
+namespace ScriptRunner.Sandbox.WebAssembly;
+
+/// <summary>Turns runtime failures into outcomes with messages a caller can act on.</summary>
+internal static class WasmErrorMessages
+{
+    private const string StdlibHint =
+        "the sandbox provides wasi_snapshot_preview1 (WASI preview1) and env.app_log, env.get_unixtime, " +
+        "env.capture_stdout, env.capture_stderr, env.fetch";
+
+    /// <summary>Instantiation failed: list every unknown import, or pass the runtime's reason (e.g. a type mismatch).</summary>
+    public static string Link(LinkException e) => e.UnknownImports.Count > 0
+        ? $"the module imports what the sandbox does not provide: {string.Join(", ", e.UnknownImports)} ({StdlibHint})"
+        : $"the module cannot be linked: {e.Message}";
+
+    /// <summary>A trap as an outcome: Timeout and MemoryLimit get their own error types, everything else is a Trap.</summary>
+    public static SandboxOutcome Trap(TrapException e, long memoryLimitBytes)
+    {
+        var where = e.FunctionName is { Length: > 0 } name ? $" in function '{name}'" : "";
+        return e.Kind switch
+        {
+            TrapKind.Timeout => SandboxOutcome.Failed(ErrorTypes.Timeout, $"{e.Message}{where}"),
+            TrapKind.MemoryLimitExceeded => SandboxOutcome.Failed(ErrorTypes.MemoryLimit,
+                $"{e.Message} (the execution's memory limit is {memoryLimitBytes / (1024 * 1024)} MiB)"),
+            TrapKind.HostError when e.InnerException is { } inner => SandboxOutcome.Failed(ErrorTypes.HostError,
+                $"a host function failed{where}: {inner.Message}"),
+            _ => SandboxOutcome.Failed(ErrorTypes.Trap, $"wasm trap: {e.Message}{where}", e.FunctionName is null ? null : $"at {e.FunctionName}"),
+        };
+    }
+
+    /// <summary>The message of a run stopped by its deadline outside guest code.</summary>
+    public static string Timeout(TimeSpan timeout) => $"execution timed out after {timeout.TotalMilliseconds:0} ms";
+}

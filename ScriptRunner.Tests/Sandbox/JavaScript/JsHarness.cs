@@ -1,0 +1,62 @@
+using System.Text;
+using System.Text.Json;
+using ScriptRunner.Core.Execution;
+using ScriptRunner.Core.Hosting;
+using ScriptRunner.Sandbox.JavaScript;
+
+namespace ScriptRunner.Tests.Sandbox.JavaScript;
+
+/// <summary>Runs scripts through <see cref="JavaScriptSandbox"/> with real host bindings.</summary>
+internal static class JsHarness
+{
+    /// <summary>Serializer options that keep quotes and non-ASCII readable in expected strings.</summary>
+    public static readonly JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public sealed record Run(SandboxOutcome Outcome, OutputCapture Output);
+
+    public static Run Execute(
+        string code,
+        string? handler = null,
+        string? requestJson = null,
+        IReadOnlyDictionary<string, string>? env = null,
+        TimeSpan? timeout = null,
+        long memoryBytes = 128L * 1024 * 1024,
+        ISandboxFetcher? fetcher = null,
+        OutputCapture? output = null,
+        TimeProvider? clock = null,
+        CancellationToken cancellation = default,
+        byte[]? codeBytes = null,
+        JavaScriptSandbox? sandbox = null)
+    {
+        output ??= new OutputCapture(1 << 20, 1 << 20, 100, 4096);
+        var host = new HostBindings(output, fetcher ?? new RefusingFetcher(), clock ?? TimeProvider.System);
+        var bytes = codeBytes ?? Encoding.UTF8.GetBytes(code);
+        var invocation = new SandboxInvocation
+        {
+            Code = bytes,
+            Sha256 = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes)),
+            Handler = handler,
+            Request = requestJson is null ? null : JsonDocument.Parse(requestJson).RootElement.Clone(),
+            EnvVars = env ?? new Dictionary<string, string>(),
+            Timeout = timeout ?? TimeSpan.FromSeconds(10),
+            MemoryLimitBytes = memoryBytes,
+            CancellationToken = cancellation,
+            Host = host,
+        };
+        return new Run((sandbox ?? new JavaScriptSandbox()).Execute(invocation), output);
+    }
+
+    /// <summary>The result of a script that must succeed, as compact JSON text.</summary>
+    public static string Result(string code)
+    {
+        var run = Execute(code);
+        Assert.True(run.Outcome.Success, $"{run.Outcome.ErrorType}: {run.Outcome.Error}");
+        return run.Outcome.Result?.ToJsonString(JsHarness.Relaxed) ?? "null";
+    }
+
+    private sealed class RefusingFetcher : ISandboxFetcher
+    {
+        public SandboxFetchResponse Send(SandboxFetchRequest request, CancellationToken cancellationToken) =>
+            throw new SandboxFetchException(SandboxFetchError.PolicyRefused, "fetch is not allowed in this test");
+    }
+}

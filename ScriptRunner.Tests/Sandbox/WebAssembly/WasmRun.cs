@@ -1,0 +1,64 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using ScriptRunner.Core.Execution;
+using ScriptRunner.Core.Hosting;
+using ScriptRunner.Sandbox.WebAssembly;
+using ScriptRunner.Wasm;
+
+namespace ScriptRunner.Tests.Sandbox.WebAssembly;
+
+/// <summary>Runs a module in a <see cref="WasmSandbox"/> the way the orchestrator does, keeping the captured output.</summary>
+internal sealed class WasmRun
+{
+    public required SandboxOutcome Outcome { get; init; }
+    public required OutputCapture Output { get; init; }
+
+    public string Stdout => Output.Stdout;
+    public string Stderr => Output.Stderr;
+
+    /// <summary>Runs <paramref name="code"/> with the given inputs and limits.</summary>
+    public static WasmRun Execute(
+        byte[] code,
+        Engine? engine = null,
+        string? handler = null,
+        IEnumerable<object?>? parameters = null,
+        IReadOnlyList<string>? args = null,
+        IReadOnlyDictionary<string, string>? env = null,
+        string? stdin = null,
+        TimeSpan? timeout = null,
+        long memoryLimitBytes = 64L * 1024 * 1024,
+        ISandboxFetcher? fetcher = null,
+        int maxStdoutBytes = 1024 * 1024)
+    {
+        var output = new OutputCapture(maxStdoutBytes, 1024 * 1024, 100, 16 * 1024);
+        var invocation = new SandboxInvocation
+        {
+            Code = code,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(code)),
+            Handler = handler,
+            Params = parameters?.Select(p => JsonSerializer.SerializeToElement(p)).ToList() ?? [],
+            Args = args ?? [],
+            EnvVars = env ?? new Dictionary<string, string>(),
+            Stdin = stdin,
+            Timeout = timeout ?? TimeSpan.FromSeconds(10),
+            MemoryLimitBytes = memoryLimitBytes,
+            Host = new HostBindings(output, fetcher ?? RecordingFetcher.Unreachable(), TimeProvider.System),
+        };
+        var outcome = new WasmSandbox(engine ?? new Engine()).Execute(invocation);
+        return new WasmRun { Outcome = outcome, Output = output };
+    }
+
+    /// <summary>Runs a fixture from ScriptRunner.Tests/Fixtures/Wasm.</summary>
+    public static WasmRun Fixture(
+        string name,
+        string? handler = null,
+        IEnumerable<object?>? parameters = null,
+        IReadOnlyList<string>? args = null,
+        IReadOnlyDictionary<string, string>? env = null,
+        string? stdin = null,
+        TimeSpan? timeout = null,
+        long memoryLimitBytes = 64L * 1024 * 1024,
+        ISandboxFetcher? fetcher = null,
+        int maxStdoutBytes = 1024 * 1024) =>
+        Execute(WasmFixtures.Load(name), null, handler, parameters, args, env, stdin, timeout, memoryLimitBytes, fetcher, maxStdoutBytes);
+}
