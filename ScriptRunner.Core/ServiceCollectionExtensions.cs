@@ -8,6 +8,7 @@ using ScriptRunner.Core.Execution;
 using ScriptRunner.Core.Fetching;
 using ScriptRunner.Core.Hosting;
 using ScriptRunner.Core.Options;
+using ScriptRunner.Core.Sandboxing;
 using ScriptRunner.Core.Telemetry;
 
 namespace ScriptRunner.Core;
@@ -34,18 +35,16 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ScriptRunnerTelemetry>();
         services.TryAddSingleton(sp => new RequestValidator(Options(sp).Limits));
-        services.TryAddSingleton(sp =>
-        {
-            var limits = Options(sp).Limits;
-            return new ExecutionScheduler(limits.MaxConcurrentExecutions, limits.MaxQueueLength, sp.GetRequiredService<ScriptRunnerTelemetry>());
-        });
         services.TryAddSingleton<ICodeFetcher>(sp => new CodeFetcher(Options(sp).Download));
-        services.TryAddSingleton(sp => new SandboxFetcherFactory(Options(sp).SandboxFetch));
-        services.TryAddSingleton<ISandboxExecutor>(sp => new InProcessSandboxExecutor(
-            sp.GetServices<IScriptSandbox>(),
-            sp.GetRequiredService<ExecutionScheduler>(),
-            sp.GetRequiredService<SandboxFetcherFactory>(),
-            sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new SandboxLauncher(Options(sp).Sandbox, Options(sp).Limits));
+        services.TryAddSingleton(sp => new SandboxPool(
+            Options(sp),
+            sp.GetRequiredService<SandboxLauncher>(),
+            sp.GetRequiredService<ScriptRunnerTelemetry>(),
+            sp.GetService<ILogger<SandboxPool>>() ?? NullLogger<SandboxPool>.Instance));
+        services.TryAddSingleton<ISandboxExecutor>(sp => sp.GetRequiredService<SandboxPool>());
+        // Started with the app, so no request pays for a process start.
+        services.AddHostedService(sp => sp.GetRequiredService<SandboxPool>());
         services.TryAddSingleton(sp => new ExecutionService(
             sp.GetRequiredService<RequestValidator>(),
             sp.GetRequiredService<ICodeFetcher>(),

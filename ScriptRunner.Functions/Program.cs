@@ -1,7 +1,6 @@
 using ScriptRunner.Core;
 using ScriptRunner.Functions;
 using ScriptRunner.Functions.Endpoints;
-using ScriptRunner.Sandbox;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,7 +10,6 @@ var listenUrl = ListenAddress.Resolve(builder.Configuration);
 if (listenUrl is not null) builder.WebHost.UseUrls(listenUrl);
 
 builder.Services.AddScriptRunnerCore(builder.Configuration);
-builder.Services.AddScriptRunnerEngines();
 builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
 builder.AddScriptRunnerOpenTelemetry();
 

@@ -4,7 +4,11 @@ using ScriptRunner.Core.Model;
 namespace ScriptRunner.Core.Hosting;
 
 /// <summary>Captures one execution's stdout, stderr and structured logs, each under its own cap.</summary>
-/// <remarks>Writes past a cap are dropped and the stream is flagged, so a chatty script cannot exhaust host memory.</remarks>
+/// <remarks>
+/// Caps count the bytes the text takes in the JSON answer (after escaping, with invalid UTF-8 and lone surrogates
+/// replaced), so whatever a script prints, the answer stays under them. Writes past a cap are dropped and the stream is
+/// flagged. An optional <see cref="IOutputSink"/> sees everything kept, as it is kept.
+/// </remarks>
 public sealed class OutputCapture
 {
     private readonly BoundedText _stdout;
@@ -13,48 +17,71 @@ public sealed class OutputCapture
     private readonly int _maxLogEntries;
     private readonly int _maxLogMessageBytes;
     private readonly TimeProvider _clock;
+    private readonly IOutputSink? _sink;
     private readonly Lock _gate = new();
     private bool _logsTruncated;
 
-    public OutputCapture(int maxStdoutBytes, int maxStderrBytes, int maxLogEntries, int maxLogMessageBytes, TimeProvider? clock = null)
+    public OutputCapture(int maxStdoutBytes, int maxStderrBytes, int maxLogEntries, int maxLogMessageBytes, TimeProvider? clock = null, IOutputSink? sink = null)
     {
         _stdout = new BoundedText(maxStdoutBytes);
         _stderr = new BoundedText(maxStderrBytes);
         _maxLogEntries = maxLogEntries;
         _maxLogMessageBytes = maxLogMessageBytes;
         _clock = clock ?? TimeProvider.System;
+        _sink = sink;
     }
 
     /// <summary>Appends text to stdout.</summary>
-    public void WriteStdout(string text) { lock (_gate) _stdout.Append(text); }
+    public void WriteStdout(string text) => Append(OutputStream.Stdout, text);
 
     /// <summary>Appends UTF-8 bytes to stdout (Wasm fd 1).</summary>
-    public void WriteStdout(ReadOnlySpan<byte> utf8) { lock (_gate) _stdout.Append(utf8); }
+    public void WriteStdout(ReadOnlySpan<byte> utf8) => Append(OutputStream.Stdout, utf8);
 
     /// <summary>Appends text to stderr.</summary>
-    public void WriteStderr(string text) { lock (_gate) _stderr.Append(text); }
+    public void WriteStderr(string text) => Append(OutputStream.Stderr, text);
 
     /// <summary>Appends UTF-8 bytes to stderr (Wasm fd 2).</summary>
-    public void WriteStderr(ReadOnlySpan<byte> utf8) { lock (_gate) _stderr.Append(utf8); }
+    public void WriteStderr(ReadOnlySpan<byte> utf8) => Append(OutputStream.Stderr, utf8);
 
     /// <summary>Records one structured log entry.</summary>
-    public void Log(string level, string message)
+    public void Log(string level, string message) => Log(new LogEntry(NormalizeLevel(level), message, _clock.GetUtcNow()));
+
+    /// <summary>Records one structured log entry with its own timestamp (as relayed from a sandbox process).</summary>
+    public void Log(LogEntry entry)
     {
+        ArgumentNullException.ThrowIfNull(entry);
         lock (_gate)
         {
             if (_logs.Count >= _maxLogEntries)
             {
-                _logsTruncated = true;
+                MarkLogsTruncated();
                 return;
             }
 
-            if (Encoding.UTF8.GetByteCount(message) > _maxLogMessageBytes)
+            var message = JsonTextSize.WellFormed(entry.Message);
+            if (JsonTextSize.Of(message) > _maxLogMessageBytes)
             {
-                message = BoundedText.Clip(message, _maxLogMessageBytes);
-                _logsTruncated = true;
+                message = message[..JsonTextSize.FittingLength(message, _maxLogMessageBytes)];
+                MarkLogsTruncated();
             }
 
-            _logs.Add(new LogEntry(NormalizeLevel(level), message, _clock.GetUtcNow()));
+            var kept = entry with { Level = NormalizeLevel(entry.Level), Message = message };
+            _logs.Add(kept);
+            _sink?.Log(kept);
+        }
+    }
+
+    /// <summary>Marks <paramref name="stream"/> as cut, as a sandbox process reports it.</summary>
+    public void MarkTruncated(OutputStream stream)
+    {
+        lock (_gate)
+        {
+            switch (stream)
+            {
+                case OutputStream.Stdout: Cut(OutputStream.Stdout, _stdout); break;
+                case OutputStream.Stderr: Cut(OutputStream.Stderr, _stderr); break;
+                default: MarkLogsTruncated(); break;
+            }
         }
     }
 
@@ -65,6 +92,44 @@ public sealed class OutputCapture
     /// <summary>Which streams hit their caps so far.</summary>
     public TruncationFlags Truncated { get { lock (_gate) return new TruncationFlags(_stdout.Truncated, _stderr.Truncated, _logsTruncated); } }
 
+    private void Append(OutputStream stream, string text)
+    {
+        lock (_gate)
+        {
+            var target = stream == OutputStream.Stdout ? _stdout : _stderr;
+            if (target.Truncated) return;
+            var kept = target.Append(JsonTextSize.WellFormed(text));
+            if (kept.Length > 0) _sink?.Text(stream, kept);
+            if (target.Truncated) _sink?.Truncated(stream);
+        }
+    }
+
+    private void Append(OutputStream stream, ReadOnlySpan<byte> utf8)
+    {
+        lock (_gate)
+        {
+            var target = stream == OutputStream.Stdout ? _stdout : _stderr;
+            if (target.Truncated) return;
+            var kept = target.Append(utf8);
+            if (kept.Length > 0) _sink?.Text(stream, kept);
+            if (target.Truncated) _sink?.Truncated(stream);
+        }
+    }
+
+    private void Cut(OutputStream stream, BoundedText text)
+    {
+        if (text.Truncated) return;
+        text.Truncated = true;
+        _sink?.Truncated(stream);
+    }
+
+    private void MarkLogsTruncated()
+    {
+        if (_logsTruncated) return;
+        _logsTruncated = true;
+        _sink?.Truncated(OutputStream.Logs);
+    }
+
     private static string NormalizeLevel(string level)
     {
         var lower = level.Trim().ToLowerInvariant();
@@ -73,59 +138,51 @@ public sealed class OutputCapture
             "debug" or "info" or "warn" or "error" => lower,
             "warning" => "warn",
             "" => "info",
-            _ => lower.Length > 16 ? lower[..16] : lower,
+            _ => JsonTextSize.WellFormed(lower.Length > 16 ? lower[..16] : lower),
         };
     }
 
-    private sealed class BoundedText(int maxBytes)
+    private sealed class BoundedText(long maxBytes)
     {
         private readonly StringBuilder _text = new();
-        private int _bytes;
+        private long _bytes;
         // Wasm writes may split a multi-byte character across calls; keep the tail until it completes.
         private readonly Decoder _decoder = Encoding.UTF8.GetDecoder();
 
-        public bool Truncated { get; private set; }
+        public bool Truncated { get; set; }
 
-        public void Append(string text)
+        /// <summary>Appends what fits of <paramref name="text"/> and returns it.</summary>
+        public string Append(string text)
         {
-            if (Truncated) return;
-            var count = Encoding.UTF8.GetByteCount(text);
-            if (_bytes + count <= maxBytes)
+            var room = maxBytes - _bytes;
+            var size = JsonTextSize.Of(text);
+            if (size <= room)
             {
                 _text.Append(text);
-                _bytes += count;
-                return;
+                _bytes += size;
+                return text;
             }
 
-            var clipped = Clip(text, maxBytes - _bytes);
-            _text.Append(clipped);
-            _bytes += Encoding.UTF8.GetByteCount(clipped);
+            var kept = text[..JsonTextSize.FittingLength(text, room)];
+            _text.Append(kept);
+            _bytes += JsonTextSize.Of(kept);
             Truncated = true;
+            return kept;
         }
 
-        public void Append(ReadOnlySpan<byte> utf8)
+        /// <summary>Decodes <paramref name="utf8"/> (invalid bytes become U+FFFD) and appends what fits.</summary>
+        public string Append(ReadOnlySpan<byte> utf8)
         {
-            if (Truncated) return;
+            // Each byte decodes to at most one char of at most 6 JSON bytes: decoding more than the room could hold is waste.
             var room = maxBytes - _bytes;
-            var take = Math.Min(room, utf8.Length);
+            var take = (int)Math.Min(utf8.Length, Math.Max(room, 0) + 4);
+            var chars = new char[_decoder.GetCharCount(utf8[..take], flush: false)];
+            _decoder.GetChars(utf8[..take], chars, flush: false);
+            var kept = Append(new string(chars));
             if (take < utf8.Length) Truncated = true;
-            var chars = new char[_decoder.GetCharCount(utf8[..take], flush: Truncated)];
-            _decoder.GetChars(utf8[..take], chars, flush: Truncated);
-            _text.Append(chars);
-            _bytes += take;
+            return kept;
         }
 
         public override string ToString() => _text.ToString();
-
-        public static string Clip(string text, int maxBytes)
-        {
-            if (maxBytes <= 0) return "";
-            var bytes = Encoding.UTF8.GetBytes(text);
-            if (bytes.Length <= maxBytes) return text;
-            var cut = maxBytes;
-            // Step back to a character boundary so the clip never ends in half a character.
-            while (cut > 0 && (bytes[cut] & 0xC0) == 0x80) cut--;
-            return Encoding.UTF8.GetString(bytes, 0, cut);
-        }
     }
 }

@@ -9,7 +9,7 @@ public sealed class LimitsOptions
     public int DefaultMemoryMb { get; set; } = 128;
     public int MinMemoryMb { get; set; } = 64;
     public int MaxMemoryMb { get; set; } = 512;
-    public int MaxConcurrentExecutions { get; set; } = Environment.ProcessorCount * 2;
+    public int MaxConcurrentExecutions { get; set; } = Environment.ProcessorCount;
     public int MaxQueueLength { get; set; } = 100;
     public int MaxRequestBodyBytes { get; set; } = 10 * 1024 * 1024;
 }

@@ -11,4 +11,5 @@ public sealed class ScriptRunnerOptions
     public OutputOptions Output { get; set; } = new();
     public JavaScriptOptions JavaScript { get; set; } = new();
     public WasmOptions Wasm { get; set; } = new();
+    public SandboxOptions Sandbox { get; set; } = new();
 }

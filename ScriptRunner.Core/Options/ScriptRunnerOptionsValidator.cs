@@ -67,6 +67,22 @@ internal sealed class ScriptRunnerOptionsValidator : IValidateOptions<ScriptRunn
         if (wasm is null) failures.Add("ScriptRunner:Wasm is missing.");
         else EngineFor(failures, "Wasm:Engine", wasm.Engine, Model.CodeType.Wasm);
 
+        var sandbox = options.Sandbox;
+        if (sandbox is null) failures.Add("ScriptRunner:Sandbox is missing.");
+        else
+        {
+            NotNegative(failures, "Sandbox:PoolSize", sandbox.PoolSize);
+            if (sandbox.PoolSize > 256) failures.Add($"ScriptRunner:Sandbox:PoolSize must be at most 256; got {sandbox.PoolSize}.");
+            Positive(failures, "Sandbox:MaxExecutionsPerProcess", sandbox.MaxExecutionsPerProcess);
+            Positive(failures, "Sandbox:RecycleAboveBaselineMb", sandbox.RecycleAboveBaselineMb);
+            Positive(failures, "Sandbox:KillGraceMs", sandbox.KillGraceMs);
+            if (sandbox.MemorySampleIntervalMs is < 1 or > 10)
+                failures.Add($"ScriptRunner:Sandbox:MemorySampleIntervalMs must lie between 1 and 10; got {sandbox.MemorySampleIntervalMs}.");
+            Positive(failures, "Sandbox:StartTimeoutMs", sandbox.StartTimeoutMs);
+            if (!string.IsNullOrEmpty(sandbox.ExecutablePath) && !File.Exists(sandbox.ExecutablePath))
+                failures.Add($"ScriptRunner:Sandbox:ExecutablePath names no file: '{sandbox.ExecutablePath}'.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

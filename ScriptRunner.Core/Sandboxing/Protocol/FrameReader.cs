@@ -1,0 +1,79 @@
+using System.Buffers.Binary;
+using System.Text;
+using System.Text.Json;
+
+namespace ScriptRunner.Core.Sandboxing.Protocol;
+
+/// <summary>One frame as read: its kind and payload.</summary>
+public readonly record struct Frame(FrameKind Kind, byte[] Payload)
+{
+    /// <summary>The payload as UTF-8 text.</summary>
+    public string Text => Encoding.UTF8.GetString(Payload);
+
+    /// <summary>The payload as JSON of <typeparamref name="T"/>.</summary>
+    public T Json<T>() => JsonSerializer.Deserialize<T>(Payload, SandboxProtocol.Json)
+        ?? throw new InvalidDataException($"The {Kind} frame holds no value.");
+
+    /// <summary>Splits an <see cref="FrameKind.Execute"/> payload into its header and code.</summary>
+    public (JobHeader Header, ReadOnlyMemory<byte> Code) Execute()
+    {
+        var headerLength = BinaryPrimitives.ReadInt32LittleEndian(Payload);
+        if (headerLength < 0 || headerLength > Payload.Length - 4) throw new InvalidDataException("The Execute frame's header length is out of range.");
+        var header = JsonSerializer.Deserialize<JobHeader>(Payload.AsSpan(4, headerLength), SandboxProtocol.Json)
+            ?? throw new InvalidDataException("The Execute frame holds no header.");
+        return (header, Payload.AsMemory(4 + headerLength));
+    }
+}
+
+/// <summary>Reads frames from a stream, one reader at a time.</summary>
+public sealed class FrameReader(Stream stream)
+{
+    private readonly byte[] _header = new byte[SandboxProtocol.HeaderBytes];
+
+    /// <summary>The next frame, or null at the end of the stream.</summary>
+    /// <exception cref="InvalidDataException">The stream broke mid-frame or announced an oversized frame.</exception>
+    public async ValueTask<Frame?> ReadAsync(CancellationToken cancellationToken = default)
+    {
+        if (!await FillAsync(_header, cancellationToken).ConfigureAwait(false)) return null;
+        var length = BinaryPrimitives.ReadInt32LittleEndian(_header);
+        if (length < 0 || length > SandboxProtocol.MaxPayloadBytes) throw new InvalidDataException($"A frame announced {length} bytes.");
+        var payload = length == 0 ? [] : new byte[length];
+        if (!await FillAsync(payload, cancellationToken).ConfigureAwait(false)) throw new InvalidDataException("The stream ended inside a frame.");
+        return new Frame((FrameKind)_header[4], payload);
+    }
+
+    /// <summary>The next frame, read synchronously; null at the end of the stream.</summary>
+    public Frame? Read()
+    {
+        if (!Fill(_header)) return null;
+        var length = BinaryPrimitives.ReadInt32LittleEndian(_header);
+        if (length < 0 || length > SandboxProtocol.MaxPayloadBytes) throw new InvalidDataException($"A frame announced {length} bytes.");
+        var payload = length == 0 ? [] : new byte[length];
+        if (!Fill(payload)) throw new InvalidDataException("The stream ended inside a frame.");
+        return new Frame((FrameKind)_header[4], payload);
+    }
+
+    private async ValueTask<bool> FillAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        var filled = 0;
+        while (filled < buffer.Length)
+        {
+            var read = await stream.ReadAsync(buffer[filled..], cancellationToken).ConfigureAwait(false);
+            if (read == 0) return filled == 0 && buffer.Length > 0 ? false : throw new InvalidDataException("The stream ended inside a frame.");
+            filled += read;
+        }
+        return true;
+    }
+
+    private bool Fill(Span<byte> buffer)
+    {
+        var filled = 0;
+        while (filled < buffer.Length)
+        {
+            var read = stream.Read(buffer[filled..]);
+            if (read == 0) return filled == 0 && buffer.Length > 0 ? false : throw new InvalidDataException("The stream ended inside a frame.");
+            filled += read;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,254 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using ScriptRunner.Core.Execution;
+using ScriptRunner.Core.Hosting;
+using ScriptRunner.Core.Options;
+using ScriptRunner.Core.Sandboxing.Protocol;
+using ScriptRunner.Core.Telemetry;
+
+namespace ScriptRunner.Core.Sandboxing;
+
+/// <summary>
+/// Every execution runs in one of a fixed number of warm sandbox processes, started with the app. A process runs one
+/// execution at a time; it is replaced when it dies, is killed, has run its quota, or stays too far above its starting
+/// memory. Admission is bounded: past the concurrency and queue bounds a run is refused at once.
+/// </summary>
+public sealed class SandboxPool : ISandboxExecutor, IHostedService, IAsyncDisposable
+{
+    private static readonly TimeSpan IdleWait = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan RetireWait = TimeSpan.FromSeconds(1);
+
+    private readonly SandboxLauncher _launcher;
+    private readonly SandboxOptions _options;
+    private readonly int _size;
+    private readonly int _admissionBound;
+    private readonly byte[] _configuration;
+    private readonly ScriptRunnerTelemetry _telemetry;
+    private readonly ILogger _logger;
+    private readonly Channel<SandboxProcess> _idle = Channel.CreateUnbounded<SandboxProcess>();
+    private readonly ConcurrentDictionary<SandboxProcess, byte> _processes = new();
+    private readonly MemoryWatch _memoryWatch;
+    private readonly CancellationTokenSource _closing = new();
+    private int _inFlight;
+    private int _ready;
+    private int _starting;
+    private int _failedStarts;
+    private int _started;
+
+    /// <summary>A pool sized and bounded by <paramref name="options"/>, starting processes with <paramref name="launcher"/>.</summary>
+    public SandboxPool(ScriptRunnerOptions options, SandboxLauncher launcher, ScriptRunnerTelemetry telemetry, ILogger<SandboxPool> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _launcher = launcher;
+        _options = options.Sandbox;
+        _size = _options.PoolSize > 0 ? _options.PoolSize : options.Limits.MaxConcurrentExecutions;
+        _admissionBound = _size + options.Limits.MaxQueueLength;
+        _configuration = JsonSerializer.SerializeToUtf8Bytes(options, SandboxProtocol.Json);
+        _telemetry = telemetry;
+        _logger = logger;
+        _memoryWatch = new MemoryWatch(TimeSpan.FromMilliseconds(_options.MemorySampleIntervalMs));
+    }
+
+    /// <summary>How the pool stands now.</summary>
+    public SandboxPoolState State
+    {
+        get
+        {
+            var ready = Volatile.Read(ref _ready);
+            var starting = Volatile.Read(ref _starting);
+            var up = _processes.Count;
+            var failing = up == 0 && Volatile.Read(ref _failedStarts) > 0;
+            return new SandboxPoolState(_size, ready, Math.Max(0, up - ready), starting, failing);
+        }
+    }
+
+    /// <summary>Starts the warm processes without waiting for them: the app can listen while they warm up.</summary>
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _started, 1) == 0)
+        {
+            for (var i = 0; i < _size; i++) StartReplacement();
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Stops every process.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync().ConfigureAwait(false);
+
+    /// <inheritdoc />
+    public async Task<SandboxRun> RunAsync(SandboxJob job, OutputCapture output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        ObjectDisposedException.ThrowIf(_closing.IsCancellationRequested, this);
+        _ = StartAsync(CancellationToken.None);
+
+        if (Interlocked.Increment(ref _inFlight) > _admissionBound)
+        {
+            Interlocked.Decrement(ref _inFlight);
+            _telemetry.RecordRejected();
+            throw new CapacityExceededException($"All {_size} sandboxes are busy and the queue of {_admissionBound - _size} is full.");
+        }
+
+        _telemetry.QueuedChanged(1);
+        SandboxProcess process;
+        try
+        {
+            process = await AcquireAsync(job.Timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            Interlocked.Decrement(ref _inFlight);
+            throw;
+        }
+        finally
+        {
+            _telemetry.QueuedChanged(-1);
+        }
+
+        _telemetry.ActiveChanged(1);
+        _memoryWatch.Add(process);
+        try
+        {
+            return await process.RunAsync(job, output, TimeSpan.FromMilliseconds(_options.KillGraceMs), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _memoryWatch.Remove(process);
+            _telemetry.ActiveChanged(-1);
+            Interlocked.Decrement(ref _inFlight);
+            _ = ReturnAsync(process);
+        }
+    }
+
+    private async Task<SandboxProcess> AcquireAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closing.Token);
+        wait.CancelAfter(timeout);
+        while (true)
+        {
+            SandboxProcess process;
+            try
+            {
+                process = await _idle.Reader.ReadAsync(wait.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                ObjectDisposedException.ThrowIf(_closing.IsCancellationRequested, this);
+                throw new CapacityExceededException(State.Failing
+                    ? "No sandbox process could be started."
+                    : $"No sandbox became free within {timeout.TotalMilliseconds:0} ms.");
+            }
+            catch (ChannelClosedException)
+            {
+                throw new ObjectDisposedException(nameof(SandboxPool));
+            }
+
+            Interlocked.Decrement(ref _ready);
+            if (process.IsAlive) return process;
+            Retire(process, replace: true);
+        }
+    }
+
+    /// <summary>After a run: back to the idle set once the process has cleaned up, or replaced.</summary>
+    private async Task ReturnAsync(SandboxProcess process)
+    {
+        var idle = process.IsAlive && await process.WaitIdleAsync(IdleWait).ConfigureAwait(false);
+        var reason = !idle ? "ended"
+            : process.Executions >= _options.MaxExecutionsPerProcess ? "quota"
+            : process.IdleBytes - process.BaselineBytes > _options.RecycleAboveBaselineMb * 1024L * 1024L ? "memory"
+            : null;
+        if (reason is null && !_closing.IsCancellationRequested)
+        {
+            Interlocked.Increment(ref _ready);
+            if (_idle.Writer.TryWrite(process)) return;
+            Interlocked.Decrement(ref _ready);
+        }
+
+        if (reason is not null)
+            _logger.LogDebug("Replacing sandbox process {ProcessId} ({Reason}) after {Executions} executions", process.ProcessId, reason, process.Executions);
+        Retire(process, replace: reason is not null);
+    }
+
+    private void Retire(SandboxProcess process, bool replace)
+    {
+        // Whoever removes a process from the set replaces it: the watch on its end may have done so already.
+        if (!_processes.TryRemove(process, out _)) replace = false;
+        _ = Task.Run(async () =>
+        {
+            await process.RetireAsync(RetireWait).ConfigureAwait(false);
+            process.Dispose();
+        });
+        if (replace && !_closing.IsCancellationRequested) StartReplacement();
+    }
+
+    private void StartReplacement()
+    {
+        Interlocked.Increment(ref _starting);
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                while (!_closing.IsCancellationRequested)
+                {
+                    try
+                    {
+                        var process = await SandboxProcess.StartAsync(_launcher, _configuration,
+                            TimeSpan.FromMilliseconds(_options.StartTimeoutMs), _logger, _closing.Token).ConfigureAwait(false);
+                        Volatile.Write(ref _failedStarts, 0);
+                        _processes[process] = 0;
+                        _ = WatchAsync(process);
+                        Interlocked.Increment(ref _ready);
+                        if (!_idle.Writer.TryWrite(process))
+                        {
+                            Interlocked.Decrement(ref _ready);
+                            _processes.TryRemove(process, out _);
+                            process.Dispose();
+                        }
+                        return;
+                    }
+                    catch (SandboxStartException e)
+                    {
+                        var failures = Interlocked.Increment(ref _failedStarts);
+                        _logger.LogError("A sandbox process failed to start ({Failures} in a row): {Reason}", failures, e.Message);
+                        await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(5000, 100 << Math.Min(failures, 6))), _closing.Token).ConfigureAwait(false);
+                    }
+                }
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _starting);
+            }
+        });
+    }
+
+    /// <summary>An idle process that dies (killed from outside, crashed while idle) is replaced without waiting for a request to find it.</summary>
+    private async Task WatchAsync(SandboxProcess process)
+    {
+        await process.Ended.ConfigureAwait(false);
+        if (_processes.TryRemove(process, out _) && !_closing.IsCancellationRequested)
+        {
+            StartReplacement();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_closing.IsCancellationRequested) return;
+        _closing.Cancel();
+        _idle.Writer.TryComplete();
+        _memoryWatch.Dispose();
+        var all = _processes.Keys.ToArray();
+        _processes.Clear();
+        await Task.WhenAll(all.Select(async p =>
+        {
+            await p.RetireAsync(RetireWait).ConfigureAwait(false);
+            p.Dispose();
+        })).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,379 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using ScriptRunner.Core.Execution;
+using ScriptRunner.Core.Hosting;
+using ScriptRunner.Core.Model;
+using ScriptRunner.Core.Sandboxing.Protocol;
+
+namespace ScriptRunner.Core.Sandboxing;
+
+/// <summary>
+/// The parent's handle on one sandbox process: starts it, hands it one execution at a time, relays what it streams,
+/// and owns the walls: it stops the run at the deadline and kills the process when the run does not stop within the
+/// grace or passes its memory cap. Whatever happens inside, <see cref="RunAsync"/> answers.
+/// </summary>
+internal sealed class SandboxProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly FrameWriter _writer;
+    private readonly FrameReader _reader;
+    private readonly StderrTail _stderr;
+    private readonly ILogger _logger;
+    private readonly TaskCompletionSource<ReadyMessage> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock _gate = new();
+    private ActiveRun? _active;
+    private TaskCompletionSource<bool>? _idle;
+    private int _stopReason;
+
+    private SandboxProcess(Process process, ILogger logger)
+    {
+        _process = process;
+        _logger = logger;
+        _writer = new FrameWriter(process.StandardInput.BaseStream);
+        _reader = new FrameReader(process.StandardOutput.BaseStream);
+        _stderr = new StderrTail(process.StandardError);
+        ProcessId = process.Id;
+        _ = Task.Run(ReadLoopAsync);
+    }
+
+    /// <summary>The operating system's id of the process.</summary>
+    public int ProcessId { get; }
+
+    /// <summary>Resident bytes when the process first became ready.</summary>
+    public long BaselineBytes { get; private set; }
+
+    /// <summary>Resident bytes the last time it was idle.</summary>
+    public long IdleBytes { get; private set; }
+
+    /// <summary>Executions handed to this process so far.</summary>
+    public int Executions { get; private set; }
+
+    /// <summary>True until the process ends or is stopped.</summary>
+    public bool IsAlive => !_ended.Task.IsCompleted && Volatile.Read(ref _stopReason) == (int)StopReason.None;
+
+    /// <summary>Completes when the process has ended and its last run was answered.</summary>
+    public Task Ended => _ended.Task;
+
+    /// <summary>Starts a sandbox process, configures it and waits until it is warm.</summary>
+    /// <exception cref="SandboxStartException">It could not be started or did not become ready in time.</exception>
+    public static async Task<SandboxProcess> StartAsync(SandboxLauncher launcher, byte[] configuration, TimeSpan timeout, ILogger logger, CancellationToken cancellationToken)
+    {
+        Process process;
+        try
+        {
+            process = Process.Start(launcher.StartInfo()) ?? throw new SandboxStartException("The sandbox process did not start.");
+        }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException or IOException)
+        {
+            throw new SandboxStartException($"The sandbox process could not be started: {e.Message}");
+        }
+
+        var sandbox = new SandboxProcess(process, logger);
+        try
+        {
+            sandbox._writer.Write(FrameKind.Configure, configuration);
+            var ready = await sandbox._ready.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+            sandbox.BaselineBytes = sandbox.IdleBytes = ready.ResidentBytes;
+            return sandbox;
+        }
+        catch (Exception e)
+        {
+            sandbox.Stop(StopReason.Retired);
+            sandbox.Dispose();
+            if (e is OperationCanceledException) throw;
+            throw e as SandboxStartException ?? new SandboxStartException(e is TimeoutException
+                ? $"The sandbox process did not become ready within {timeout.TotalMilliseconds:0} ms."
+                : "The sandbox process failed while starting.");
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="job"/>: its output goes to <paramref name="output"/> as it is produced. At the deadline the
+    /// process is asked to cancel; if it has not answered <paramref name="grace"/> later it is killed and the answer is
+    /// <c>Timeout</c>. A process that dies mid-run answers <c>RuntimeError</c> or <c>MemoryLimit</c>.
+    /// </summary>
+    public async Task<SandboxRun> RunAsync(SandboxJob job, OutputCapture output, TimeSpan grace, CancellationToken cancellationToken)
+    {
+        var run = new ActiveRun(output, IdleBytes + job.MemoryLimitBytes, job);
+        lock (_gate)
+        {
+            if (_active is not null) throw new InvalidOperationException("A sandbox process runs one execution at a time.");
+            _active = run;
+            _idle = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+        Executions++;
+
+        try
+        {
+            _writer.WriteExecute(JobHeader.From(job), job.Code.Span);
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+            // The process is gone: the read loop answers the run from how it ended.
+        }
+
+        using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            deadline.CancelAfter(job.Timeout);
+            try
+            {
+                return Finish(await run.Completion.WaitAsync(deadline.Token).ConfigureAwait(false), cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+
+        TrySend(FrameKind.Cancel);
+        try
+        {
+            return Finish(await run.Completion.WaitAsync(grace, CancellationToken.None).ConfigureAwait(false), cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+        }
+
+        // The run ignored the cancellation: the process is the wall. Kill first, answer second, so nothing runs on.
+        Stop(StopReason.Timeout);
+        Complete(run, SandboxOutcome.Failed(ErrorTypes.Timeout, $"execution timed out after {job.Timeout.TotalMilliseconds:0} ms"), job.Timeout);
+        return Finish(await run.Completion.ConfigureAwait(false), cancellationToken);
+    }
+
+    private static SandboxRun Finish(SandboxRun result, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return result;
+    }
+
+    /// <summary>Waits until the process has cleaned up after its run; false when it ended or did not answer in time.</summary>
+    public async Task<bool> WaitIdleAsync(TimeSpan timeout)
+    {
+        Task<bool>? idle;
+        lock (_gate) idle = _idle?.Task;
+        if (idle is null) return IsAlive;
+        try
+        {
+            return await idle.WaitAsync(timeout).ConfigureAwait(false) && IsAlive;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Samples resident memory and kills the process when its run has passed its cap. Called by the memory watch.</summary>
+    public void EnforceMemoryCap()
+    {
+        var run = Volatile.Read(ref _active);
+        if (run is null) return;
+        var resident = ResidentMemory.Of(ProcessId);
+        if (resident is not { } bytes) return;
+        run.Observe(bytes);
+        if (bytes <= run.LimitBytes) return;
+
+        Stop(StopReason.Memory);
+        Complete(run, MemoryLimitOutcome(run.Job), run.Elapsed);
+    }
+
+    /// <summary>Ends the process: kills it now, remembering why.</summary>
+    public void Stop(StopReason reason)
+    {
+        Interlocked.CompareExchange(ref _stopReason, (int)reason, (int)StopReason.None);
+        try
+        {
+            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception or NotSupportedException)
+        {
+            // Already gone.
+        }
+    }
+
+    /// <summary>Lets an idle process exit by itself (end of its stdin), killing it if it does not within <paramref name="wait"/>.</summary>
+    public async Task RetireAsync(TimeSpan wait)
+    {
+        Interlocked.CompareExchange(ref _stopReason, (int)StopReason.Retired, (int)StopReason.None);
+        try
+        {
+            _process.StandardInput.Close();
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
+        {
+        }
+        if (!await WaitForExitAsync(wait).ConfigureAwait(false)) Stop(StopReason.Retired);
+    }
+
+    public void Dispose()
+    {
+        Stop(StopReason.Retired);
+        _process.Dispose();
+    }
+
+    private async Task<bool> WaitForExitAsync(TimeSpan wait)
+    {
+        try
+        {
+            await _process.WaitForExitAsync().WaitAsync(wait).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception e) when (e is TimeoutException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private void TrySend(FrameKind kind)
+    {
+        try
+        {
+            _writer.Write(kind, []);
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+        }
+    }
+
+    private async Task ReadLoopAsync()
+    {
+        try
+        {
+            while (await _reader.ReadAsync().ConfigureAwait(false) is { } frame) Dispatch(frame);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or System.Text.Json.JsonException or ObjectDisposedException or NotSupportedException)
+        {
+            // A child that breaks the protocol is not trusted with another frame.
+            _logger.LogWarning("Sandbox process {ProcessId} broke the protocol: {Reason}", ProcessId, e.GetType().Name);
+            Stop(StopReason.Retired);
+        }
+
+        if (!await WaitForExitAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false)) Stop(StopReason.Retired);
+        var stderr = await _stderr.FinalTextAsync(TimeSpan.FromMilliseconds(500)).ConfigureAwait(false);
+        int? exitCode = _process.HasExited ? _process.ExitCode : null;
+        _ready.TrySetException(new SandboxStartException(StartFailure(exitCode, stderr)));
+
+        ActiveRun? run;
+        TaskCompletionSource<bool>? idle;
+        lock (_gate)
+        {
+            run = _active;
+            idle = _idle;
+            _idle = null;
+        }
+        idle?.TrySetResult(false);
+
+        if (run is not null)
+        {
+            var reason = (StopReason)Volatile.Read(ref _stopReason);
+            var outcome = reason switch
+            {
+                StopReason.Memory => MemoryLimitOutcome(run.Job),
+                StopReason.Timeout => SandboxOutcome.Failed(ErrorTypes.Timeout, $"execution timed out after {run.Job.Timeout.TotalMilliseconds:0} ms"),
+                _ => Crashed(exitCode, stderr, run),
+            };
+            if (reason is StopReason.None or StopReason.Retired)
+            {
+                _logger.LogWarning("Sandbox process {ProcessId} ended mid-run with exit code {ExitCode}: {ErrorType}",
+                    ProcessId, exitCode, outcome.ErrorType);
+            }
+            Complete(run, outcome, run.Elapsed);
+        }
+        _ended.TrySetResult();
+    }
+
+    private static SandboxOutcome Crashed(int? exitCode, string stderr, ActiveRun run)
+    {
+        var (errorType, message) = ProcessEnd.Describe(exitCode, stderr, run.PeakBytes > run.LimitBytes);
+        return SandboxOutcome.Failed(errorType, message);
+    }
+
+    private static string StartFailure(int? exitCode, string stderr)
+    {
+        var firstLine = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+        return $"The sandbox process exited while starting (exit code {exitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown"})"
+            + (firstLine is null ? "." : $": {firstLine}");
+    }
+
+    private static SandboxOutcome MemoryLimitOutcome(SandboxJob job) => SandboxOutcome.Failed(ErrorTypes.MemoryLimit,
+        $"memory limit exceeded: the execution used more than its {job.MemoryLimitBytes / (1024 * 1024)} MB and its sandbox process was stopped");
+
+    private void Dispatch(Frame frame)
+    {
+        switch (frame.Kind)
+        {
+            case FrameKind.Ready:
+                _ready.TrySetResult(frame.Json<ReadyMessage>());
+                break;
+            case FrameKind.Stdout:
+                Volatile.Read(ref _active)?.Output.WriteStdout(frame.Text);
+                break;
+            case FrameKind.Stderr:
+                Volatile.Read(ref _active)?.Output.WriteStderr(frame.Text);
+                break;
+            case FrameKind.Log:
+                Volatile.Read(ref _active)?.Output.Log(frame.Json<LogEntry>());
+                break;
+            case FrameKind.Truncated:
+                if (frame.Payload.Length == 1) Volatile.Read(ref _active)?.Output.MarkTruncated((OutputStream)frame.Payload[0]);
+                break;
+            case FrameKind.Outcome:
+                var message = frame.Json<OutcomeMessage>();
+                if (Volatile.Read(ref _active) is { } run) Complete(run, message.Outcome, TimeSpan.FromMilliseconds(message.ElapsedMs));
+                break;
+            case FrameKind.Idle:
+                var idleMessage = frame.Json<IdleMessage>();
+                IdleBytes = idleMessage.ResidentBytes;
+                TaskCompletionSource<bool>? idle;
+                lock (_gate)
+                {
+                    idle = _idle;
+                    _idle = null;
+                }
+                idle?.TrySetResult(true);
+                break;
+            default:
+                throw new InvalidDataException($"Unexpected frame {frame.Kind} from a sandbox process.");
+        }
+    }
+
+    private void Complete(ActiveRun run, SandboxOutcome outcome, TimeSpan elapsed)
+    {
+        lock (_gate)
+        {
+            if (!ReferenceEquals(_active, run)) return;
+            _active = null;
+        }
+        run.Complete(new SandboxRun(outcome, elapsed));
+    }
+
+    /// <summary>One execution in flight.</summary>
+    private sealed class ActiveRun(OutputCapture output, long limitBytes, SandboxJob job)
+    {
+        private readonly TaskCompletionSource<SandboxRun> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly long _started = Stopwatch.GetTimestamp();
+        private long _peak;
+
+        public OutputCapture Output { get; } = output;
+        public long LimitBytes { get; } = limitBytes;
+        public SandboxJob Job { get; } = job;
+        public long PeakBytes => Volatile.Read(ref _peak);
+        public TimeSpan Elapsed => Stopwatch.GetElapsedTime(_started);
+        public Task<SandboxRun> Completion => _completion.Task;
+
+        public void Observe(long bytes)
+        {
+            if (bytes > Volatile.Read(ref _peak)) Volatile.Write(ref _peak, bytes);
+        }
+
+        public void Complete(SandboxRun result) => _completion.TrySetResult(result);
+    }
+}
+
+/// <summary>Why the parent stopped a sandbox process.</summary>
+internal enum StopReason
+{
+    None = 0,
+    Timeout = 1,
+    Memory = 2,
+    Retired = 3,
+}

@@ -1,0 +1,191 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using ScriptRunner.Core.Execution;
+using ScriptRunner.Core.Hosting;
+using ScriptRunner.Core.Model;
+using ScriptRunner.Core.Options;
+using ScriptRunner.Core.Sandboxing;
+using ScriptRunner.Core.Sandboxing.Protocol;
+
+namespace ScriptRunner.Sandbox.Hosting;
+
+/// <summary>
+/// The sandbox process's side of the protocol (see <see cref="SandboxProtocol"/>): reads frames on one thread, runs
+/// each execution on a dedicated large-stack thread, streams output back, cancels on request.
+/// </summary>
+internal sealed class SandboxServer : IDisposable
+{
+    /// <summary>Stack of the execution thread: engines recurse on it; their own recursion limits keep well inside.</summary>
+    internal const int ExecutionStackBytes = 64 * 1024 * 1024;
+
+    // Garbage a run may leave on the managed heap before the process collects it while idle.
+    private const long CollectAboveBytes = 16L * 1024 * 1024;
+
+    private readonly FrameWriter _writer;
+    private readonly ScriptRunnerOptions _options;
+    private readonly ServiceProvider _services;
+    private readonly IReadOnlyDictionary<string, IScriptSandbox> _engines;
+    private readonly SandboxFetcherFactory _fetchers;
+    private readonly BlockingCollection<(JobHeader Header, ReadOnlyMemory<byte> Code)> _jobs = new(boundedCapacity: 1);
+    private readonly Lock _gate = new();
+    private CancellationTokenSource? _running;
+    private long _heapBaseline;
+
+    private SandboxServer(FrameWriter writer, ScriptRunnerOptions options)
+    {
+        _writer = writer;
+        _options = options;
+        _services = new ServiceCollection()
+            .AddSingleton(options)
+            .AddSingleton(Options.Create(options))
+            .AddSingleton(options.JavaScript)
+            .AddSingleton(options.Wasm)
+            .AddSingleton(options.Output)
+            .AddSingleton(options.SandboxFetch)
+            .AddSingleton(options.Limits)
+            .AddScriptRunnerEngines()
+            .BuildServiceProvider();
+        var engines = new Dictionary<string, IScriptSandbox>(StringComparer.Ordinal);
+        foreach (var engine in _services.GetServices<IScriptSandbox>()) engines[engine.Engine] = engine;
+        _engines = engines;
+        _fetchers = new SandboxFetcherFactory(options.SandboxFetch);
+    }
+
+    /// <summary>Serves the parent on <paramref name="input"/>/<paramref name="output"/> until it closes the input; returns the exit code.</summary>
+    public static int Serve(Stream input, Stream output)
+    {
+        var reader = new FrameReader(input);
+        var writer = new FrameWriter(output);
+        if (reader.Read() is not { Kind: FrameKind.Configure } configure)
+        {
+            Console.Error.WriteLine("The first frame must configure the sandbox.");
+            return 3;
+        }
+
+        using var server = new SandboxServer(writer, configure.Json<ScriptRunnerOptions>());
+        var worker = new Thread(server.WorkLoop, ExecutionStackBytes) { IsBackground = true, Name = "ScriptRunner execution" };
+        worker.Start();
+        server.WarmUp();
+        writer.WriteJson(FrameKind.Ready, new ReadyMessage(Environment.ProcessId, ResidentMemory.OfSelf()));
+
+        while (reader.Read() is { } frame)
+        {
+            switch (frame.Kind)
+            {
+                case FrameKind.Execute:
+                    if (!server._jobs.TryAdd(frame.Execute()))
+                    {
+                        Console.Error.WriteLine("An execution arrived while another was running.");
+                        return 4;
+                    }
+                    break;
+                case FrameKind.Cancel:
+                    server.CancelRunning();
+                    break;
+                default:
+                    Console.Error.WriteLine($"Unexpected frame {frame.Kind}.");
+                    return 4;
+            }
+        }
+
+        server._jobs.CompleteAdding();
+        return 0;
+    }
+
+    public void Dispose()
+    {
+        _fetchers.Dispose();
+        _services.Dispose();
+        _jobs.Dispose();
+    }
+
+    private void CancelRunning()
+    {
+        lock (_gate) _running?.Cancel();
+    }
+
+    private void WorkLoop()
+    {
+        foreach (var (header, code) in _jobs.GetConsumingEnumerable())
+        {
+            var started = Stopwatch.GetTimestamp();
+            var sink = new FrameOutputSink(_writer);
+            var outcome = Run(header.ToJob(code), sink);
+            _writer.WriteJson(FrameKind.Outcome, new OutcomeMessage(outcome, Stopwatch.GetElapsedTime(started).TotalMilliseconds));
+            CleanUp();
+            _writer.WriteJson(FrameKind.Idle, new IdleMessage(ResidentMemory.OfSelf()));
+        }
+    }
+
+    private SandboxOutcome Run(SandboxJob job, IOutputSink? sink)
+    {
+        if (!_engines.TryGetValue(job.Engine, out var engine))
+            return SandboxOutcome.Failed(ErrorTypes.UnsupportedCodeType, $"The {job.Engine} engine is not available.");
+
+        var output = _options.Output;
+        var capture = new OutputCapture(output.MaxStdoutBytes, output.MaxStderrBytes, output.MaxLogEntries, output.MaxLogMessageBytes, TimeProvider.System, sink);
+        using var deadline = new CancellationTokenSource();
+        // The parent cancels at the deadline; this is the same deadline kept locally, in case that frame is late.
+        deadline.CancelAfter(job.Timeout);
+        lock (_gate) _running = deadline;
+        try
+        {
+            var invocation = new SandboxInvocation
+            {
+                Code = job.Code,
+                Sha256 = job.Sha256,
+                Engine = job.Engine,
+                Handler = job.Handler,
+                Request = job.Request,
+                Params = job.Params,
+                Args = job.Args,
+                EnvVars = job.EnvVars,
+                Stdin = job.Stdin,
+                Timeout = job.Timeout,
+                MemoryLimitBytes = job.MemoryLimitBytes,
+                CancellationToken = deadline.Token,
+                Host = new HostBindings(capture, _fetchers.Create(deadline.Token), TimeProvider.System),
+            };
+            return OutcomeSanitizer.Clean(engine.Execute(invocation), output.MaxStdoutBytes);
+        }
+        catch (Exception e)
+        {
+            // The details go to stderr, which the parent keeps for its log; the answer names the failure in plain words.
+            Console.Error.WriteLine($"{job.Engine} engine failure: {e}");
+            return SandboxOutcome.Failed(ErrorTypes.HostError, $"The {job.Engine} engine failed while running the code.");
+        }
+        finally
+        {
+            lock (_gate) _running = null;
+        }
+    }
+
+    /// <summary>Collects only when a run left real garbage: trivial runs pay nothing, and the next run starts near the baseline.</summary>
+    private void CleanUp()
+    {
+        if (GC.GetTotalMemory(forceFullCollection: false) - _heapBaseline < CollectAboveBytes) return;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+    }
+
+    /// <summary>Runs a trivial job on every engine so the first real execution does not pay for loading and compiling them.</summary>
+    private void WarmUp()
+    {
+        foreach (var engine in _engines.Values)
+        {
+            var job = engine.CodeType == CodeType.Wasm ? WarmUpJobs.Wasm(engine.Engine) : WarmUpJobs.JavaScript(engine.Engine);
+            using var done = new ManualResetEventSlim();
+            var thread = new Thread(() =>
+            {
+                Run(job, sink: null);
+                done.Set();
+            }, ExecutionStackBytes) { IsBackground = true };
+            thread.Start();
+            done.Wait(TimeSpan.FromSeconds(30));
+        }
+        System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new OutcomeMessage(SandboxOutcome.Succeeded(null), 0), SandboxProtocol.Json);
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        _heapBaseline = GC.GetTotalMemory(forceFullCollection: false);
+    }
+}

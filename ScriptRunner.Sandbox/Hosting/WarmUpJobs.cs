@@ -1,0 +1,36 @@
+using ScriptRunner.Core.Execution;
+using ScriptRunner.Core.Fetching;
+using ScriptRunner.Core.Model;
+
+namespace ScriptRunner.Sandbox.Hosting;
+
+/// <summary>The trivial executions a sandbox process runs on each engine before it says it is ready.</summary>
+internal static class WarmUpJobs
+{
+    // (module (func (export "f") (result i32) i32.const 1))
+    private static readonly byte[] WasmModule =
+    [
+        0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00,
+        0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7F,
+        0x03, 0x02, 0x01, 0x00,
+        0x07, 0x05, 0x01, 0x01, 0x66, 0x00, 0x00,
+        0x0A, 0x06, 0x01, 0x04, 0x00, 0x41, 0x01, 0x0B,
+    ];
+
+    private static readonly byte[] Script = "var warm = [1, 2, 3].map(function (x) { return x * 2; }); JSON.stringify(warm)"u8.ToArray();
+
+    public static SandboxJob Wasm(string engine) => Job(WasmModule, CodeType.Wasm, engine, handler: "f");
+
+    public static SandboxJob JavaScript(string engine) => Job(Script, CodeType.JavaScript, engine, handler: null);
+
+    private static SandboxJob Job(byte[] code, CodeType type, string engine, string? handler) => new()
+    {
+        Code = code,
+        Sha256 = IntegrityCheck.Sha256Hex(code),
+        CodeType = type,
+        Engine = engine,
+        Handler = handler,
+        Timeout = TimeSpan.FromSeconds(10),
+        MemoryLimitBytes = 64L * 1024 * 1024,
+    };
+}
