@@ -65,6 +65,17 @@ public sealed class SandboxPool : ISandboxExecutor, IHostedService, IAsyncDispos
         }
     }
 
+    /// <summary>Ids of the live sandbox processes.</summary>
+    internal IReadOnlyList<int> ProcessIds => _processes.Keys.Select(p => p.ProcessId).ToArray();
+
+    /// <summary>Completes when at least <paramref name="count"/> processes are ready, or fails after <paramref name="timeout"/>.</summary>
+    internal async Task WaitReadyAsync(int count, TimeSpan timeout)
+    {
+        _ = StartAsync(CancellationToken.None);
+        using var expiry = new CancellationTokenSource(timeout);
+        while (Volatile.Read(ref _ready) < count) await Task.Delay(10, expiry.Token).ConfigureAwait(false);
+    }
+
     /// <summary>Starts the warm processes without waiting for them: the app can listen while they warm up.</summary>
     public Task StartAsync(CancellationToken cancellationToken)
     {

@@ -7,6 +7,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Moq;
 using ScriptRunner.Core;
 using ScriptRunner.Core.Execution;
+using ScriptRunner.Core.Hosting;
+using ScriptRunner.Core.Options;
+using Microsoft.Extensions.Options;
 using ScriptRunner.Core.Model;
 using ScriptRunner.Core.Telemetry;
 
@@ -14,7 +17,8 @@ namespace ScriptRunner.Tests.Core.Execution;
 
 /// <summary>
 /// The orchestration around a sandbox: what happens before it runs, and how its outcome becomes a result. The
-/// sandbox here is a test double; the real engines are exercised end to end in the Functions tests.
+/// sandbox here is a test double run by the in-process executor; the real engines in their sandbox processes are
+/// exercised in the Sandboxing and Functions tests.
 /// </summary>
 public sealed class ExecutionServiceTests : IDisposable
 {
@@ -31,11 +35,25 @@ public sealed class ExecutionServiceTests : IDisposable
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)))
             .Build();
-        var services = new ServiceCollection().AddLogging().AddScriptRunnerCore(configuration);
+        var services = InProcess(new ServiceCollection().AddLogging().AddScriptRunnerCore(configuration));
         foreach (var sandbox in extraSandboxes) services.AddSingleton(sandbox);
         var provider = services.BuildServiceProvider();
         _providers.Add(provider);
         return provider;
+    }
+
+    /// <summary>Runs sandboxes on this process's threads instead of the process pool.</summary>
+    private static IServiceCollection InProcess(IServiceCollection services)
+    {
+        services.RemoveAll<ISandboxExecutor>();
+        services.AddSingleton<ISandboxExecutor>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<ScriptRunnerOptions>>().Value;
+            var telemetry = sp.GetRequiredService<ScriptRunnerTelemetry>();
+            var scheduler = new ExecutionScheduler(options.Limits.MaxConcurrentExecutions, options.Limits.MaxQueueLength, telemetry);
+            return new InProcessSandboxExecutor(sp.GetServices<IScriptSandbox>(), scheduler, new SandboxFetcherFactory(options.SandboxFetch), TimeProvider.System);
+        });
+        return services;
     }
 
     private ExecutionService Service(params IScriptSandbox[] sandboxes) => Services(sandboxes).GetRequiredService<ExecutionService>();
@@ -44,6 +62,8 @@ public sealed class ExecutionServiceTests : IDisposable
     {
         var sandbox = new Mock<IScriptSandbox>(MockBehavior.Strict);
         sandbox.SetupGet(s => s.CodeType).Returns(type);
+        var defaults = new ScriptRunnerOptions();
+        sandbox.SetupGet(s => s.Engine).Returns(type == CodeType.Wasm ? defaults.Wasm.Engine : defaults.JavaScript.DefaultEngine);
         sandbox.Setup(s => s.Execute(It.IsAny<SandboxInvocation>())).Returns(run);
         return sandbox;
     }
@@ -70,7 +90,7 @@ public sealed class ExecutionServiceTests : IDisposable
     {
         var js = Sandbox(CodeType.JavaScript, _ => SandboxOutcome.Succeeded(null));
         // AddScriptRunnerCore registers both engines; keep only a JavaScript one.
-        var services = new ServiceCollection().AddLogging().AddScriptRunnerCore(new ConfigurationBuilder().Build());
+        var services = InProcess(new ServiceCollection().AddLogging().AddScriptRunnerCore(new ConfigurationBuilder().Build()));
         services.RemoveAll<IScriptSandbox>();
         services.AddSingleton(js.Object);
         var provider = services.BuildServiceProvider();
@@ -79,7 +99,7 @@ public sealed class ExecutionServiceTests : IDisposable
             new ExecutionRequest { CodeBase64 = Convert.ToBase64String(EmptyWasmModule) }, CancellationToken.None);
 
         Assert.Equal("UnsupportedCodeType", result.ErrorType);
-        Assert.Equal("WebAssembly execution is not available.", result.Error);
+        Assert.Equal($"The {new ScriptRunnerOptions().Wasm.Engine} engine is not available.", result.Error);
         Assert.Equal("wasm", result.Metadata.CodeType);
         Assert.Equal("magic-bytes", result.Metadata.DetectedBy);
     }

@@ -1,0 +1,183 @@
+using System.Diagnostics;
+using ScriptRunner.Core.Execution;
+using ScriptRunner.Core.Model;
+using ScriptRunner.Tests.Functions;
+
+namespace ScriptRunner.Tests.Core.Sandboxing;
+
+/// <summary>
+/// The process wall, for real: hostile code in real sandbox processes ends in the exact error type by its deadline
+/// plus the grace, keeps the output it streamed, and leaves the pool serving the next execution normally.
+/// </summary>
+[Collection(CpuHeavyCollection.Name)]
+public sealed class SandboxPoolTests
+{
+    private static readonly TimeSpan Ready = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task Job_RunsInASandboxProcess_AndStreamsItsOutput()
+    {
+        await using var harness = new PoolHarness();
+
+        var (run, output) = await harness.RunJavaScriptAsync("console.log('hello'); console.error('oops'); 6 * 7");
+
+        Assert.True(run.Outcome.Success, run.Outcome.Error);
+        Assert.Equal(42, run.Outcome.Result!.GetValue<int>());
+        Assert.Equal("hello\n", output.Stdout);
+        Assert.Equal("oops\n", output.Stderr);
+        Assert.Single(harness.Pool.ProcessIds);
+        Assert.DoesNotContain(Environment.ProcessId, harness.Pool.ProcessIds);
+    }
+
+    [Fact]
+    public async Task StackOverflowInsideTheEngine_IsRuntimeError_KeepsPartialOutput_AndThePoolHeals()
+    {
+        await using var harness = new PoolHarness();
+        await harness.Pool.WaitReadyAsync(1, Ready);
+        var crashed = harness.Pool.ProcessIds.Single();
+
+        var (run, output) = await harness.RunJavaScriptAsync(
+            "console.log('before'); var o = {}; o.valueOf = Number.bind(null, o); +o", timeoutMs: 30_000);
+        var (next, _) = await harness.RunJavaScriptAsync("1 + 1");
+
+        Assert.Equal((ErrorTypes.RuntimeError, "The sandbox process ended: stack overflow."), (run.Outcome.ErrorType, run.Outcome.Error));
+        Assert.Equal("before\n", output.Stdout);
+        Assert.True(next.Outcome.Success, next.Outcome.Error);
+        Assert.DoesNotContain(crashed, harness.Pool.ProcessIds);
+    }
+
+    [Fact]
+    public async Task BuiltinThatIgnoresTheDeadline_IsKilledAtTheDeadlinePlusGrace_AsTimeout()
+    {
+        await using var harness = new PoolHarness();
+        await harness.Pool.WaitReadyAsync(1, Ready);
+        var clock = Stopwatch.StartNew();
+
+        // A getter that says 0 at the check and 2^32-1 afterwards sends indexOf on a walk no deadline check reaches.
+        var (run, output) = await harness.RunJavaScriptAsync(
+            "console.log('started'); var n = 0; var o = { get length() { return n++ === 0 ? 0 : 4294967295; } };" +
+            "Array.prototype.indexOf.call(o, 1); /(a+)+$/.test('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!')", timeoutMs: 500);
+        var answeredAfter = clock.Elapsed;
+        var (next, _) = await harness.RunJavaScriptAsync("'still serving'");
+
+        Assert.Equal(ErrorTypes.Timeout, run.Outcome.ErrorType);
+        Assert.Equal("execution timed out after 500 ms", run.Outcome.Error);
+        Assert.Equal("started\n", output.Stdout);
+        // The deadline plus the grace, with room for a loaded machine; never the minutes the walk would take.
+        Assert.InRange(answeredAfter, TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(500 + harness.Options.Sandbox.KillGraceMs + 1500));
+        Assert.Equal("still serving", next.Outcome.Result!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task MemoryGrowthPastTheCap_IsMemoryLimit_AndTheNextRunIsServed()
+    {
+        await using var harness = new PoolHarness();
+
+        var (run, _) = await harness.RunJavaScriptAsync(
+            "var keep = []; for (var i = 0; i < 1e8; i++) keep.push({ i: i, a: [i, i], s: 'x' + i });", timeoutMs: 30_000, memoryMb: 64);
+        var (next, _) = await harness.RunJavaScriptAsync("2 + 2");
+
+        Assert.Equal(ErrorTypes.MemoryLimit, run.Outcome.ErrorType);
+        Assert.Equal(4, next.Outcome.Result!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task ProcessThatDiesHalfwayThroughItsOutput_IsRuntimeError_WithTheOutputSoFar()
+    {
+        await using var harness = new PoolHarness();
+        await harness.Pool.WaitReadyAsync(1, Ready);
+        var victim = harness.Pool.ProcessIds.Single();
+        var output = harness.NewCapture();
+
+        var running = harness.Pool.RunAsync(harness.Job("console.log('first half'); while (true) {}", timeoutMs: 30_000), output, CancellationToken.None);
+        var waited = Stopwatch.StartNew();
+        while (output.Stdout.Length == 0 && waited.Elapsed < TimeSpan.FromSeconds(20)) await Task.Delay(10);
+        Process.GetProcessById(victim).Kill();
+        var run = await running;
+
+        Assert.Equal((ErrorTypes.RuntimeError, "The sandbox process ended unexpectedly (signal 9)."), (run.Outcome.ErrorType, run.Outcome.Error));
+        Assert.Equal("first half\n", output.Stdout);
+        Assert.True((await harness.RunJavaScriptAsync("1")).Run.Outcome.Success);
+    }
+
+    [Fact]
+    public async Task RecycledProcess_KeepsNothingOfItsLastExecution()
+    {
+        await using var harness = new PoolHarness(o => o.Sandbox.MaxExecutionsPerProcess = 1);
+        await harness.Pool.WaitReadyAsync(1, Ready);
+        var first = harness.Pool.ProcessIds.Single();
+
+        await harness.RunJavaScriptAsync("this.leaked = 'secret'; Object.prototype.polluted = true; 1");
+        var (second, _) = await harness.RunJavaScriptAsync("typeof leaked + ' ' + typeof ({}).polluted");
+
+        Assert.Equal("undefined undefined", second.Outcome.Result!.GetValue<string>());
+        await Eventually(() => !harness.Pool.ProcessIds.Contains(first));
+    }
+
+    [Fact]
+    public async Task WarmProcess_IsReused_UntilItsQuota()
+    {
+        await using var harness = new PoolHarness(o => o.Sandbox.MaxExecutionsPerProcess = 3);
+        await harness.Pool.WaitReadyAsync(1, Ready);
+        var first = harness.Pool.ProcessIds.Single();
+
+        for (var i = 0; i < 2; i++) await harness.RunJavaScriptAsync("1");
+        var beforeQuota = harness.Pool.ProcessIds;
+        await harness.RunJavaScriptAsync("1");
+        await Eventually(() => !harness.Pool.ProcessIds.Contains(first));
+        await harness.Pool.WaitReadyAsync(1, Ready);
+
+        Assert.Equal([first], beforeQuota);
+        Assert.Single(harness.Pool.ProcessIds);
+    }
+
+    [Fact]
+    public async Task HostileRuns_HoldingEverySandbox_DelayButDoNotFail_TheNormalOnes()
+    {
+        await using var harness = new PoolHarness(o => o.Limits.MaxConcurrentExecutions = 4);
+        await harness.Pool.WaitReadyAsync(4, Ready);
+        const string spin = "var n = 0; var o = { get length() { return n++ === 0 ? 0 : 4294967295; } }; Array.prototype.indexOf.call(o, 1)";
+
+        var hostile = Enumerable.Range(0, 4).Select(_ => harness.RunJavaScriptAsync(spin, timeoutMs: 700)).ToArray();
+        var normal = Enumerable.Range(0, 4).Select(i => harness.RunJavaScriptAsync($"{i} * 10", timeoutMs: 20_000)).ToArray();
+        await Task.WhenAll(hostile.Concat(normal));
+
+        Assert.All(hostile, h => Assert.Equal(ErrorTypes.Timeout, h.Result.Run.Outcome.ErrorType));
+        Assert.Equal([0, 10, 20, 30], normal.Select(n => n.Result.Run.Outcome.Result!.GetValue<int>()));
+    }
+
+    [Fact]
+    public async Task UnknownEngine_IsAnsweredByTheSandbox_NotACrash()
+    {
+        await using var harness = new PoolHarness();
+
+        var (run, _) = await harness.RunJavaScriptAsync("1", engine: "nonesuch");
+
+        Assert.Equal((ErrorTypes.UnsupportedCodeType, "The nonesuch engine is not available."), (run.Outcome.ErrorType, run.Outcome.Error));
+    }
+
+    [Fact]
+    public async Task OverAdmissionBound_IsRefusedAtOnce()
+    {
+        await using var harness = new PoolHarness(o => o.Limits.MaxQueueLength = 0);
+        await harness.Pool.WaitReadyAsync(1, Ready);
+
+        var holding = harness.RunJavaScriptAsync("var n = 0; while (n < 1e12) n++;", timeoutMs: 1000);
+        await Task.Delay(100);
+        var refused = await Assert.ThrowsAsync<CapacityExceededException>(() => harness.RunJavaScriptAsync("1"));
+        await holding;
+
+        Assert.Contains("busy", refused.Message);
+    }
+
+    /// <summary>Waits for something the pool does in the background after an answer (replacing a process).</summary>
+    private static async Task Eventually(Func<bool> condition)
+    {
+        var waited = Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), "the pool did not get there within 30 s");
+            await Task.Delay(20);
+        }
+    }
+}
