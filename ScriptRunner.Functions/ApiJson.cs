@@ -20,6 +20,8 @@ internal static class ApiJson
         options.ReadCommentHandling = JsonCommentHandling.Disallow;
         options.AllowTrailingCommas = false;
         options.MaxDepth = 64;
+        // Output caps count text as this encoder writes it (see JsonTextSize): readable UTF-8, escapes only where JSON needs them.
+        options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         options.Converters.Add(new UtcTimestampConverter());
         return options;
     }

@@ -3,20 +3,33 @@ using System.Text;
 namespace ScriptRunner.Core.Hosting;
 
 /// <summary>
-/// Sizes text as it will be sent: inside a JSON string, escaped the way the default System.Text.Json encoder escapes
-/// (the strictest the API may use), so output caps bound the answer, not just the script's bytes.
+/// Sizes text as it will be sent: UTF-8 inside a JSON string, escaped the way the API's encoder
+/// (<c>JavaScriptEncoder.UnsafeRelaxedJsonEscaping</c>) escapes, so output caps bound the answer, not just the
+/// script's bytes. Where the encoder might escape, the larger size is counted.
 /// </summary>
 public static class JsonTextSize
 {
-    /// <summary>Bytes <paramref name="c"/> takes inside a JSON string.</summary>
-    public static int Of(char c) => c switch
+    /// <summary>Bytes <paramref name="c"/> takes inside a JSON string (a surrogate counts half of its pair's four).</summary>
+    public static int Of(char c)
     {
-        '"' or '\\' or '\n' or '\r' or '\t' or '\b' or '\f' => 2,
-        < ' ' => 6,
-        '<' or '>' or '&' or '\'' or '+' or '`' => 6,
-        < (char)0x7F => 1,
-        _ => 6,
-    };
+        switch (c)
+        {
+            case '"' or '\\' or '\n' or '\r' or '\t' or '\b' or '\f':
+                return 2;
+            case < ' ' or (char)0x7F:
+                return 6;
+            case < (char)0x80:
+                return 1;
+        }
+        if (char.IsSurrogate(c)) return 2;
+        return char.GetUnicodeCategory(c) switch
+        {
+            System.Globalization.UnicodeCategory.Control or System.Globalization.UnicodeCategory.Format
+                or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator
+                or System.Globalization.UnicodeCategory.PrivateUse or System.Globalization.UnicodeCategory.OtherNotAssigned => 6,
+            _ => c < (char)0x800 ? 2 : 3,
+        };
+    }
 
     /// <summary>Bytes <paramref name="text"/> takes inside a JSON string.</summary>
     public static long Of(ReadOnlySpan<char> text)

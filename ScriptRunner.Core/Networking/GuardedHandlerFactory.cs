@@ -23,6 +23,8 @@ public static class GuardedHandlerFactory
         return new SocketsHttpHandler
         {
             ConnectCallback = connector.ConnectAsync,
+            // Outbound requests go to hosts chosen by callers and scripts: they carry no trace context of ours.
+            ActivityHeadersPropagator = null,
             AllowAutoRedirect = false,
             UseProxy = false,
             Proxy = null,

@@ -134,20 +134,28 @@ public sealed class SandboxPool : ISandboxExecutor, IHostedService, IAsyncDispos
         }
     }
 
+    /// <summary>
+    /// Takes an idle process. A run waits at most its own timeout for one; while the pool is still short of processes
+    /// being started (warming up at app start, replacing a killed one), it waits for them up to the start timeout.
+    /// </summary>
     private async Task<SandboxProcess> AcquireAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closing.Token);
-        wait.CancelAfter(timeout);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var startTimeout = TimeSpan.FromMilliseconds(_options.StartTimeoutMs);
         while (true)
         {
             SandboxProcess process;
             try
             {
+                using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closing.Token);
+                wait.CancelAfter(timeout);
                 process = await _idle.Reader.ReadAsync(wait.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
                 ObjectDisposedException.ThrowIf(_closing.IsCancellationRequested, this);
+                var warming = Volatile.Read(ref _starting) > 0 && !State.Failing;
+                if (warming && System.Diagnostics.Stopwatch.GetElapsedTime(started) < startTimeout) continue;
                 throw new CapacityExceededException(State.Failing
                     ? "No sandbox process could be started."
                     : $"No sandbox became free within {timeout.TotalMilliseconds:0} ms.");

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using ScriptRunner.Core.Execution;
+using ScriptRunner.Core.Sandboxing;
 
 namespace ScriptRunner.Tests.Functions;
 
@@ -9,11 +9,11 @@ public sealed class ConcurrencyTests
 {
     private static async Task WaitForRunning(ScriptRunnerApp app, int count)
     {
-        var scheduler = app.Services.GetRequiredService<ExecutionScheduler>();
+        var pool = app.Services.GetRequiredService<SandboxPool>();
         var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (scheduler.RunningCount < count)
+        while (pool.State.Busy < count)
         {
-            Assert.True(DateTime.UtcNow < deadline, $"only {scheduler.RunningCount} of {count} executions started within 20 s");
+            Assert.True(DateTime.UtcNow < deadline, $"only {pool.State.Busy} of {count} executions started within 20 s");
             await Task.Delay(20);
         }
     }
@@ -50,7 +50,7 @@ public sealed class ConcurrencyTests
         using var client = app.Client();
 
         var loops = Enumerable.Range(0, 8)
-            .Select(_ => ScriptRunnerApp.PostAsync(client, new { code = "while (true) {}", timeout = 3000 }))
+            .Select(_ => ScriptRunnerApp.PostAsync(client, new { code = "while (true) {}", timeout = 8000 }))
             .ToArray();
         await WaitForRunning(app, 8);
 

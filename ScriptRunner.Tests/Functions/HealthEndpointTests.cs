@@ -12,6 +12,7 @@ public sealed class HealthEndpointTests
         await using var app = new ScriptRunnerApp();
         using var client = app.Client();
 
+        await SandboxHealth.WaitHealthyAsync(client);
         using var response = await client.GetAsync("/api/health");
         var body = await response.Content.ReadFromJsonAsync<JsonObject>();
 
