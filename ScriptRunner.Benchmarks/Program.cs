@@ -10,6 +10,10 @@ using ScriptRunner.Benchmarks.Load;
 //       The BenchmarkDotNet suites of this assembly, e.g. `bdn --filter *ExecutionBenchmarks*` or `bdn --filter *KernelBenchmarks*` or `bdn --filter *ModuleBenchmarks*`.
 //   dotnet run -c Release --project ScriptRunner.Benchmarks -- load [--url ...] [--concurrency N] [--duration S]
 //       HTTP load against a ScriptRunner running on this machine (loopback only).
+//   dotnet run -c Release --project ScriptRunner.Benchmarks -- pool [--kills 20]
+//       How long a killed sandbox process's replacement takes to become ready.
+//   dotnet run -c Release --project ScriptRunner.Benchmarks -- first-answer --app <ScriptRunner.Functions.dll>
+//       Time from starting the app to its first answered execution.
 if (args.Length > 0 && args[0] == "bdn")
 {
     BenchmarkSwitcher.FromAssembly(typeof(ExecutionBenchmarks).Assembly).Run(args[1..]);
@@ -17,6 +21,8 @@ if (args.Length > 0 && args[0] == "bdn")
 }
 
 if (args.Length > 0 && args[0] == "load") return await LoadGenerator.RunAsync(args[1..]);
+if (args.Length > 0 && args[0] == "pool") return await PoolTimings.ReplacementAsync(args[1..]);
+if (args.Length > 0 && args[0] == "first-answer") return await PoolTimings.FirstAnswerAsync(args[1..]);
 
 var rest = args.Length > 0 && args[0] == "compare" ? args[1..] : args;
 string? jsonPath = null;

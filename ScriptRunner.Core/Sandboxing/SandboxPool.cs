@@ -30,10 +30,11 @@ public sealed class SandboxPool : ISandboxExecutor, IHostedService, IAsyncDispos
     private readonly ILogger _logger;
     private readonly Channel<SandboxProcess> _idle = Channel.CreateUnbounded<SandboxProcess>();
     private readonly ConcurrentDictionary<SandboxProcess, byte> _processes = new();
+    // The processes in the idle channel: a channel cannot be inspected, and health must not count dead ones as ready.
+    private readonly ConcurrentDictionary<SandboxProcess, byte> _idleSet = new();
     private readonly MemoryWatch _memoryWatch;
     private readonly CancellationTokenSource _closing = new();
     private int _inFlight;
-    private int _ready;
     private int _starting;
     private int _failedStarts;
     private int _started;
@@ -57,7 +58,7 @@ public sealed class SandboxPool : ISandboxExecutor, IHostedService, IAsyncDispos
     {
         get
         {
-            var ready = Volatile.Read(ref _ready);
+            var ready = _idleSet.Keys.Count(p => p.IsAlive);
             var starting = Volatile.Read(ref _starting);
             var up = _processes.Count;
             var failing = up == 0 && Volatile.Read(ref _failedStarts) > 0;
@@ -73,7 +74,7 @@ public sealed class SandboxPool : ISandboxExecutor, IHostedService, IAsyncDispos
     {
         _ = StartAsync(CancellationToken.None);
         using var expiry = new CancellationTokenSource(timeout);
-        while (Volatile.Read(ref _ready) < count) await Task.Delay(10, expiry.Token).ConfigureAwait(false);
+        while (State.Ready < count) await Task.Delay(10, expiry.Token).ConfigureAwait(false);
     }
 
     /// <summary>Starts the warm processes without waiting for them: the app can listen while they warm up.</summary>
@@ -165,7 +166,7 @@ public sealed class SandboxPool : ISandboxExecutor, IHostedService, IAsyncDispos
                 throw new ObjectDisposedException(nameof(SandboxPool));
             }
 
-            Interlocked.Decrement(ref _ready);
+            _idleSet.TryRemove(process, out _);
             if (process.IsAlive) return process;
             Retire(process, replace: true);
         }
@@ -179,16 +180,20 @@ public sealed class SandboxPool : ISandboxExecutor, IHostedService, IAsyncDispos
             : process.Executions >= _options.MaxExecutionsPerProcess ? "quota"
             : process.IdleBytes - process.BaselineBytes > _options.RecycleAboveBaselineMb * 1024L * 1024L ? "memory"
             : null;
-        if (reason is null && !_closing.IsCancellationRequested)
-        {
-            Interlocked.Increment(ref _ready);
-            if (_idle.Writer.TryWrite(process)) return;
-            Interlocked.Decrement(ref _ready);
-        }
+        if (reason is null && !_closing.IsCancellationRequested && Offer(process)) return;
 
         if (reason is not null)
             _logger.LogDebug("Replacing sandbox process {ProcessId} ({Reason}) after {Executions} executions", process.ProcessId, reason, process.Executions);
         Retire(process, replace: reason is not null);
+    }
+
+    /// <summary>Puts a process in the idle set; false once the pool is closing.</summary>
+    private bool Offer(SandboxProcess process)
+    {
+        _idleSet[process] = 0;
+        if (_idle.Writer.TryWrite(process)) return true;
+        _idleSet.TryRemove(process, out _);
+        return false;
     }
 
     private void Retire(SandboxProcess process, bool replace)
@@ -219,10 +224,8 @@ public sealed class SandboxPool : ISandboxExecutor, IHostedService, IAsyncDispos
                         Volatile.Write(ref _failedStarts, 0);
                         _processes[process] = 0;
                         _ = WatchAsync(process);
-                        Interlocked.Increment(ref _ready);
-                        if (!_idle.Writer.TryWrite(process))
+                        if (!Offer(process))
                         {
-                            Interlocked.Decrement(ref _ready);
                             _processes.TryRemove(process, out _);
                             process.Dispose();
                         }

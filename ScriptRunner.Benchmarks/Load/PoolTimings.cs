@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using Microsoft.Extensions.Logging.Abstractions;
+using ScriptRunner.Core.Options;
+using ScriptRunner.Core.Sandboxing;
+using ScriptRunner.Core.Telemetry;
+
+namespace ScriptRunner.Benchmarks.Load;
+
+/// <summary>
+/// Start-up timings of the process wall: how soon a killed sandbox's replacement is ready, and how soon a freshly
+/// started app answers its first execution.
+/// </summary>
+internal static class PoolTimings
+{
+    public const string Usage = """
+        pool [--kills 20]
+            Kills a warm sandbox process repeatedly and reports how long its replacement takes to become ready.
+        first-answer --app <path to ScriptRunner.Functions.dll> [--runs 5] [--port 7391]
+            Starts the app, POSTs a trivial script until it answers, and reports the time from process start to answer.
+        """;
+
+    public static async Task<int> ReplacementAsync(IReadOnlyList<string> args)
+    {
+        var kills = args.Count == 2 && args[0] == "--kills" ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20;
+        var options = new ScriptRunnerOptions();
+        options.Limits.MaxConcurrentExecutions = 1;
+        using var telemetry = new ScriptRunnerTelemetry();
+        await using var pool = new SandboxPool(options, new SandboxLauncher(options.Sandbox, options.Limits), telemetry, NullLogger<SandboxPool>.Instance);
+        await pool.WaitReadyAsync(1, TimeSpan.FromSeconds(60));
+
+        var timings = new List<double>();
+        for (var i = 0; i < kills; i++)
+        {
+            var victim = pool.ProcessIds.Single();
+            var clock = Stopwatch.StartNew();
+            Process.GetProcessById(victim).Kill();
+            while (pool.ProcessIds.Count == 0 || pool.ProcessIds.Contains(victim) || pool.State.Ready < 1) await Task.Delay(1);
+            timings.Add(clock.Elapsed.TotalMilliseconds);
+        }
+
+        Report("replacement ready after kill", timings);
+        return 0;
+    }
+
+    public static async Task<int> FirstAnswerAsync(IReadOnlyList<string> args)
+    {
+        string? app = null;
+        var runs = 5;
+        var port = 7391;
+        for (var i = 0; i + 1 < args.Count; i += 2)
+        {
+            switch (args[i])
+            {
+                case "--app": app = args[i + 1]; break;
+                case "--runs": runs = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture); break;
+                case "--port": port = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture); break;
+            }
+        }
+        if (app is null || !File.Exists(app))
+        {
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var url = $"http://127.0.0.1:{port}/api/execute";
+        var timings = new List<double>();
+        for (var run = 0; run < runs; run++)
+        {
+            var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+            start.ArgumentList.Add(app);
+            start.Environment["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var clock = Stopwatch.StartNew();
+            using var process = Process.Start(start)!;
+            process.OutputDataReceived += (_, _) => { };
+            process.ErrorDataReceived += (_, _) => { };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            try
+            {
+                while (clock.Elapsed < TimeSpan.FromSeconds(60))
+                {
+                    try
+                    {
+                        using var content = new StringContent("""{"code":"1+1"}""", Encoding.UTF8, "application/json");
+                        using var response = await client.PostAsync(url, content);
+                        if (response.StatusCode == HttpStatusCode.OK && (await response.Content.ReadAsStringAsync()).Contains("\"success\":true", StringComparison.Ordinal))
+                        {
+                            timings.Add(clock.Elapsed.TotalMilliseconds);
+                            break;
+                        }
+                    }
+                    catch (HttpRequestException)
+                    {
+                    }
+                    await Task.Delay(2);
+                }
+            }
+            finally
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+        }
+
+        Report("first answer after app start", timings);
+        return 0;
+    }
+
+    private static void Report(string what, List<double> timings)
+    {
+        timings.Sort();
+        if (timings.Count == 0)
+        {
+            Console.WriteLine($"{what}: no measurement");
+            return;
+        }
+        Console.WriteLine($"{what}: n={timings.Count} median {timings[timings.Count / 2]:0.0} ms, min {timings[0]:0.0} ms, max {timings[^1]:0.0} ms");
+    }
+}
