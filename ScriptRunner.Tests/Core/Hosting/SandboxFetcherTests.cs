@@ -459,6 +459,28 @@ public sealed class SandboxFetcherTests : IClassFixture<LoopbackServer>, IDispos
         Assert.Contains("SandboxFetch.AllowedHosts entry 'https://api.test/'", ex.Message);
     }
 
+    [Fact]
+    public void Fetch_CarriesNoTraceContextOfTheService()
+    {
+        using var source = new System.Diagnostics.ActivitySource("ScriptRunner.Tests.TraceLeak");
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = _ => true,
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) =>
+                System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        using var request = source.StartActivity("an incoming request of ours");
+        var path = $"/trace-{Guid.NewGuid():N}";
+        _server.MapText(path, "ok");
+
+        Fetcher().Send(Get(_server.Url(path)), CancellationToken.None);
+
+        var received = Assert.Single(_server.Requests, r => r.Path == path);
+        Assert.NotNull(request);
+        Assert.DoesNotContain(received.Headers.Keys, name => name is "traceparent" or "tracestate" or "Request-Id" or "baggage");
+    }
+
     private static SandboxFetchRequest Get(Uri url) => Get(url.ToString());
 
     private static SandboxFetchRequest Get(string url) => new(url, "GET", NoHeaders, null);
