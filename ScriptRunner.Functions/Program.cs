@@ -1,21 +1,26 @@
-using ScriptRunner.Core;
-using ScriptRunner.Functions;
-using ScriptRunner.Functions.Endpoints;
+using Microsoft.Azure.Functions.Worker.Builder;
+using ScriptRunner.Functions.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+// One assembly, two ways to run. Started by the Functions host it is an isolated worker; started any other way it is
+// a plain ASP.NET Core app serving the same handlers.
+if (HostingModeDetector.Detect(args) == HostingMode.Worker)
+{
+    var worker = FunctionsApplication.CreateBuilder(args);
+    worker.ConfigureFunctionsWebApplication();
+    worker.Services.AddScriptRunnerApp(worker.Configuration, HostingMode.Worker);
+    worker.Build().Run();
+}
+else
+{
+    var builder = WebApplication.CreateBuilder(args);
+    var listenUrl = ListenAddress.Resolve(builder.Configuration);
+    if (listenUrl is not null) builder.WebHost.UseUrls(listenUrl);
+    builder.Services.AddScriptRunnerApp(builder.Configuration, HostingMode.Standalone);
 
-// The Functions host tells a custom handler its port; a plain local run uses 7071 like `func start` would.
-// An explicit --urls / ASPNETCORE_URLS still wins for local runs, so the app can be put anywhere.
-var listenUrl = ListenAddress.Resolve(builder.Configuration);
-if (listenUrl is not null) builder.WebHost.UseUrls(listenUrl);
-
-builder.Services.AddScriptRunnerCore(builder.Configuration);
-builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
-builder.AddScriptRunnerOpenTelemetry();
-
-var app = builder.Build();
-app.MapScriptRunnerApi();
-app.Run();
+    var app = builder.Build();
+    app.MapScriptRunnerRoutes();
+    app.Run();
+}
 
 /// <summary>Entry point marker for the test host.</summary>
 public partial class Program;

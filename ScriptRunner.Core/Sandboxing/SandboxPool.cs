@@ -51,6 +51,11 @@ public sealed class SandboxPool : ISandboxExecutor, IHostedService, IAsyncDispos
         _telemetry = telemetry;
         _logger = logger;
         _memoryWatch = new MemoryWatch(TimeSpan.FromMilliseconds(_options.MemorySampleIntervalMs));
+        telemetry.ObservePool(() =>
+        {
+            var state = State;
+            return new SandboxPoolCounts(state.Ready, state.Busy, state.Starting);
+        });
     }
 
     /// <summary>How the pool stands now.</summary>

@@ -27,37 +27,29 @@ public sealed class AzureFunctionsLayoutTests
         JsonNode.Parse(File.ReadAllText(Path.Combine([Root, .. path])))!.AsObject();
 
     [Fact]
-    public void HostJson_PointsAtTheAppExecutable_AndForwardsHttpRequests()
+    public void HostJson_IsForAnIsolatedWorker_WithTheApiRoutePrefix()
     {
         var host = ReadJson("host.json");
-        var handler = host["customHandler"]!.AsObject();
 
         Assert.Equal("2.0", host["version"]!.GetValue<string>());
-        Assert.Equal(typeof(Program).Assembly.GetName().Name, handler["description"]!["defaultExecutablePath"]!.GetValue<string>());
-        Assert.True(handler["enableForwardingHttpRequest"]!.GetValue<bool>());
         Assert.Equal("api", host["extensions"]!["http"]!["routePrefix"]!.GetValue<string>());
-        Assert.Equal("Microsoft.Azure.Functions.ExtensionBundle", host["extensionBundle"]!["id"]!.GetValue<string>());
-    }
-
-    [Theory]
-    [InlineData("execute", "post", "function")]
-    [InlineData("health", "get", "anonymous")]
-    public void FunctionJson_DeclaresTheRouteTheAppServes(string function, string method, string authLevel)
-    {
-        var bindings = ReadJson(function, "function.json")["bindings"]!.AsArray().Select(b => b!.AsObject()).ToArray();
-
-        var trigger = Assert.Single(bindings, b => b["type"]!.GetValue<string>() == "httpTrigger");
-        Assert.Equal("in", trigger["direction"]!.GetValue<string>());
-        Assert.Equal(function, trigger["route"]!.GetValue<string>());
-        Assert.Equal(authLevel, trigger["authLevel"]!.GetValue<string>());
-        Assert.Equal([method], trigger["methods"]!.AsArray().Select(m => m!.GetValue<string>()));
-        var output = Assert.Single(bindings, b => b["type"]!.GetValue<string>() == "http");
-        Assert.Equal(("out", "res"), (output["direction"]!.GetValue<string>(), output["name"]!.GetValue<string>()));
+        Assert.Equal("OpenTelemetry", host["telemetryMode"]!.GetValue<string>());
+        // A custom handler's section would make the host start the app as one; bundles are for non-.NET workers.
+        Assert.False(host.ContainsKey("customHandler"));
+        Assert.False(host.ContainsKey("extensionBundle"));
     }
 
     [Fact]
-    public void SampleSettings_UseTheCustomWorkerRuntime() =>
-        Assert.Equal("custom", ReadJson("local.settings.sample.json")["Values"]!["FUNCTIONS_WORKER_RUNTIME"]!.GetValue<string>());
+    public void NoHandWrittenFunctionJson_RemainsAtTheRoot() =>
+        Assert.DoesNotContain(Directory.GetDirectories(Root), d => File.Exists(Path.Combine(d, "function.json")));
+
+    [Fact]
+    public void HostJson_IsCopiedBesideTheBuiltApp() =>
+        Assert.Equal(File.ReadAllText(Path.Combine(Root, "host.json")), File.ReadAllText(Path.Combine(BuiltApp.Directory, "host.json")));
+
+    [Fact]
+    public void SampleSettings_UseTheIsolatedWorkerRuntime() =>
+        Assert.Equal("dotnet-isolated", ReadJson("local.settings.sample.json")["Values"]!["FUNCTIONS_WORKER_RUNTIME"]!.GetValue<string>());
 
     [Fact]
     public void SampleSettings_ListEverySettingWithItsDefault()
@@ -104,16 +96,15 @@ public sealed class AzureFunctionsLayoutTests
     }
 
     [Fact]
-    public void Pipeline_PublishesTheAppAndCopiesTheFunctionsLayoutBesideIt()
+    public void Pipeline_PublishesForLinuxAndDeploysAnIsolatedWorker()
     {
         var pipeline = File.ReadAllText(Path.Combine(Root, "azure-pipelines.yml"));
 
-        Assert.Contains("dotnet publish ScriptRunner.Functions -c $(buildConfiguration) -r linux-x64 --self-contained false -o", pipeline);
-        Assert.Contains("cp host.json", pipeline);
-        Assert.Contains("cp -r execute health", pipeline);
+        Assert.Contains("dotnet publish ScriptRunner.Functions -c $(buildConfiguration) -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o", pipeline);
         Assert.Contains("AzureFunctionApp@2", pipeline);
-        Assert.Contains("FUNCTIONS_WORKER_RUNTIME custom", pipeline);
-        Assert.All(Directory.GetDirectories(Root).Where(d => File.Exists(Path.Combine(d, "function.json"))),
-            d => Assert.Contains(Path.GetFileName(d), pipeline));
+        Assert.Contains("runtimeStack: DOTNET-ISOLATED|10.0", pipeline);
+        Assert.Contains("-FUNCTIONS_WORKER_RUNTIME dotnet-isolated", pipeline);
+        Assert.DoesNotContain("custom", pipeline);
+        Assert.DoesNotContain("function.json", pipeline);
     }
 }

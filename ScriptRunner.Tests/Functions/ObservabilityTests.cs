@@ -1,8 +1,14 @@
+using System.Collections.Concurrent;
+using System.IO.Compression;
+using Microsoft.AspNetCore.Http;
 using ScriptRunner.Tests.Support;
 
 namespace ScriptRunner.Tests.Functions;
 
-/// <summary>OTLP export is switched on by OTEL_EXPORTER_OTLP_ENDPOINT and carries spans without script secrets.</summary>
+/// <summary>
+/// Export is switched on by OTEL_EXPORTER_OTLP_ENDPOINT (OTLP), APPLICATIONINSIGHTS_CONNECTION_STRING (Azure Monitor)
+/// or both, and carries spans without script secrets.
+/// </summary>
 public sealed class ObservabilityTests
 {
     [Fact]
@@ -35,6 +41,46 @@ public sealed class ObservabilityTests
             Assert.DoesNotContain("env-secret-91c2", r.Body, StringComparison.Ordinal);
             Assert.DoesNotContain("source-marker-7f3a", r.Body, StringComparison.Ordinal);
         });
+    }
+
+    [Fact]
+    public async Task AzureMonitorAndOtlpTogether_BothReceiveTheExecutionSpan_WithoutSourceOrEnvValues()
+    {
+        using var collector = new LoopbackServer();
+        foreach (var signal in new[] { "traces", "metrics", "logs" }) collector.MapStatus($"/v1/{signal}", 200);
+        using var ingestion = new LoopbackServer();
+        var telemetry = new ConcurrentQueue<string>();
+        ingestion.Map("/v2.1/track", async context =>
+        {
+            // Azure Monitor sends gzip-compressed JSON lines, one telemetry item a line.
+            Stream body = context.Request.Headers.ContentEncoding == "gzip" ? new GZipStream(context.Request.Body, CompressionMode.Decompress) : context.Request.Body;
+            using var reader = new StreamReader(body);
+            var items = await reader.ReadToEndAsync();
+            telemetry.Enqueue(items);
+            var count = items.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
+            await context.Response.WriteAsJsonAsync(new { itemsReceived = count, itemsAccepted = count, errors = Array.Empty<object>() });
+        });
+
+        await using (var app = new ScriptRunnerApp(
+            ("APPLICATIONINSIGHTS_CONNECTION_STRING", $"InstrumentationKey=00000000-0000-0000-0000-000000000001;IngestionEndpoint={ingestion.BaseUrl.AbsoluteUri}"),
+            ("OTEL_EXPORTER_OTLP_ENDPOINT", collector.BaseUrl.AbsoluteUri),
+            ("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")))
+        {
+            using var client = app.Client();
+            var response = await ScriptRunnerApp.PostAsync(client, new
+            {
+                code = "var marker = 'source-marker-7f3a'; env.TOKEN.length",
+                envVars = new Dictionary<string, string> { ["TOKEN"] = "env-secret-91c2" },
+            });
+            Assert.True(response.Success, response.Error);
+        }
+
+        var exported = string.Join("\n", telemetry);
+        Assert.Contains("ScriptRunner.Execute", exported);
+        Assert.Contains("scriptrunner.engine", exported);
+        Assert.DoesNotContain("env-secret-91c2", exported);
+        Assert.DoesNotContain("source-marker-7f3a", exported);
+        Assert.Contains(collector.Requests, r => r.Path == "/v1/traces" && r.Body.Contains("ScriptRunner.Execute", StringComparison.Ordinal));
     }
 
     [Fact]
