@@ -16,7 +16,7 @@ namespace ScriptRunner.Core.Sandboxing;
 /// execution at a time; it is replaced when it dies, is killed, has run its quota, or stays too far above its starting
 /// memory. Admission is bounded: past the concurrency and queue bounds a run is refused at once.
 /// </summary>
-public sealed class SandboxPool : ISandboxExecutor, IHostedService, IAsyncDisposable
+public sealed class SandboxPool : ISandboxExecutor, IHostedService, IAsyncDisposable, IDisposable
 {
     private static readonly TimeSpan IdleWait = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan RetireWait = TimeSpan.FromSeconds(1);
@@ -263,6 +263,9 @@ public sealed class SandboxPool : ISandboxExecutor, IHostedService, IAsyncDispos
             StartReplacement();
         }
     }
+
+    /// <summary>Stops every process (killing any that does not exit within a second).</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     public async ValueTask DisposeAsync()
     {

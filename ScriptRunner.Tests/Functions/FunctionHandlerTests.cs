@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
 using ScriptRunner.Core.Model;
+using ScriptRunner.Core.Sandboxing;
 using ScriptRunner.Functions.Handlers;
 using ScriptRunner.Functions.Hosting;
 
@@ -119,15 +120,16 @@ public sealed class FunctionHandlerTests : IDisposable
     }
 
     [Fact]
-    public void Health_IsHealthyWithVersionAndNoPoolWhileRunningInProcess()
+    public async Task Health_IsHealthyWithVersionAndThePool_OnceASandboxIsReady()
     {
+        await _services.GetRequiredService<SandboxPool>().WaitReadyAsync(1, TimeSpan.FromSeconds(60));
         var http = Request("GET", "");
         var result = Assert.IsType<JsonHttpResult<HealthReport>>(Activate<HealthFunction>().Run(http.Request, Invocation().Object));
 
         Assert.Equal(200, result.StatusCode);
         Assert.Equal("healthy", result.Value!.Status);
         Assert.False(string.IsNullOrEmpty(result.Value.Version));
-        Assert.Null(result.Value.Pool);
+        Assert.True(result.Value.Pool!.Ready >= 1);
     }
 
     [Theory]

@@ -66,18 +66,23 @@ public sealed class WorkerModeTests(WorkerSession session) : IClassFixture<Worke
     [Fact]
     public async Task HealthInvocation_AnswersOverTheProxiedHttpPath()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(session.HttpUri, "api/health"));
-
-        var (http, invocation) = await session.Connection.InvokeHttpAsync(session.Proxy, session.Function("health").FunctionId, request, WorkerSession.Timeout);
-
-        using (http)
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
         {
-            Assert.True(http.StatusCode == HttpStatusCode.OK, session.Diagnostics(invocation));
-            var body = await http.Content.ReadFromJsonAsync<JsonObject>();
-            Assert.Equal("healthy", (string?)body!["status"]);
-            Assert.EndsWith("Z", (string?)body["timestamp"]);
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(session.HttpUri, "api/health"));
+            var (http, invocation) = await session.Connection.InvokeHttpAsync(session.Proxy, session.Function("health").FunctionId, request, WorkerSession.Timeout);
+            using (http)
+            {
+                Assert.True(http.StatusCode == HttpStatusCode.OK, session.Diagnostics(invocation));
+                var body = await http.Content.ReadFromJsonAsync<JsonObject>();
+                // The sandbox pool warms up in the background after the worker starts: degraded until then.
+                if ((string?)body!["status"] == "degraded" && waited.Elapsed < TimeSpan.FromSeconds(60)) { await Task.Delay(50); continue; }
+                Assert.Equal("healthy", (string?)body!["status"]);
+                Assert.EndsWith("Z", (string?)body["timestamp"]);
+            }
+            Assert.Equal(StatusResult.Types.Status.Success, invocation.Result.Status);
+            return;
         }
-        Assert.Equal(StatusResult.Types.Status.Success, invocation.Result.Status);
     }
 
     [Fact]
