@@ -82,7 +82,8 @@ internal static class WasmtimeMessages
         TrapCode.StackOverflow => "call stack exhausted",
         TrapCode.MemoryOutOfBounds => "out of bounds memory access",
         TrapCode.HeapMisaligned => "unaligned atomic",
-        TrapCode.TableOutOfBounds => "out of bounds table access",
+        // One code for both; call_indirect past the end of a table (the common case) is "undefined element" in the spec.
+        TrapCode.TableOutOfBounds => "undefined element",
         TrapCode.IndirectCallToNull => "uninitialized element",
         TrapCode.BadSignature => "indirect call type mismatch",
         TrapCode.IntegerOverflow => "integer overflow",
