@@ -44,7 +44,7 @@ public sealed class WasmtimeRuntime : IDisposable
         }
 
         UsesEpoch = interrupt == EpochInterrupt;
-        _config = new Config().WithMaximumStackSize(MaxStackBytes).WithEpochInterruption(UsesEpoch);
+        _config = WebAssembly20Config().WithEpochInterruption(UsesEpoch);
         Engine = new Engine(_config);
         if (UsesEpoch) _ticker = new EpochTicker(Engine);
 
@@ -84,13 +84,30 @@ public sealed class WasmtimeRuntime : IDisposable
         }
     }
 
+    /// <summary>
+    /// WebAssembly 2.0, as the managed engine implements it: Wasmtime's later proposals that are on by default
+    /// (multi-memory, GC, function references, tail calls, exceptions, ...) are off, so both engines accept and
+    /// refuse the same modules.
+    /// </summary>
+    internal static Config WebAssembly20Config() => new Config()
+        .WithMaximumStackSize(MaxStackBytes)
+        .WithMultiMemory(false)
+        .WithGc(false)
+        .WithFunctionReferences(false)
+        .WithTailCalls(false)
+        .WithExceptions(false)
+        .WithMemory64(false)
+        .WithWasmThreads(false)
+        .WithRelaxedSIMD(false, false)
+        .WithWideArithmetic(false);
+
     /// <summary>The epoch deadline, in ticks, of a run of <paramref name="timeout"/>.</summary>
     internal static ulong EpochTicksFor(TimeSpan timeout) => EpochTicker.TicksFor(timeout);
 
     private static string ComputeFingerprint(bool epoch)
     {
         var version = typeof(Engine).Assembly.GetName().Version;
-        var text = $"wasmtime {version}; {RuntimeInformation.RuntimeIdentifier}; stack={MaxStackBytes}; epoch={epoch}";
+        var text = $"wasmtime {version}; {RuntimeInformation.RuntimeIdentifier}; features=wasm2.0; stack={MaxStackBytes}; epoch={epoch}";
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
     }
 

@@ -58,7 +58,7 @@ internal static class WasmtimeValues
         WasmtimeKind.V128 => Value.FromV128(Vector128.Create(((global::Wasmtime.V128)value!).AsSpan())),
         // A non-null function reference has no managed Function to stand for it; results show references only as
         // null or not, so any non-null reference serves.
-        WasmtimeKind.FuncRef => value is null ? Value.Null(ValueKind.FuncRef) : Value.FromExternRef(value),
+        WasmtimeKind.FuncRef => value is null or global::Wasmtime.Function { IsNull: true } ? Value.Null(ValueKind.FuncRef) : Value.FromExternRef(value),
         _ => value is null ? Value.Null(ValueKind.ExternRef) : Value.FromExternRef(value),
     };
 
