@@ -4,8 +4,13 @@ using ScriptRunner.Benchmarks;
 using ScriptRunner.Benchmarks.Load;
 
 // Usage (from the repository root):
-//   dotnet run -c Release --project ScriptRunner.Benchmarks -- [compare] [--json <file>]
-//       Stopwatch timings of the Wasm plan (bench-plan.json), the same measurements node/bench.mjs makes on V8.
+//   dotnet run -c Release --project ScriptRunner.Benchmarks -- [compare] [--engine managed|wasmtime|wasmtime-epoch] [--json <file>]
+//       Stopwatch timings of the Wasm plan (bench-plan.json), the same measurements node/bench.mjs makes on V8:
+//       everything on the managed engine (default), or the kernels on Wasmtime without or with epoch interruption.
+//   dotnet run -c Release --project ScriptRunner.Benchmarks -- request <module.wasm> <export> [args...] [--cache DIR]
+//       One Wasmtime request in a new process (cold, or from the disk cache when DIR already holds the module).
+//   dotnet run -c Release --project ScriptRunner.Benchmarks -- overhead
+//       Warm per-request cost and host-call cost on both engines.
 //   dotnet run -c Release --project ScriptRunner.Benchmarks -- bdn [BenchmarkDotNet arguments]
 //       The BenchmarkDotNet suites of this assembly, e.g. `bdn --filter *ExecutionBenchmarks*` or `bdn --filter *KernelBenchmarks*` or `bdn --filter *ModuleBenchmarks*`.
 //   dotnet run -c Release --project ScriptRunner.Benchmarks -- load [--url ...] [--concurrency N] [--duration S]
@@ -23,24 +28,34 @@ if (args.Length > 0 && args[0] == "bdn")
 if (args.Length > 0 && args[0] == "load") return await LoadGenerator.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "pool") return await PoolTimings.ReplacementAsync(args[1..]);
 if (args.Length > 0 && args[0] == "first-answer") return await PoolTimings.FirstAnswerAsync(args[1..]);
+if (args.Length > 0 && args[0] == "request") return SandboxHarness.Request(args[1..]);
+if (args.Length > 0 && args[0] == "overhead") return SandboxHarness.Overhead();
 
 var rest = args.Length > 0 && args[0] == "compare" ? args[1..] : args;
 string? jsonPath = null;
+var engine = "managed";
 for (var i = 0; i < rest.Length; i++)
 {
     if (rest[i] == "--json" && i + 1 < rest.Length) jsonPath = rest[++i];
+    else if (rest[i] == "--engine" && i + 1 < rest.Length) engine = rest[++i];
     else
     {
-        Console.Error.WriteLine($"unknown argument '{rest[i]}'; usage: [compare] [--json <file>] | bdn [BenchmarkDotNet arguments] | load [options]");
+        Console.Error.WriteLine($"unknown argument '{rest[i]}'; usage: [compare] [--engine managed|wasmtime|wasmtime-epoch] [--json <file>] | request <module> <export> [args] [--cache DIR] | overhead | bdn [BenchmarkDotNet arguments] | load [options]");
         return 2;
     }
 }
 
 var planPath = BenchmarkPlan.DefaultPath;
-var results = new CrossEngineHarness(BenchmarkPlan.Load(planPath), planPath).Run(Console.Out);
+var plan = BenchmarkPlan.Load(planPath);
+var results = engine switch
+{
+    "wasmtime" => new WasmtimeHarness(plan, planPath, epoch: false).Run(Console.Out),
+    "wasmtime-epoch" => new WasmtimeHarness(plan, planPath, epoch: true).Run(Console.Out),
+    _ => new CrossEngineHarness(plan, planPath).Run(Console.Out),
+};
 if (jsonPath is not null)
 {
-    var document = new { engine = "ScriptRunner", runtime = Environment.Version.ToString(), results };
+    var document = new { engine = $"ScriptRunner ({engine})", runtime = Environment.Version.ToString(), results };
     File.WriteAllText(jsonPath, JsonSerializer.Serialize(document, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
 }
 return 0;

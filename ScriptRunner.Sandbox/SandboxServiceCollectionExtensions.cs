@@ -1,8 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using ScriptRunner.Core.Execution;
+using ScriptRunner.Core.Options;
 using ScriptRunner.Sandbox.JavaScript;
 using ScriptRunner.Sandbox.WebAssembly;
+using ScriptRunner.Sandbox.WebAssembly.Wasmtime;
 using ScriptRunner.Wasm;
 
 namespace ScriptRunner.Sandbox;
@@ -17,6 +20,10 @@ public static class SandboxServiceCollectionExtensions
         // One engine per process: its SHA-256 keyed cache lets a warm repeat of a module skip compilation.
         services.TryAddSingleton(_ => new Engine());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IScriptSandbox, WasmSandbox>());
+        // One Wasmtime engine per process, with the compiled-module cache shared on disk by every process.
+        services.TryAddSingleton(provider => new WasmtimeRuntime(
+            provider.GetService<IOptions<ScriptRunnerOptions>>()?.Value.Wasm ?? new WasmOptions()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IScriptSandbox, WasmtimeSandbox>());
         return services;
     }
 }

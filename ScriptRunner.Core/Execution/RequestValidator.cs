@@ -112,13 +112,12 @@ internal sealed class RequestValidator(LimitsOptions limits)
         if (handler.Length == 0) throw new InvalidRequestException("handler", "'handler' must not be empty.");
         if (handler.Length > MaxHandlerLength)
             throw new InvalidRequestException("handler", $"'handler' is longer than {MaxHandlerLength} characters.");
-        if (char.IsAsciiDigit(handler[0]) || !handler.All(IsHandlerChar))
-            throw new InvalidRequestException("handler",
-                "'handler' must be a name made of letters, digits, '_', '$', '.' or '-', not starting with a digit.");
+        // Any Wasm export name is legal (digits first, spaces, any Unicode), and JS looks handlers up as property
+        // names, never as code: only control characters, which no caller means, are refused.
+        if (handler.Any(char.IsControl))
+            throw new InvalidRequestException("handler", "'handler' must not contain control characters.");
         return handler;
     }
-
-    private static bool IsHandlerChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '$' or '.' or '-';
 
     private static IReadOnlyList<JsonElement> ValidateParams(IReadOnlyList<JsonElement>? parameters)
     {

@@ -14,9 +14,9 @@ public sealed record SandboxOutcome
     public string? Stack { get; init; }
     public int? ExitCode { get; init; }
 
-    /// <summary>Engine-specific metadata (Wasm: compile time, cache hit, fuel, memory peak).</summary>
+    /// <summary>Engine-specific metadata (Wasm: compile time, cache hit "memory", "disk" or false, fuel, memory peak).</summary>
     public double? CompileTimeMs { get; init; }
-    public bool? CacheHit { get; init; }
+    public JsonNode? CacheHit { get; init; }
     public long? FuelConsumed { get; init; }
     public long? MemoryPeakBytes { get; init; }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace ScriptRunner.Core.Model;
@@ -23,7 +24,7 @@ public sealed record ExecutionMetadata
     public double? CompileTimeMs { get; init; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public bool? CacheHit { get; init; }
+    public JsonNode? CacheHit { get; init; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public long? FuelConsumed { get; init; }

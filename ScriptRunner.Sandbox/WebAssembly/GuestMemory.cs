@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
-using ScriptRunner.Wasm;
+using ScriptRunner.Sandbox.WebAssembly.Host;
 
 namespace ScriptRunner.Sandbox.WebAssembly;
 
@@ -15,20 +15,23 @@ internal readonly struct GuestMemory
     /// <summary>The export name host functions look for, as WASI and every toolchain use it.</summary>
     public const string ExportName = "memory";
 
-    private readonly Memory _memory;
+    private readonly IGuestMemory _memory;
     private readonly string _function;
 
-    private GuestMemory(Memory memory, string function)
+    private GuestMemory(IGuestMemory memory, string function)
     {
         _memory = memory;
         _function = function;
     }
 
     /// <summary>The calling module's memory, or a trap naming <paramref name="function"/> when it exports none.</summary>
-    public static GuestMemory Of(Caller caller, string function)
+    public static GuestMemory Of(IGuestMemory? memory, string function)
     {
-        var memory = caller.GetMemory(ExportName)
-            ?? throw HostTrap.Create($"{function} needs the module to export its linear memory as \"{ExportName}\"");
+        if (memory is null)
+        {
+            throw HostTrapException.Misuse($"{function} needs the module to export its linear memory as \"{ExportName}\"");
+        }
+
         return new GuestMemory(memory, function);
     }
 
@@ -40,10 +43,11 @@ internal readonly struct GuestMemory
     {
         var start = (uint)pointer;
         var count = (uint)length;
-        if ((ulong)start + count > (ulong)_memory.Length || count > int.MaxValue)
+        var size = _memory.Length;
+        if ((ulong)start + count > (ulong)size || count > int.MaxValue)
         {
             throw new GuestMemoryFault(
-                $"{_function}: {what} (pointer {start}, length {count}) is outside linear memory ({_memory.Length} bytes)");
+                $"{_function}: {what} (pointer {start}, length {count}) is outside linear memory ({size} bytes)");
         }
 
         return count == 0 ? [] : _memory.GetSpan(start, (int)count);

@@ -7,25 +7,29 @@ namespace ScriptRunner.Sandbox.WebAssembly;
 
 /// <summary>
 /// What a run calls, decided from the module's exports before instantiation so a bad handler or params costs no
-/// guest code: the WASI command's <c>_start</c>, or a handler export with its converted arguments.
+/// guest code: the WASI command's <c>_start</c>, or a handler export with its converted arguments. Both engines
+/// describe their exports with ScriptRunner.Wasm's <see cref="ExportType"/>, so they accept and refuse the same calls.
 /// </summary>
 internal sealed class WasmEntryPoint
 {
-    private readonly string _export;
-    private readonly Value[]? _arguments;
-
     private WasmEntryPoint(string export, Value[]? arguments)
     {
-        _export = export;
-        _arguments = arguments;
+        Export = export;
+        Arguments = arguments;
     }
 
+    /// <summary>The export to call.</summary>
+    public string Export { get; }
+
+    /// <summary>The handler's arguments; null for a WASI command.</summary>
+    public Value[]? Arguments { get; }
+
     /// <summary>The entry point for <paramref name="handler"/> (null: the WASI command); a <see cref="HandlerCallException"/> when it does not fit.</summary>
-    public static WasmEntryPoint Resolve(Module module, string? handler, IReadOnlyList<JsonElement> parameters)
+    public static WasmEntryPoint Resolve(IReadOnlyList<ExportType> exports, string? handler, IReadOnlyList<JsonElement> parameters)
     {
         if (handler is null)
         {
-            var start = FindFunction(module, WasmSandbox.StartExport,
+            var start = FindFunction(exports, WasmSandbox.StartExport,
                 "the module has no _start export, so it is not a WASI command; name the export to call with `handler`");
             if (start.FunctionType!.Parameters.Count != 0 || start.FunctionType.Results.Count != 0)
             {
@@ -35,7 +39,7 @@ internal sealed class WasmEntryPoint
             return new WasmEntryPoint(WasmSandbox.StartExport, null);
         }
 
-        var export = FindFunction(module, handler, $"the module has no export named '{handler}'");
+        var export = FindFunction(exports, handler, $"the module has no export named '{handler}'");
         return new WasmEntryPoint(handler, WasmValueConverter.ToArguments(handler, export.FunctionType!, parameters));
     }
 
@@ -44,11 +48,11 @@ internal sealed class WasmEntryPoint
         ? SandboxOutcome.Succeeded(null, exitCode: 0)
         : SandboxOutcome.Failed(ErrorTypes.ExitCode, $"the program exited with code {code}") with { ExitCode = code };
 
-    /// <summary>Calls the entry point on a fresh instance.</summary>
+    /// <summary>Calls the entry point on a fresh instance of the managed engine.</summary>
     public SandboxOutcome Run(Instance instance)
     {
-        var function = instance.GetFunction(_export)!;
-        if (_arguments is null)
+        var function = instance.GetFunction(Export)!;
+        if (Arguments is null)
         {
             function.Invoke();
             return Exited(0);
@@ -61,29 +65,29 @@ internal sealed class WasmEntryPoint
             initialize.Invoke();
         }
 
-        return SandboxOutcome.Succeeded(WasmValueConverter.ToJson(function.Invoke(_arguments)));
+        return SandboxOutcome.Succeeded(WasmValueConverter.ToJson(function.Invoke(Arguments)));
     }
 
-    private static ExportType FindFunction(Module module, string name, string missing)
+    private static ExportType FindFunction(IReadOnlyList<ExportType> exports, string name, string missing)
     {
-        var export = module.Exports.FirstOrDefault(e => e.Name == name);
+        var export = exports.FirstOrDefault(e => e.Name == name);
         if (export is null)
         {
-            throw new HandlerCallException($"{missing}; its function exports are: {DescribeFunctions(module)}");
+            throw new HandlerCallException($"{missing}; its function exports are: {DescribeFunctions(exports)}");
         }
 
         if (export.Kind != ExternKind.Function)
         {
             throw new HandlerCallException(
-                $"export '{name}' is a {export.Kind.ToString().ToLowerInvariant()}, not a function; its function exports are: {DescribeFunctions(module)}");
+                $"export '{name}' is a {export.Kind.ToString().ToLowerInvariant()}, not a function; its function exports are: {DescribeFunctions(exports)}");
         }
 
         return export;
     }
 
-    private static string DescribeFunctions(Module module)
+    private static string DescribeFunctions(IReadOnlyList<ExportType> exports)
     {
-        var functions = module.Exports
+        var functions = exports
             .Where(e => e.Kind == ExternKind.Function)
             .Select(e => $"{e.Name} {e.FunctionType}")
             .ToList();

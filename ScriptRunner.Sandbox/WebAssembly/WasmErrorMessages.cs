@@ -13,8 +13,12 @@ internal static class WasmErrorMessages
 
     /// <summary>Instantiation failed: list every unknown import, or pass the runtime's reason (e.g. a type mismatch).</summary>
     public static string Link(LinkException e) => e.UnknownImports.Count > 0
-        ? $"the module imports what the sandbox does not provide: {string.Join(", ", e.UnknownImports)} ({StdlibHint})"
+        ? UnknownImports(e.UnknownImports)
         : $"the module cannot be linked: {e.Message}";
+
+    /// <summary>The message for imports the sandbox does not provide, each as <c>module::name</c>.</summary>
+    public static string UnknownImports(IReadOnlyList<string> imports) =>
+        $"the module imports what the sandbox does not provide: {string.Join(", ", imports)} ({StdlibHint})";
 
     /// <summary>A trap as an outcome: Timeout and MemoryLimit get their own error types, everything else is a Trap.</summary>
     public static SandboxOutcome Trap(TrapException e, long memoryLimitBytes)

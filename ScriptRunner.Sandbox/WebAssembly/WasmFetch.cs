@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using ScriptRunner.Core.Hosting;
+using ScriptRunner.Sandbox.WebAssembly.Host;
 
 namespace ScriptRunner.Sandbox.WebAssembly;
 
@@ -119,6 +120,6 @@ internal static class WasmFetch
     // ignore and keep running past its budget.
     private static void ThrowIfDeadlinePassed(CancellationToken cancellation)
     {
-        if (cancellation.IsCancellationRequested) throw HostTrap.Timeout();
+        if (cancellation.IsCancellationRequested) throw HostTrapException.Timeout();
     }
 }

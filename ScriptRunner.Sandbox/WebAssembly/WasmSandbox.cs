@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using ScriptRunner.Core.Execution;
 using ScriptRunner.Core.Model;
-using ScriptRunner.Sandbox.WebAssembly.Wasi;
+using ScriptRunner.Sandbox.WebAssembly.Host;
 using ScriptRunner.Wasm;
 
 namespace ScriptRunner.Sandbox.WebAssembly;
 
 /// <summary>
-/// Runs WebAssembly: without a handler, a WASI command through <c>_start</c>; with one, that export called with the
+/// Runs WebAssembly on the managed engine (ScriptRunner.Wasm): without a handler, a WASI command through <c>_start</c>; with one, that export called with the
 /// request's params (after <c>_initialize</c> when the module is a WASI reactor). Imports: WASI preview1 and the
 /// <c>env</c> host functions. Compiled modules are cached by the shared <see cref="Engine"/>.
 /// </summary>
@@ -41,7 +41,7 @@ public sealed class WasmSandbox(Engine engine) : IScriptSandbox
             return SandboxOutcome.Failed(ErrorTypes.CompileError, e.Message) with
             {
                 CompileTimeMs = compileClock.Elapsed.TotalMilliseconds,
-                CacheHit = false,
+                CacheHit = WasmCacheHit.Miss,
             };
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -59,7 +59,7 @@ public sealed class WasmSandbox(Engine engine) : IScriptSandbox
         return outcome with
         {
             CompileTimeMs = compileTimeMs,
-            CacheHit = module.FromCache,
+            CacheHit = module.FromCache ? WasmCacheHit.Memory : WasmCacheHit.Miss,
             FuelConsumed = store.FuelConsumed,
             MemoryPeakBytes = store.MemoryPeakBytes,
         };
@@ -73,10 +73,9 @@ public sealed class WasmSandbox(Engine engine) : IScriptSandbox
 
         try
         {
-            var entry = WasmEntryPoint.Resolve(module, invocation.Handler, invocation.Params);
+            var entry = WasmEntryPoint.Resolve(module.Exports, invocation.Handler, invocation.Params);
             var linker = new Linker(store.Engine);
-            WasiModule.DefineIn(linker, new WasiContext(invocation.Args, invocation.EnvVars, invocation.Stdin, invocation.Host, deadline.Token));
-            new EnvHostModule(invocation.Host, deadline.Token).DefineIn(linker);
+            ManagedHostBinding.DefineIn(linker, HostImports.ForRun(invocation, deadline.Token));
 
             var instance = linker.Instantiate(store, module);
             return entry.Run(instance);

@@ -15,9 +15,13 @@ public sealed class WasmAppFixture : IDisposable
         ("ScriptRunner:Download:AllowPrivateNetworks", "true"),
         ("ScriptRunner:SandboxFetch:AllowPrivateNetworks", "true"),
         ("ScriptRunner:SandboxFetch:TimeoutMs", "1500"),
-        ("ScriptRunner:Output:MaxStdoutBytes", "65536"));
+        ("ScriptRunner:Output:MaxStdoutBytes", "65536"),
+        InProcessDeadline);
 
-    private readonly ScriptRunnerApp _strict = new();
+    private readonly ScriptRunnerApp _strict = new(InProcessDeadline);
+
+    // These apps run executions in-process, where no process wall ends a runaway loop: Wasmtime checks its epoch.
+    private static readonly (string, string) InProcessDeadline = ("ScriptRunner:Wasm:WasmtimeInterrupt", "epoch");
 
     public WasmAppFixture()
     {

@@ -1,5 +1,5 @@
-using ScriptRunner.Wasm;
-using static ScriptRunner.Wasm.ValueKind;
+using ScriptRunner.Sandbox.WebAssembly.Host;
+using static ScriptRunner.Sandbox.WebAssembly.Host.HostValueKind;
 
 namespace ScriptRunner.Sandbox.WebAssembly.Wasi;
 
@@ -8,14 +8,14 @@ internal sealed class WasiArgsEnviron(WasiContext context)
 {
     public void DefineIn(WasiImports imports)
     {
-        imports.Define("args_sizes_get", [I32, I32], (in WasiCall call) => Sizes(call, context.Arguments));
-        imports.Define("args_get", [I32, I32], (in WasiCall call) => Copy(call, context.Arguments));
-        imports.Define("environ_sizes_get", [I32, I32], (in WasiCall call) => Sizes(call, context.Environment));
-        imports.Define("environ_get", [I32, I32], (in WasiCall call) => Copy(call, context.Environment));
+        imports.Define("args_sizes_get", [I32, I32], (in HostCall call) => Sizes(call, context.Arguments));
+        imports.Define("args_get", [I32, I32], (in HostCall call) => Copy(call, context.Arguments));
+        imports.Define("environ_sizes_get", [I32, I32], (in HostCall call) => Sizes(call, context.Environment));
+        imports.Define("environ_get", [I32, I32], (in HostCall call) => Copy(call, context.Environment));
     }
 
     // (count_ptr, buffer_size_ptr): the number of strings and the bytes they need, terminators included.
-    private static WasiErrno Sizes(in WasiCall call, IReadOnlyList<byte[]> strings)
+    private static WasiErrno Sizes(in HostCall call, IReadOnlyList<byte[]> strings)
     {
         var memory = call.Memory;
         var bufferSize = strings.Sum(s => (long)s.Length + 1);
@@ -26,7 +26,7 @@ internal sealed class WasiArgsEnviron(WasiContext context)
     }
 
     // (pointers_ptr, buffer_ptr): an array of pointers into one buffer of NUL-terminated strings.
-    private static WasiErrno Copy(in WasiCall call, IReadOnlyList<byte[]> strings)
+    private static WasiErrno Copy(in HostCall call, IReadOnlyList<byte[]> strings)
     {
         var memory = call.Memory;
         var pointers = call.I32(0);

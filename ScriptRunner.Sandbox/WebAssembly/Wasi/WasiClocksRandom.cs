@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
-using static ScriptRunner.Wasm.ValueKind;
+using ScriptRunner.Sandbox.WebAssembly.Host;
+using static ScriptRunner.Sandbox.WebAssembly.Host.HostValueKind;
 
 namespace ScriptRunner.Sandbox.WebAssembly.Wasi;
 
@@ -32,7 +33,7 @@ internal sealed class WasiClocksRandom(WasiContext context)
     };
 
     // (id, resolution_ptr)
-    private WasiErrno ClockResolution(in WasiCall call)
+    private WasiErrno ClockResolution(in HostCall call)
     {
         ulong resolution;
         switch (call.I32(0))
@@ -52,7 +53,7 @@ internal sealed class WasiClocksRandom(WasiContext context)
     }
 
     // (id, precision, time_ptr): the precision is a hint we can always meet.
-    private WasiErrno ClockTime(in WasiCall call)
+    private WasiErrno ClockTime(in HostCall call)
     {
         if (Now(call.I32(0)) is not { } now) return WasiErrno.Inval;
         call.Memory.WriteUInt64(call.I32(2), now, "the time");
@@ -60,7 +61,7 @@ internal sealed class WasiClocksRandom(WasiContext context)
     }
 
     // (buffer_ptr, length)
-    private static WasiErrno Random(in WasiCall call)
+    private static WasiErrno Random(in HostCall call)
     {
         RandomNumberGenerator.Fill(call.Memory.Span(call.I32(0), call.I32(1), "the buffer"));
         return WasiErrno.Success;

@@ -1,14 +1,14 @@
-using ScriptRunner.Wasm;
+using ScriptRunner.Sandbox.WebAssembly.Host;
 
 namespace ScriptRunner.Sandbox.WebAssembly.Wasi;
 
 /// <summary>The sandbox's <c>wasi_snapshot_preview1</c>: every preview1 function, stdio-only, no preopens.</summary>
 internal static class WasiModule
 {
-    /// <summary>Defines all preview1 functions in <paramref name="linker"/>, bound to <paramref name="context"/>.</summary>
-    public static void DefineIn(Linker linker, WasiContext context)
+    /// <summary>Adds all preview1 functions, bound to <paramref name="context"/>, to <paramref name="functions"/>.</summary>
+    public static void AddTo(List<HostFunction> functions, WasiContext context)
     {
-        var imports = new WasiImports(linker);
+        var imports = new WasiImports(functions);
         var stdio = new WasiStdio(context);
         var clocks = new WasiClocksRandom(context);
         new WasiArgsEnviron(context).DefineIn(imports);

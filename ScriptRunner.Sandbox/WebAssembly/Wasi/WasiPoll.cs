@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
-using static ScriptRunner.Wasm.ValueKind;
+using ScriptRunner.Sandbox.WebAssembly.Host;
+using static ScriptRunner.Sandbox.WebAssembly.Host.HostValueKind;
 
 namespace ScriptRunner.Sandbox.WebAssembly.Wasi;
 
@@ -25,7 +26,7 @@ internal sealed class WasiPoll(WasiContext context, WasiStdio stdio, WasiClocksR
     public void DefineIn(WasiImports imports) => imports.Define("poll_oneoff", [I32, I32, I32, I32], Poll);
 
     // (in_ptr, out_ptr, nsubscriptions, nevents_ptr)
-    private WasiErrno Poll(in WasiCall call)
+    private WasiErrno Poll(in HostCall call)
     {
         var memory = call.Memory;
         var input = call.I32(0);
@@ -113,7 +114,7 @@ internal sealed class WasiPoll(WasiContext context, WasiStdio stdio, WasiClocksR
             var now = context.MonotonicNanoseconds();
             if (now >= deadline) return;
             var wait = TimeSpan.FromTicks((long)Math.Min((deadline - now + 99) / 100, (ulong)MaxWait.Ticks));
-            if (context.Cancellation.WaitHandle.WaitOne(wait)) throw HostTrap.Timeout();
+            if (context.Cancellation.WaitHandle.WaitOne(wait)) throw HostTrapException.Timeout();
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
-using static ScriptRunner.Wasm.ValueKind;
+using ScriptRunner.Sandbox.WebAssembly.Host;
+using static ScriptRunner.Sandbox.WebAssembly.Host.HostValueKind;
 
 namespace ScriptRunner.Sandbox.WebAssembly.Wasi;
 
@@ -28,13 +29,13 @@ internal sealed class WasiStdio(WasiContext context)
         imports.Define("fd_read", [I32, I32, I32, I32], Read);
         imports.Define("fd_fdstat_get", [I32, I32], FdstatGet);
         imports.Define("fd_filestat_get", [I32, I32], FilestatGet);
-        imports.Define("fd_prestat_get", [I32, I32], (in WasiCall _) => WasiErrno.BadF);
-        imports.Define("fd_prestat_dir_name", [I32, I32, I32], (in WasiCall _) => WasiErrno.BadF);
-        imports.Define("fd_seek", [I32, I64, I32, I32], (in WasiCall call) => Unseekable(call.I32(0)));
-        imports.Define("fd_tell", [I32, I32], (in WasiCall call) => Unseekable(call.I32(0)));
-        imports.Define("fd_close", [I32], (in WasiCall call) => context.Close(call.I32(0)) ? WasiErrno.Success : WasiErrno.BadF);
-        imports.Define("fd_sync", [I32], (in WasiCall call) => Flushed(call.I32(0)));
-        imports.Define("fd_datasync", [I32], (in WasiCall call) => Flushed(call.I32(0)));
+        imports.Define("fd_prestat_get", [I32, I32], (in HostCall _) => WasiErrno.BadF);
+        imports.Define("fd_prestat_dir_name", [I32, I32, I32], (in HostCall _) => WasiErrno.BadF);
+        imports.Define("fd_seek", [I32, I64, I32, I32], (in HostCall call) => Unseekable(call.I32(0)));
+        imports.Define("fd_tell", [I32, I32], (in HostCall call) => Unseekable(call.I32(0)));
+        imports.Define("fd_close", [I32], (in HostCall call) => context.Close(call.I32(0)) ? WasiErrno.Success : WasiErrno.BadF);
+        imports.Define("fd_sync", [I32], (in HostCall call) => Flushed(call.I32(0)));
+        imports.Define("fd_datasync", [I32], (in HostCall call) => Flushed(call.I32(0)));
     }
 
     /// <summary>Whether <paramref name="fd"/> can be written: stdout or stderr while open.</summary>
@@ -45,7 +46,7 @@ internal sealed class WasiStdio(WasiContext context)
 
     // (fd, iovs_ptr, iovs_len, nwritten_ptr). Bytes past an output cap are dropped by the capture but still counted
     // as written, so a program does not spin retrying a write that can never progress.
-    private WasiErrno Write(in WasiCall call)
+    private WasiErrno Write(in HostCall call)
     {
         var fd = call.I32(0);
         if (!IsWritable(fd)) return WasiErrno.BadF;
@@ -70,7 +71,7 @@ internal sealed class WasiStdio(WasiContext context)
     }
 
     // (fd, iovs_ptr, iovs_len, nread_ptr)
-    private WasiErrno Read(in WasiCall call)
+    private WasiErrno Read(in HostCall call)
     {
         var fd = call.I32(0);
         if (!IsReadable(fd)) return WasiErrno.BadF;
@@ -92,7 +93,7 @@ internal sealed class WasiStdio(WasiContext context)
     }
 
     // (fd, fdstat_ptr): fdstat is { filetype u8 @0, flags u16 @2, rights_base u64 @8, rights_inheriting u64 @16 }.
-    private WasiErrno FdstatGet(in WasiCall call)
+    private WasiErrno FdstatGet(in HostCall call)
     {
         var fd = call.I32(0);
         if (!context.IsOpen(fd)) return WasiErrno.BadF;
@@ -105,7 +106,7 @@ internal sealed class WasiStdio(WasiContext context)
     }
 
     // (fd, filestat_ptr): filestat is 64 bytes; stdio has only a file type (u8 @16), everything else is zero.
-    private WasiErrno FilestatGet(in WasiCall call)
+    private WasiErrno FilestatGet(in HostCall call)
     {
         if (!context.IsOpen(call.I32(0))) return WasiErrno.BadF;
         var stat = call.Memory.Span(call.I32(1), 64, "the filestat");

@@ -1,4 +1,5 @@
-using static ScriptRunner.Wasm.ValueKind;
+using ScriptRunner.Sandbox.WebAssembly.Host;
+using static ScriptRunner.Sandbox.WebAssembly.Host.HostValueKind;
 
 namespace ScriptRunner.Sandbox.WebAssembly.Wasi;
 
@@ -46,7 +47,7 @@ internal sealed class WasiUnsupported(WasiContext context)
     /// EBADF unless the descriptor argument(s) at <paramref name="descriptor"/> (and <paramref name="secondDescriptor"/>)
     /// are open, else <paramref name="onStdio"/>.
     /// </summary>
-    private WasiFunction OnStdio(int descriptor, WasiErrno onStdio, int? secondDescriptor = null) => (in WasiCall call) =>
+    private WasiFunction OnStdio(int descriptor, WasiErrno onStdio, int? secondDescriptor = null) => (in HostCall call) =>
     {
         if (!context.IsOpen(call.I32(descriptor))) return WasiErrno.BadF;
         if (secondDescriptor is { } second && !context.IsOpen(call.I32(second))) return WasiErrno.BadF;

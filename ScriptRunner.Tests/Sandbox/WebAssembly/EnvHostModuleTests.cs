@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ScriptRunner.Core.Hosting;
+using ScriptRunner.Core.Execution;
 using ScriptRunner.Core.Model;
 
 namespace ScriptRunner.Tests.Sandbox.WebAssembly;
@@ -12,10 +13,11 @@ public sealed class EnvHostModuleTests
     private static SandboxFetchResponse Pong(SandboxFetchRequest request) =>
         new(200, "OK", new Dictionary<string, string> { ["content-type"] = "text/plain" }, "pong");
 
-    [Fact]
-    public void HostFunctions_LogAndCaptureStreams_InCallOrder()
+    [Theory]
+    [MemberData(nameof(WasmEngines.Names), MemberType = typeof(WasmEngines))]
+    public void HostFunctions_LogAndCaptureStreams_InCallOrder(string engine)
     {
-        var run = WasmRun.Fixture("host_functions.wasm");
+        var run = WasmRun.Fixture("host_functions.wasm", engineName: engine);
 
         Assert.True(run.Outcome.Success, run.Outcome.Error);
         var lines = run.Stdout.Split('\n');
@@ -24,11 +26,12 @@ public sealed class EnvHostModuleTests
         Assert.Equal([("info", "starting"), ("warn", "finished")], run.Output.Logs.Select(l => (l.Level, l.Message)));
     }
 
-    [Fact]
-    public void GetUnixtime_ReturnsTheHostClockInSeconds()
+    [Theory]
+    [MemberData(nameof(WasmEngines.Names), MemberType = typeof(WasmEngines))]
+    public void GetUnixtime_ReturnsTheHostClockInSeconds(string engine)
     {
         var before = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        var run = WasmRun.Fixture("host_functions.wasm");
+        var run = WasmRun.Fixture("host_functions.wasm", engineName: engine);
         var after = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
 
         var line = run.Stdout.Split('\n').Single(l => l.StartsWith("unixtime=", StringComparison.Ordinal));
@@ -36,12 +39,13 @@ public sealed class EnvHostModuleTests
         Assert.InRange(seconds, before, after);
     }
 
-    [Fact]
-    public void Fetch_SendsOptionsThroughThePolicy_AndWritesTheResponseJson()
+    [Theory]
+    [MemberData(nameof(WasmEngines.Names), MemberType = typeof(WasmEngines))]
+    public void Fetch_SendsOptionsThroughThePolicy_AndWritesTheResponseJson(string engine)
     {
         var fetcher = new RecordingFetcher(Pong);
 
-        var run = WasmRun.Fixture("host_functions.wasm", args: [Url], fetcher: fetcher);
+        var run = WasmRun.Fixture("host_functions.wasm", args: [Url], fetcher: fetcher, engineName: engine);
 
         Assert.True(run.Outcome.Success, run.Outcome.Error);
         var request = Assert.Single(fetcher.Requests);
@@ -69,12 +73,13 @@ public sealed class EnvHostModuleTests
         Assert.DoesNotContain("response=", run.Stdout);
     }
 
-    [Fact]
-    public void Fetch_ResponseLargerThanTheBuffer_ReturnsMinus4AndWritesNothing()
+    [Theory]
+    [MemberData(nameof(WasmEngines.Names), MemberType = typeof(WasmEngines))]
+    public void Fetch_ResponseLargerThanTheBuffer_ReturnsMinus4AndWritesNothing(string engine)
     {
         var fetcher = new RecordingFetcher(Pong);
 
-        var run = WasmRun.Fixture("host_functions.wasm", args: [Url, "20"], fetcher: fetcher);
+        var run = WasmRun.Fixture("host_functions.wasm", args: [Url, "20"], fetcher: fetcher, engineName: engine);
 
         Assert.Single(fetcher.Requests);
         Assert.Contains("fetch=-4\n", run.Stdout);
@@ -100,10 +105,11 @@ public sealed class EnvHostModuleTests
         Assert.Empty(run.Output.Logs);
     }
 
-    [Fact]
-    public void HostFunctionNeedingMemory_WithoutMemoryExport_IsTrapSayingSo()
+    [Theory]
+    [MemberData(nameof(WasmEngines.Names), MemberType = typeof(WasmEngines))]
+    public void HostFunctionNeedingMemory_WithoutMemoryExport_IsTrapSayingSo(string engine)
     {
-        var run = WasmRun.Fixture("no_memory_export.wasm");
+        var run = WasmRun.Fixture("no_memory_export.wasm", engineName: engine);
 
         Assert.Equal(ErrorTypes.Trap, run.Outcome.ErrorType);
         Assert.StartsWith("wasm trap: env.capture_stdout needs the module to export its linear memory as \"memory\"", run.Outcome.Error);

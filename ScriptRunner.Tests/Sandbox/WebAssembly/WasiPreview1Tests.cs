@@ -1,3 +1,4 @@
+using ScriptRunner.Core.Execution;
 using ScriptRunner.Core.Model;
 using ScriptRunner.Sandbox.WebAssembly.Wasi;
 
@@ -6,10 +7,11 @@ namespace ScriptRunner.Tests.Sandbox.WebAssembly;
 /// <summary>The WASI preview1 subset, driven by C programs built against wasi-libc.</summary>
 public sealed class WasiPreview1Tests
 {
-    [Fact]
-    public void WasiLibc_ClocksRandomPollAndStdio_BehaveAsOnATerminal()
+    [Theory]
+    [MemberData(nameof(WasmEngines.Names), MemberType = typeof(WasmEngines))]
+    public void WasiLibc_ClocksRandomPollAndStdio_BehaveAsOnATerminal(string engine)
     {
-        var run = WasmRun.Fixture("wasi_calls.wasm");
+        var run = WasmRun.Fixture("wasi_calls.wasm", engineName: engine);
 
         Assert.True(run.Outcome.Success, run.Outcome.Error);
         Assert.Equal(
@@ -27,10 +29,11 @@ public sealed class WasiPreview1Tests
             run.Stdout);
     }
 
-    [Fact]
-    public void UnsupportedAndMisdirectedCalls_AnswerTheirErrno_WithoutTrapping()
+    [Theory]
+    [MemberData(nameof(WasmEngines.Names), MemberType = typeof(WasmEngines))]
+    public void UnsupportedAndMisdirectedCalls_AnswerTheirErrno_WithoutTrapping(string engine)
     {
-        var run = WasmRun.Fixture("wasi_errno.wasm");
+        var run = WasmRun.Fixture("wasi_errno.wasm", engineName: engine);
 
         Assert.True(run.Outcome.Success, run.Outcome.Error);
         var answers = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)
@@ -89,10 +92,11 @@ public sealed class WasiPreview1Tests
         Assert.Equal(expected, answers);
     }
 
-    [Fact]
-    public void ModuleImportingUnknownFunctions_FailsAtInstantiation_ListingEveryUnknownImport()
+    [Theory]
+    [MemberData(nameof(WasmEngines.Names), MemberType = typeof(WasmEngines))]
+    public void ModuleImportingUnknownFunctions_FailsAtInstantiation_ListingEveryUnknownImport(string engine)
     {
-        var run = WasmRun.Fixture("unknown_imports.wasm");
+        var run = WasmRun.Fixture("unknown_imports.wasm", engineName: engine);
 
         Assert.Equal(ErrorTypes.CompileError, run.Outcome.ErrorType);
         Assert.StartsWith(

@@ -3,11 +3,12 @@ using System.Text.Json;
 using ScriptRunner.Core.Execution;
 using ScriptRunner.Core.Hosting;
 using ScriptRunner.Sandbox.WebAssembly;
+using ScriptRunner.Sandbox.WebAssembly.Wasmtime;
 using ScriptRunner.Wasm;
 
 namespace ScriptRunner.Tests.Sandbox.WebAssembly;
 
-/// <summary>Runs a module in a <see cref="WasmSandbox"/> the way the orchestrator does, keeping the captured output.</summary>
+/// <summary>Runs a module on either WebAssembly engine the way the orchestrator does, keeping the captured output.</summary>
 internal sealed class WasmRun
 {
     public required SandboxOutcome Outcome { get; init; }
@@ -28,7 +29,9 @@ internal sealed class WasmRun
         TimeSpan? timeout = null,
         long memoryLimitBytes = 64L * 1024 * 1024,
         ISandboxFetcher? fetcher = null,
-        int maxStdoutBytes = 1024 * 1024)
+        int maxStdoutBytes = 1024 * 1024,
+        string engineName = EngineNames.Managed,
+        WasmtimeRuntime? runtime = null)
     {
         var output = new OutputCapture(maxStdoutBytes, 1024 * 1024, 100, 16 * 1024);
         var invocation = new SandboxInvocation
@@ -44,7 +47,17 @@ internal sealed class WasmRun
             MemoryLimitBytes = memoryLimitBytes,
             Host = new HostBindings(output, fetcher ?? RecordingFetcher.Unreachable(), TimeProvider.System),
         };
-        var outcome = new WasmSandbox(engine ?? new Engine()).Execute(invocation);
+        SandboxOutcome outcome;
+        if (engineName == EngineNames.Wasmtime)
+        {
+            using var own = runtime is null ? WasmEngines.NewWasmtimeRuntime() : null;
+            outcome = new WasmtimeSandbox(runtime ?? own!).Execute(invocation);
+        }
+        else
+        {
+            outcome = new WasmSandbox(engine ?? new Engine()).Execute(invocation);
+        }
+
         return new WasmRun { Outcome = outcome, Output = output };
     }
 
@@ -59,6 +72,7 @@ internal sealed class WasmRun
         TimeSpan? timeout = null,
         long memoryLimitBytes = 64L * 1024 * 1024,
         ISandboxFetcher? fetcher = null,
-        int maxStdoutBytes = 1024 * 1024) =>
-        Execute(WasmFixtures.Load(name), null, handler, parameters, args, env, stdin, timeout, memoryLimitBytes, fetcher, maxStdoutBytes);
+        int maxStdoutBytes = 1024 * 1024,
+        string engineName = EngineNames.Managed) =>
+        Execute(WasmFixtures.Load(name), null, handler, parameters, args, env, stdin, timeout, memoryLimitBytes, fetcher, maxStdoutBytes, engineName);
 }

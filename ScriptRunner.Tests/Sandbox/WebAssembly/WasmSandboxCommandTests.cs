@@ -1,3 +1,4 @@
+using ScriptRunner.Core.Execution;
 using ScriptRunner.Core.Model;
 
 namespace ScriptRunner.Tests.Sandbox.WebAssembly;
@@ -5,13 +6,14 @@ namespace ScriptRunner.Tests.Sandbox.WebAssembly;
 /// <summary>WASI commands (no handler): _start with args, environ and stdin; exit codes; a C program built with wasi-libc.</summary>
 public sealed class WasmSandboxCommandTests
 {
-    [Fact]
-    public void Command_PrintsArgsEnvironAndStdin_AndSucceedsWithExitCodeZero()
+    [Theory]
+    [MemberData(nameof(WasmEngines.Names), MemberType = typeof(WasmEngines))]
+    public void Command_PrintsArgsEnvironAndStdin_AndSucceedsWithExitCodeZero(string engine)
     {
         var run = WasmRun.Fixture("wasi_command.wasm",
             args: ["first", "two words", "ünïcode"],
             env: new Dictionary<string, string> { ["GREETING"] = "hello there" },
-            stdin: "line one\nline two\n");
+            stdin: "line one\nline two\n", engineName: engine);
 
         Assert.True(run.Outcome.Success, run.Outcome.Error);
         Assert.Equal(0, run.Outcome.ExitCode);
@@ -23,19 +25,21 @@ public sealed class WasmSandboxCommandTests
         Assert.Equal("to stderr\n", run.Stderr);
     }
 
-    [Fact]
-    public void Command_WithoutInputs_SeesNoArgsNoVariableAndEmptyStdin()
+    [Theory]
+    [MemberData(nameof(WasmEngines.Names), MemberType = typeof(WasmEngines))]
+    public void Command_WithoutInputs_SeesNoArgsNoVariableAndEmptyStdin(string engine)
     {
-        var run = WasmRun.Fixture("wasi_command.wasm");
+        var run = WasmRun.Fixture("wasi_command.wasm", engineName: engine);
 
         Assert.True(run.Outcome.Success, run.Outcome.Error);
         Assert.Equal("argc=1\nGREETING=(unset)\nstdin lines=0\n", run.Stdout);
     }
 
-    [Fact]
-    public void Command_ReturningNonZeroFromMain_IsExitCodeError()
+    [Theory]
+    [MemberData(nameof(WasmEngines.Names), MemberType = typeof(WasmEngines))]
+    public void Command_ReturningNonZeroFromMain_IsExitCodeError(string engine)
     {
-        var run = WasmRun.Fixture("wasi_command.wasm", env: new Dictionary<string, string> { ["EXIT_CODE"] = "3" });
+        var run = WasmRun.Fixture("wasi_command.wasm", env: new Dictionary<string, string> { ["EXIT_CODE"] = "3" }, engineName: engine);
 
         Assert.False(run.Outcome.Success);
         Assert.Equal(ErrorTypes.ExitCode, run.Outcome.ErrorType);
@@ -44,20 +48,22 @@ public sealed class WasmSandboxCommandTests
         Assert.EndsWith("stdin lines=0\n", run.Stdout);
     }
 
-    [Fact]
-    public void Command_CallingExit_ReportsTheExitCodeAndKeepsOutput()
+    [Theory]
+    [MemberData(nameof(WasmEngines.Names), MemberType = typeof(WasmEngines))]
+    public void Command_CallingExit_ReportsTheExitCodeAndKeepsOutput(string engine)
     {
-        var run = WasmRun.Fixture("wasi_command.wasm", env: new Dictionary<string, string> { ["MODE"] = "exit" });
+        var run = WasmRun.Fixture("wasi_command.wasm", env: new Dictionary<string, string> { ["MODE"] = "exit" }, engineName: engine);
 
         Assert.Equal(ErrorTypes.ExitCode, run.Outcome.ErrorType);
         Assert.Equal(42, run.Outcome.ExitCode);
         Assert.Equal("to stderr\n", run.Stderr);
     }
 
-    [Fact]
-    public void Command_CallingAbort_IsUnreachableTrapNamingTheFunction()
+    [Theory]
+    [MemberData(nameof(WasmEngines.Names), MemberType = typeof(WasmEngines))]
+    public void Command_CallingAbort_IsUnreachableTrapNamingTheFunction(string engine)
     {
-        var run = WasmRun.Fixture("wasi_command.wasm", env: new Dictionary<string, string> { ["MODE"] = "abort" });
+        var run = WasmRun.Fixture("wasi_command.wasm", env: new Dictionary<string, string> { ["MODE"] = "abort" }, engineName: engine);
 
         Assert.False(run.Outcome.Success);
         Assert.Equal(ErrorTypes.Trap, run.Outcome.ErrorType);
@@ -67,10 +73,11 @@ public sealed class WasmSandboxCommandTests
         Assert.EndsWith("stdin lines=0\n", run.Stdout);
     }
 
-    [Fact]
-    public void Command_ReactorWithoutHandler_IsInvalidRequestListingExports()
+    [Theory]
+    [MemberData(nameof(WasmEngines.Names), MemberType = typeof(WasmEngines))]
+    public void Command_ReactorWithoutHandler_IsInvalidRequestListingExports(string engine)
     {
-        var run = WasmRun.Fixture("reactor_initialize.wasm");
+        var run = WasmRun.Fixture("reactor_initialize.wasm", engineName: engine);
 
         Assert.Equal(ErrorTypes.InvalidRequest, run.Outcome.ErrorType);
         Assert.Equal(

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ScriptRunner.Core.Execution;
 using ScriptRunner.Core.Model;
 
 namespace ScriptRunner.Tests.Sandbox.WebAssembly;
@@ -6,46 +7,51 @@ namespace ScriptRunner.Tests.Sandbox.WebAssembly;
 /// <summary>Handler mode: an export called with JSON params, its result(s) returned; reactors initialised first.</summary>
 public sealed class WasmSandboxHandlerTests
 {
-    [Fact]
-    public void Handler_AddI32_ReturnsTheSumAsScalar()
+    [Theory]
+    [MemberData(nameof(WasmEngines.Names), MemberType = typeof(WasmEngines))]
+    public void Handler_AddI32_ReturnsTheSumAsScalar(string engine)
     {
-        var run = WasmRun.Fixture("handler.wasm", handler: "add", parameters: [2, 40]);
+        var run = WasmRun.Fixture("handler.wasm", handler: "add", parameters: [2, 40], engineName: engine);
 
         Assert.True(run.Outcome.Success, run.Outcome.Error);
         Assert.Equal("42", run.Outcome.Result!.ToJsonString());
         Assert.Null(run.Outcome.ExitCode);
     }
 
-    [Fact]
-    public void Handler_I32AcceptsUnsignedRange_AndReturnsSigned()
+    [Theory]
+    [MemberData(nameof(WasmEngines.Names), MemberType = typeof(WasmEngines))]
+    public void Handler_I32AcceptsUnsignedRange_AndReturnsSigned(string engine)
     {
-        var run = WasmRun.Fixture("handler.wasm", handler: "add", parameters: [4294967295L, 0]);
+        var run = WasmRun.Fixture("handler.wasm", handler: "add", parameters: [4294967295L, 0], engineName: engine);
 
         Assert.Equal("-1", run.Outcome.Result!.ToJsonString());
     }
 
-    [Fact]
-    public void Handler_I64BeyondDoublePrecision_TravelsAsDecimalString()
+    [Theory]
+    [MemberData(nameof(WasmEngines.Names), MemberType = typeof(WasmEngines))]
+    public void Handler_I64BeyondDoublePrecision_TravelsAsDecimalString(string engine)
     {
-        var run = WasmRun.Fixture("handler.wasm", handler: "add_i64", parameters: ["9007199254740992", 1]);
+        var run = WasmRun.Fixture("handler.wasm", handler: "add_i64", parameters: ["9007199254740992", 1], engineName: engine);
 
         Assert.True(run.Outcome.Success, run.Outcome.Error);
         Assert.Equal("\"9007199254740993\"", run.Outcome.Result!.ToJsonString());
     }
 
-    [Fact]
-    public void Handler_I64ExactInDouble_TravelsAsNumber()
+    [Theory]
+    [MemberData(nameof(WasmEngines.Names), MemberType = typeof(WasmEngines))]
+    public void Handler_I64ExactInDouble_TravelsAsNumber(string engine)
     {
-        var run = WasmRun.Fixture("handler.wasm", handler: "add_i64", parameters: [-5000000000L, "2000000000"]);
+        var run = WasmRun.Fixture("handler.wasm", handler: "add_i64", parameters: [-5000000000L, "2000000000"], engineName: engine);
 
         Assert.Equal("-3000000000", run.Outcome.Result!.ToJsonString());
     }
 
-    [Fact]
-    public void Handler_I64MinimumAndMaximum_RoundTrip()
+    [Theory]
+    [MemberData(nameof(WasmEngines.Names), MemberType = typeof(WasmEngines))]
+    public void Handler_I64MinimumAndMaximum_RoundTrip(string engine)
     {
-        var min = WasmRun.Fixture("handler.wasm", handler: "id_i64", parameters: ["-9223372036854775808"]);
-        var max = WasmRun.Fixture("handler.wasm", handler: "id_i64", parameters: ["9223372036854775807"]);
+        var min = WasmRun.Fixture("handler.wasm", handler: "id_i64", parameters: ["-9223372036854775808"], engineName: engine);
+        var max = WasmRun.Fixture("handler.wasm", handler: "id_i64", parameters: ["9223372036854775807"], engineName: engine);
 
         // -2^63 is a power of two, so exact in a double; 2^63 - 1 is not.
         Assert.Equal("-9223372036854775808", min.Outcome.Result!.ToJsonString());
@@ -66,44 +72,49 @@ public sealed class WasmSandboxHandlerTests
         Assert.Equal(expected, run.Outcome.Result!.ToJsonString());
     }
 
-    [Fact]
-    public void Handler_F64DivisionByZero_ReturnsInfinityString()
+    [Theory]
+    [MemberData(nameof(WasmEngines.Names), MemberType = typeof(WasmEngines))]
+    public void Handler_F64DivisionByZero_ReturnsInfinityString(string engine)
     {
-        var run = WasmRun.Fixture("handler.wasm", handler: "div_f64", parameters: [1, 0]);
+        var run = WasmRun.Fixture("handler.wasm", handler: "div_f64", parameters: [1, 0], engineName: engine);
 
         Assert.Equal("\"Infinity\"", run.Outcome.Result!.ToJsonString());
     }
 
-    [Fact]
-    public void Handler_F32_KeepsSinglePrecisionShortestForm()
+    [Theory]
+    [MemberData(nameof(WasmEngines.Names), MemberType = typeof(WasmEngines))]
+    public void Handler_F32_KeepsSinglePrecisionShortestForm(string engine)
     {
-        var run = WasmRun.Fixture("handler.wasm", handler: "mul_f32", parameters: [0.1, 3]);
+        var run = WasmRun.Fixture("handler.wasm", handler: "mul_f32", parameters: [0.1, 3], engineName: engine);
 
         // 0.1f * 3 rounds to the f32 nearest 0.3, whose shortest form is "0.3" (as a double it would print 0.30000001192092896).
         Assert.Equal("0.3", run.Outcome.Result!.ToJsonString());
     }
 
-    [Fact]
-    public void Handler_MultiValue_ReturnsArray()
+    [Theory]
+    [MemberData(nameof(WasmEngines.Names), MemberType = typeof(WasmEngines))]
+    public void Handler_MultiValue_ReturnsArray(string engine)
     {
-        var run = WasmRun.Fixture("handler.wasm", handler: "divmod", parameters: [17, 5]);
+        var run = WasmRun.Fixture("handler.wasm", handler: "divmod", parameters: [17, 5], engineName: engine);
 
         Assert.Equal("[3,2]", run.Outcome.Result!.ToJsonString());
     }
 
-    [Fact]
-    public void Handler_NoResult_ReturnsNull()
+    [Theory]
+    [MemberData(nameof(WasmEngines.Names), MemberType = typeof(WasmEngines))]
+    public void Handler_NoResult_ReturnsNull(string engine)
     {
-        var run = WasmRun.Fixture("handler.wasm", handler: "nothing");
+        var run = WasmRun.Fixture("handler.wasm", handler: "nothing", engineName: engine);
 
         Assert.True(run.Outcome.Success, run.Outcome.Error);
         Assert.Null(run.Outcome.Result);
     }
 
-    [Fact]
-    public void Handler_MissingExport_IsClearErrorListingFunctionExports()
+    [Theory]
+    [MemberData(nameof(WasmEngines.Names), MemberType = typeof(WasmEngines))]
+    public void Handler_MissingExport_IsClearErrorListingFunctionExports(string engine)
     {
-        var run = WasmRun.Fixture("reactor_initialize.wasm", handler: "missing");
+        var run = WasmRun.Fixture("reactor_initialize.wasm", handler: "missing", engineName: engine);
 
         Assert.Equal(ErrorTypes.InvalidRequest, run.Outcome.ErrorType);
         Assert.Equal(
@@ -111,19 +122,21 @@ public sealed class WasmSandboxHandlerTests
             run.Outcome.Error);
     }
 
-    [Fact]
-    public void Handler_ExportThatIsNotAFunction_IsClearError()
+    [Theory]
+    [MemberData(nameof(WasmEngines.Names), MemberType = typeof(WasmEngines))]
+    public void Handler_ExportThatIsNotAFunction_IsClearError(string engine)
     {
-        var run = WasmRun.Fixture("handler.wasm", handler: "memory");
+        var run = WasmRun.Fixture("handler.wasm", handler: "memory", engineName: engine);
 
         Assert.Equal(ErrorTypes.InvalidRequest, run.Outcome.ErrorType);
         Assert.StartsWith("export 'memory' is a memory, not a function; its function exports are: add (i32, i32) -> (i32), ", run.Outcome.Error);
     }
 
-    [Fact]
-    public void Handler_WrongParameterCount_NamesExportAndSignature()
+    [Theory]
+    [MemberData(nameof(WasmEngines.Names), MemberType = typeof(WasmEngines))]
+    public void Handler_WrongParameterCount_NamesExportAndSignature(string engine)
     {
-        var run = WasmRun.Fixture("handler.wasm", handler: "add", parameters: [1]);
+        var run = WasmRun.Fixture("handler.wasm", handler: "add", parameters: [1], engineName: engine);
 
         Assert.Equal(ErrorTypes.InvalidRequest, run.Outcome.ErrorType);
         Assert.Equal("export 'add' has signature (i32, i32) -> (i32) and takes 2 parameter(s), but 1 were given", run.Outcome.Error);
@@ -147,20 +160,22 @@ public sealed class WasmSandboxHandlerTests
         Assert.StartsWith($"export '{export}' has signature (", run.Outcome.Error);
     }
 
-    [Fact]
-    public void Handler_Trap_IsTrapWithTheRuntimeMessage()
+    [Theory]
+    [MemberData(nameof(WasmEngines.Names), MemberType = typeof(WasmEngines))]
+    public void Handler_Trap_IsTrapWithTheRuntimeMessage(string engine)
     {
-        var run = WasmRun.Fixture("handler.wasm", handler: "divide", parameters: [7, 0]);
+        var run = WasmRun.Fixture("handler.wasm", handler: "divide", parameters: [7, 0], engineName: engine);
 
         Assert.False(run.Outcome.Success);
         Assert.Equal(ErrorTypes.Trap, run.Outcome.ErrorType);
         Assert.StartsWith("wasm trap: integer divide by zero", run.Outcome.Error);
     }
 
-    [Fact]
-    public void Handler_TrapInCallee_IsTrapNamingAFunctionOnTheWasmStack()
+    [Theory]
+    [MemberData(nameof(WasmEngines.Names), MemberType = typeof(WasmEngines))]
+    public void Handler_TrapInCallee_IsTrapNamingAFunctionOnTheWasmStack(string engine)
     {
-        var run = WasmRun.Fixture("handler.wasm", handler: "crash", parameters: [7]);
+        var run = WasmRun.Fixture("handler.wasm", handler: "crash", parameters: [7], engineName: engine);
 
         Assert.Equal(ErrorTypes.Trap, run.Outcome.ErrorType);
         // The runtime names the innermost frame it can see; a small callee may have been inlined into its caller.
@@ -171,37 +186,41 @@ public sealed class WasmSandboxHandlerTests
         });
     }
 
-    [Fact]
-    public void Handler_OnHandWrittenReactor_RunsInitializeFirst()
+    [Theory]
+    [MemberData(nameof(WasmEngines.Names), MemberType = typeof(WasmEngines))]
+    public void Handler_OnHandWrittenReactor_RunsInitializeFirst(string engine)
     {
-        var run = WasmRun.Fixture("reactor_initialize.wasm", handler: "ready");
+        var run = WasmRun.Fixture("reactor_initialize.wasm", handler: "ready", engineName: engine);
 
         Assert.Equal("7", run.Outcome.Result!.ToJsonString());
     }
 
-    [Fact]
-    public void Handler_OnClangReactor_SeesConstructorsRunByInitialize()
+    [Theory]
+    [MemberData(nameof(WasmEngines.Names), MemberType = typeof(WasmEngines))]
+    public void Handler_OnClangReactor_SeesConstructorsRunByInitialize(string engine)
     {
-        var run = WasmRun.Fixture("reactor.wasm", handler: "answer");
+        var run = WasmRun.Fixture("reactor.wasm", handler: "answer", engineName: engine);
 
         Assert.True(run.Outcome.Success, run.Outcome.Error);
         Assert.Equal("42", run.Outcome.Result!.ToJsonString());
     }
 
-    [Fact]
-    public void Handler_OnClangReactor_ComputesI64AndF64()
+    [Theory]
+    [MemberData(nameof(WasmEngines.Names), MemberType = typeof(WasmEngines))]
+    public void Handler_OnClangReactor_ComputesI64AndF64(string engine)
     {
-        var fib = WasmRun.Fixture("reactor.wasm", handler: "fib", parameters: [90]);
-        var average = WasmRun.Fixture("reactor.wasm", handler: "average", parameters: [1.5, 2]);
+        var fib = WasmRun.Fixture("reactor.wasm", handler: "fib", parameters: [90], engineName: engine);
+        var average = WasmRun.Fixture("reactor.wasm", handler: "average", parameters: [1.5, 2], engineName: engine);
 
         Assert.Equal("\"2880067194370816120\"", fib.Outcome.Result!.ToJsonString());
         Assert.Equal("1.75", average.Outcome.Result!.ToJsonString());
     }
 
-    [Fact]
-    public void Handler_OnClangReactor_UsesWasiStdoutAndEnviron()
+    [Theory]
+    [MemberData(nameof(WasmEngines.Names), MemberType = typeof(WasmEngines))]
+    public void Handler_OnClangReactor_UsesWasiStdoutAndEnviron(string engine)
     {
-        var run = WasmRun.Fixture("reactor.wasm", handler: "greet", env: new Dictionary<string, string> { ["NAME"] = "wasm" });
+        var run = WasmRun.Fixture("reactor.wasm", handler: "greet", env: new Dictionary<string, string> { ["NAME"] = "wasm" }, engineName: engine);
 
         Assert.True(run.Outcome.Success, run.Outcome.Error);
         Assert.Null(run.Outcome.Result);

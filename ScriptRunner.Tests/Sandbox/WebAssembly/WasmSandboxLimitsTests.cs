@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ScriptRunner.Core.Execution;
 using ScriptRunner.Core.Model;
 
 namespace ScriptRunner.Tests.Sandbox.WebAssembly;
@@ -6,99 +7,108 @@ namespace ScriptRunner.Tests.Sandbox.WebAssembly;
 /// <summary>Hostile and broken modules: each ends with its exact outcome, and the sandbox keeps working afterwards.</summary>
 public sealed class WasmSandboxLimitsTests
 {
-    [Fact]
-    public void InfiniteLoopInStart_EndsWithTimeout_AndKeepsPartialStdout()
+    [Theory]
+    [MemberData(nameof(WasmEngines.Names), MemberType = typeof(WasmEngines))]
+    public void InfiniteLoopInStart_EndsWithTimeout_AndKeepsPartialStdout(string engine)
     {
         var clock = Stopwatch.StartNew();
 
-        var run = WasmRun.Fixture("infinite_loop.wasm", timeout: TimeSpan.FromSeconds(1));
+        var run = WasmRun.Fixture("infinite_loop.wasm", timeout: TimeSpan.FromSeconds(1), engineName: engine);
 
         // Generous bounds: the deadline timer may fire a few milliseconds either side of the stopwatch.
         Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(900), TimeSpan.FromSeconds(10));
         Assert.Equal(ErrorTypes.Timeout, run.Outcome.ErrorType);
         Assert.Equal("execution timed out in function '_start'", run.Outcome.Error);
         Assert.Equal("before the loop\n", run.Stdout);
-        AssertSandboxStillWorks();
+        AssertSandboxStillWorks(engine);
     }
 
-    [Fact]
-    public void EndlessSleepInPollOneoff_EndsWithTimeout_AndKeepsPartialStdout()
+    [Theory]
+    [MemberData(nameof(WasmEngines.Names), MemberType = typeof(WasmEngines))]
+    public void EndlessSleepInPollOneoff_EndsWithTimeout_AndKeepsPartialStdout(string engine)
     {
         var clock = Stopwatch.StartNew();
 
-        var run = WasmRun.Fixture("sleep_forever.wasm", timeout: TimeSpan.FromSeconds(1));
+        var run = WasmRun.Fixture("sleep_forever.wasm", timeout: TimeSpan.FromSeconds(1), engineName: engine);
 
         // Generous bounds: the deadline timer may fire a few milliseconds either side of the stopwatch.
         Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(900), TimeSpan.FromSeconds(10));
         Assert.Equal(ErrorTypes.Timeout, run.Outcome.ErrorType);
         Assert.StartsWith("execution timed out", run.Outcome.Error);
         Assert.Equal("going to sleep\n", run.Stdout);
-        AssertSandboxStillWorks();
+        AssertSandboxStillWorks(engine);
     }
 
-    [Fact]
-    public void InfiniteRecursion_IsCallStackExhaustedTrap()
+    [Theory]
+    [MemberData(nameof(WasmEngines.Names), MemberType = typeof(WasmEngines))]
+    public void InfiniteRecursion_IsCallStackExhaustedTrap(string engine)
     {
-        var run = WasmRun.Fixture("infinite_recursion.wasm");
+        var run = WasmRun.Fixture("infinite_recursion.wasm", engineName: engine);
 
         Assert.Equal(ErrorTypes.Trap, run.Outcome.ErrorType);
         Assert.Equal("wasm trap: call stack exhausted in function 'recurse'", run.Outcome.Error);
-        AssertSandboxStillWorks();
+        AssertSandboxStillWorks(engine);
     }
 
-    [Fact]
-    public void MemoryGrowLoop_IsRefusedAtTheLimit_AndTheModuleSeesIt()
+    [Theory]
+    [MemberData(nameof(WasmEngines.Names), MemberType = typeof(WasmEngines))]
+    public void MemoryGrowLoop_IsRefusedAtTheLimit_AndTheModuleSeesIt(string engine)
     {
-        var run = WasmRun.Fixture("memory_grow_loop.wasm", handler: "grow", memoryLimitBytes: 64L * 1024 * 1024);
+        var run = WasmRun.Fixture("memory_grow_loop.wasm", handler: "grow", memoryLimitBytes: 64L * 1024 * 1024, engineName: engine);
 
         Assert.True(run.Outcome.Success, run.Outcome.Error);
         // 64 MiB is 1024 pages of 64 KiB; the grow that would pass it returned -1.
         Assert.Equal("1024", run.Outcome.Result!.ToJsonString());
         Assert.Equal(64L * 1024 * 1024, run.Outcome.MemoryPeakBytes);
-        AssertSandboxStillWorks();
+        AssertSandboxStillWorks(engine);
     }
 
-    [Fact]
-    public void InitialMemoryOverTheLimit_IsMemoryLimitAtInstantiation()
+    [Theory]
+    [MemberData(nameof(WasmEngines.Names), MemberType = typeof(WasmEngines))]
+    public void InitialMemoryOverTheLimit_IsMemoryLimitAtInstantiation(string engine)
     {
-        var run = WasmRun.Fixture("huge_memory.wasm", memoryLimitBytes: 64L * 1024 * 1024);
+        var run = WasmRun.Fixture("huge_memory.wasm", memoryLimitBytes: 64L * 1024 * 1024, engineName: engine);
 
         Assert.Equal(ErrorTypes.MemoryLimit, run.Outcome.ErrorType);
         Assert.EndsWith("(the execution's memory limit is 64 MiB)", run.Outcome.Error);
-        AssertSandboxStillWorks();
+        AssertSandboxStillWorks(engine);
     }
 
-    [Fact]
-    public void InitialMemoryWithinTheLimit_Instantiates()
+    [Theory]
+    [MemberData(nameof(WasmEngines.Names), MemberType = typeof(WasmEngines))]
+    public void InitialMemoryWithinTheLimit_Instantiates(string engine)
     {
-        var run = WasmRun.Fixture("huge_memory.wasm", memoryLimitBytes: 512L * 1024 * 1024);
+        var run = WasmRun.Fixture("huge_memory.wasm", memoryLimitBytes: 512L * 1024 * 1024, engineName: engine);
 
         Assert.True(run.Outcome.Success, run.Outcome.Error);
         Assert.Equal(256L * 1024 * 1024, run.Outcome.MemoryPeakBytes);
     }
 
-    [Fact]
-    public void DataSegmentPastTheEndOfMemory_IsOutOfBoundsTrapAtInstantiation()
+    [Theory]
+    [MemberData(nameof(WasmEngines.Names), MemberType = typeof(WasmEngines))]
+    public void DataSegmentPastTheEndOfMemory_IsOutOfBoundsTrapAtInstantiation(string engine)
     {
-        var run = WasmRun.Fixture("data_out_of_bounds.wasm");
+        var run = WasmRun.Fixture("data_out_of_bounds.wasm", engineName: engine);
 
         Assert.Equal(ErrorTypes.Trap, run.Outcome.ErrorType);
         Assert.StartsWith("wasm trap: out of bounds memory access", run.Outcome.Error);
-        AssertSandboxStillWorks();
+        AssertSandboxStillWorks(engine);
     }
 
-    [Fact]
-    public void MalformedBytes_AreCompileErrorWithTheDecoderMessage()
+    [Theory]
+    [MemberData(nameof(WasmEngines.Names), MemberType = typeof(WasmEngines))]
+    public void MalformedBytes_AreCompileErrorWithTheDecoderMessage(string engine)
     {
-        var run = WasmRun.Execute("\0asm\x01\0\0\0\x01\x05"u8.ToArray());
+        var run = WasmRun.Execute("\0asm\x01\0\0\0\x01\x05"u8.ToArray(), engineName: engine);
 
         Assert.Equal(ErrorTypes.CompileError, run.Outcome.ErrorType);
         Assert.StartsWith("malformed module: ", run.Outcome.Error);
-        Assert.False(run.Outcome.CacheHit);
+        Assert.False((bool)run.Outcome.CacheHit!);
     }
 
-    [Fact]
-    public void InvalidModule_IsCompileErrorWithTheValidatorMessage()
+    [Theory]
+    [MemberData(nameof(WasmEngines.Names), MemberType = typeof(WasmEngines))]
+    public void InvalidModule_IsCompileErrorWithTheValidatorMessage(string engine)
     {
         // One function of type () -> (i32) whose body is just `end`: it leaves no i32 on the stack.
         byte[] module =
@@ -109,25 +119,26 @@ public sealed class WasmSandboxLimitsTests
             0x0A, 0x04, 0x01, 0x02, 0x00, 0x0B,
         ];
 
-        var run = WasmRun.Execute(module);
+        var run = WasmRun.Execute(module, engineName: engine);
 
         Assert.Equal(ErrorTypes.CompileError, run.Outcome.ErrorType);
         Assert.StartsWith("invalid module: type mismatch", run.Outcome.Error);
     }
 
-    [Fact]
-    public void StdoutOverItsCap_IsTruncatedAndFlagged_WhileTheRunCompletes()
+    [Theory]
+    [MemberData(nameof(WasmEngines.Names), MemberType = typeof(WasmEngines))]
+    public void StdoutOverItsCap_IsTruncatedAndFlagged_WhileTheRunCompletes(string engine)
     {
-        var run = WasmRun.Fixture("wasi_command.wasm", args: ["a", "b"], maxStdoutBytes: 10);
+        var run = WasmRun.Fixture("wasi_command.wasm", args: ["a", "b"], maxStdoutBytes: 10, engineName: engine);
 
         Assert.True(run.Outcome.Success, run.Outcome.Error);
         Assert.Equal("argc=3\narg", run.Stdout);
         Assert.True(run.Output.Truncated.Stdout);
     }
 
-    private static void AssertSandboxStillWorks()
+    private static void AssertSandboxStillWorks(string engine)
     {
-        var run = WasmRun.Fixture("handler.wasm", handler: "add", parameters: [1, 2]);
+        var run = WasmRun.Fixture("handler.wasm", handler: "add", parameters: [1, 2], engineName: engine);
         Assert.Equal("3", run.Outcome.Result!.ToJsonString());
     }
 }

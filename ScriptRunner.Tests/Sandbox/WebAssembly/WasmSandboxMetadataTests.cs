@@ -14,9 +14,9 @@ public sealed class WasmSandboxMetadataTests
         var cold = WasmRun.Execute(code, engine, handler: "add", parameters: [1, 2]);
         var warm = WasmRun.Execute(code, engine, handler: "add", parameters: [3, 4]);
 
-        Assert.False(cold.Outcome.CacheHit);
+        Assert.False((bool)cold.Outcome.CacheHit!);
         Assert.True(cold.Outcome.CompileTimeMs > 0);
-        Assert.True(warm.Outcome.CacheHit);
+        Assert.Equal("memory", (string)warm.Outcome.CacheHit!);
         Assert.Equal(0, warm.Outcome.CompileTimeMs);
         Assert.Equal("7", warm.Outcome.Result!.ToJsonString());
     }
@@ -29,7 +29,7 @@ public sealed class WasmSandboxMetadataTests
         WasmRun.Execute(code, new Engine(), handler: "nothing");
         var other = WasmRun.Execute(code, new Engine(), handler: "nothing");
 
-        Assert.False(other.Outcome.CacheHit);
+        Assert.False((bool)other.Outcome.CacheHit!);
     }
 
     [Fact]

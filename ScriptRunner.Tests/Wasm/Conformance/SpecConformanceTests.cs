@@ -1,11 +1,12 @@
+using ScriptRunner.Core.Execution;
 using ScriptRunner.Wasm;
 using Xunit.Abstractions;
 
 namespace ScriptRunner.Tests.Wasm.Conformance;
 
 /// <summary>
-/// Runs the WebAssembly spec test suite (.wast scripts converted by wabt's wast2json) against the public runtime
-/// API, one test per script. Skipped when SCRIPTRUNNER_WASM_TESTSUITE is unset; failing when it names a missing folder.
+/// Runs the WebAssembly spec test suite (.wast scripts converted by wabt's wast2json) on both engines, one test per
+/// script and engine. Skipped when SCRIPTRUNNER_WASM_TESTSUITE is unset; failing when it names a missing folder.
 /// </summary>
 public sealed class SpecConformanceTests(Wast2JsonConverter converter, ITestOutputHelper output)
     : IClassFixture<Wast2JsonConverter>
@@ -25,11 +26,15 @@ public sealed class SpecConformanceTests(Wast2JsonConverter converter, ITestOutp
     // exhaustion tests check that deep recursion traps before the native stack runs out.
     private const int ScriptThreadStackBytes = 0;
 
-    /// <summary>The .wast file names of the configured suite.</summary>
-    public static TheoryData<string> WastFiles()
+    /// <summary>The .wast file names of the configured suite, once per engine.</summary>
+    public static TheoryData<string, string> WastFiles()
     {
-        var data = new TheoryData<string>();
-        foreach (var name in WastSuite.FileNames()) data.Add(name);
+        var data = new TheoryData<string, string>();
+        foreach (var engine in new[] { EngineNames.Managed, EngineNames.Wasmtime })
+        {
+            foreach (var name in WastSuite.FileNames()) data.Add(engine, name);
+        }
+
         return data;
     }
 
@@ -43,7 +48,7 @@ public sealed class SpecConformanceTests(Wast2JsonConverter converter, ITestOutp
 
     [WastSuiteTheory]
     [MemberData(nameof(WastFiles))]
-    public void Wast_Script_PassesEveryCommand(string file)
+    public void Wast_Script_PassesEveryCommand(string engine, string file)
     {
         var conversion = converter.Convert(Path.Combine(WastSuite.Folder!, file));
         if (conversion.Error is not null)
@@ -54,13 +59,13 @@ public sealed class SpecConformanceTests(Wast2JsonConverter converter, ITestOutp
             return;
         }
 
-        var result = RunIsolated(conversion, WastCommand.ReadScript(conversion.JsonPath!));
+        var result = RunIsolated(engine, conversion, WastCommand.ReadScript(conversion.JsonPath!));
         if (conversion.Rewrite is not null) output.WriteLine($"{file}: {conversion.Rewrite}");
         output.WriteLine(result.Report());
         Assert.True(result.Succeeded, result.Report());
     }
 
-    private static WastFileResult RunIsolated(WastConversion conversion, IReadOnlyList<WastCommand> commands)
+    private static WastFileResult RunIsolated(string engine, WastConversion conversion, IReadOnlyList<WastCommand> commands)
     {
         using var cancellation = new CancellationTokenSource();
         WastFileResult? result = null;
@@ -70,6 +75,13 @@ public sealed class SpecConformanceTests(Wast2JsonConverter converter, ITestOutp
             {
                 try
                 {
+                    if (engine == EngineNames.Wasmtime)
+                    {
+                        using var native = new WasmtimeWastRunner(conversion);
+                        result = native.Run(commands);
+                        return;
+                    }
+
                     using var runner = new WastRunner(conversion, new StoreLimits { Timeout = CallTimeout }, cancellation.Token);
                     result = runner.Run(commands);
                 }

@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using ScriptRunner.Core.Execution;
+using ScriptRunner.Core.Hosting;
+using ScriptRunner.Core.Options;
+using ScriptRunner.Sandbox.WebAssembly;
+using ScriptRunner.Sandbox.WebAssembly.Wasmtime;
+
+namespace ScriptRunner.Benchmarks;
+
+/// <summary>
+/// Whole sandbox executions (<c>IScriptSandbox.Execute</c>, as a sandbox process runs them) on either engine:
+/// a request for a module in a fresh process (cold, or from the disk cache), the per-request overhead of a warm module,
+/// and the cost of one host call.
+/// </summary>
+internal static class SandboxHarness
+{
+    /// <summary>
+    /// <c>request &lt;module.wasm&gt; &lt;export&gt; [args...] [--cache DIR]</c>: one Wasmtime request in this (new) process;
+    /// prints its time, cacheHit and compileTimeMs.
+    /// </summary>
+    public static int Request(string[] args)
+    {
+        var cache = Option(ref args, "--cache") ?? Path.Combine(Path.GetTempPath(), "scriptrunner-bench-cache");
+        var code = File.ReadAllBytes(args[0]);
+        var parameters = args[2..].Select(a => long.Parse(a, CultureInfo.InvariantCulture)).ToArray();
+        var started = Stopwatch.GetTimestamp();
+        using var runtime = new WasmtimeRuntime(new WasmOptions { CacheDirectory = cache });
+        var created = Stopwatch.GetElapsedTime(started);
+        var start = Stopwatch.GetTimestamp();
+        var outcome = new WasmtimeSandbox(runtime).Execute(Invocation(code, args[1], parameters, TimeSpan.FromSeconds(60)));
+        var elapsed = Stopwatch.GetElapsedTime(start);
+        Console.WriteLine(
+            $"{Path.GetFileName(args[0])} ({code.Length:N0} bytes): request {elapsed.TotalMilliseconds:F1} ms (engine created in {created.TotalMilliseconds:F1} ms), " +
+            $"cacheHit {outcome.CacheHit?.ToJsonString()}, compileTimeMs {outcome.CompileTimeMs:F1}, result {outcome.Result?.ToJsonString() ?? outcome.Error}");
+        return outcome.Success ? 0 : 1;
+    }
+
+    /// <summary><c>overhead</c>: per-request cost of a warm module and per-call cost of a host function, both engines.</summary>
+    public static int Overhead()
+    {
+        var code = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Kernels", "hostcall.wasm"));
+        using var runtime = new WasmtimeRuntime(new WasmOptions { CacheDirectory = Path.Combine(Path.GetTempPath(), "scriptrunner-bench-cache") });
+        foreach (var (name, sandbox) in new (string, IScriptSandbox)[]
+                 {
+                     (EngineNames.Managed, new WasmSandbox(new ScriptRunner.Wasm.Engine())),
+                     (EngineNames.Wasmtime, new WasmtimeSandbox(runtime)),
+                 })
+        {
+            const int requests = 2000;
+            const int calls = 1_000_000;
+            for (var i = 0; i < 200; i++) sandbox.Execute(Invocation(code, "nothing", [], TimeSpan.FromSeconds(10)));
+            var start = Stopwatch.GetTimestamp();
+            for (var i = 0; i < requests; i++) sandbox.Execute(Invocation(code, "nothing", [], TimeSpan.FromSeconds(10)));
+            var perRequest = Stopwatch.GetElapsedTime(start).TotalMicroseconds / requests;
+
+            sandbox.Execute(Invocation(code, "calls", [calls], TimeSpan.FromSeconds(60)));
+            var times = new List<double>();
+            for (var i = 0; i < 5; i++)
+            {
+                var t = Stopwatch.GetTimestamp();
+                sandbox.Execute(Invocation(code, "calls", [calls], TimeSpan.FromSeconds(60)));
+                times.Add((Stopwatch.GetElapsedTime(t).TotalMicroseconds - perRequest) * 1000 / calls);
+            }
+
+            times.Sort();
+            Console.WriteLine($"{name,-9} warm request (instantiate, bind host, call an empty export): {perRequest,8:F1} µs   host call env.get_unixtime: {times[2],6:F1} ns");
+        }
+
+        return 0;
+    }
+
+    private static SandboxInvocation Invocation(byte[] code, string handler, long[] parameters, TimeSpan timeout) => new()
+    {
+        Code = code,
+        Sha256 = Convert.ToHexStringLower(SHA256.HashData(code)),
+        Handler = handler,
+        Params = [.. parameters.Select(p => JsonSerializer.SerializeToElement(p))],
+        Args = [],
+        EnvVars = new Dictionary<string, string>(),
+        Timeout = timeout,
+        MemoryLimitBytes = 256L * 1024 * 1024,
+        Host = new HostBindings(new OutputCapture(1 << 20, 1 << 20, 100, 16 * 1024), NoFetch.Instance, TimeProvider.System),
+    };
+
+    private static string? Option(ref string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        if (index < 0 || index + 1 >= args.Length) return null;
+        var value = args[index + 1];
+        args = [.. args[..index], .. args[(index + 2)..]];
+        return value;
+    }
+
+    private sealed class NoFetch : ISandboxFetcher
+    {
+        public static readonly NoFetch Instance = new();
+
+        public SandboxFetchResponse Send(SandboxFetchRequest request, CancellationToken cancellationToken) =>
+            throw new SandboxFetchException(SandboxFetchError.PolicyRefused, "benchmarks make no requests");
+    }
+}

@@ -1,0 +1,124 @@
+using global::Wasmtime;
+using ScriptRunner.Core.Execution;
+using ScriptRunner.Core.Model;
+using ScriptRunner.Sandbox.WebAssembly.Host;
+
+namespace ScriptRunner.Sandbox.WebAssembly.Wasmtime;
+
+/// <summary>
+/// Runs WebAssembly on Wasmtime with the same contract as the managed engine: a WASI command through <c>_start</c>,
+/// or a handler export called with the request's params (after <c>_initialize</c> for a reactor), the same host
+/// functions, limits and messages. Compiled modules come from <see cref="WasmtimeRuntime"/>'s caches.
+/// </summary>
+public sealed class WasmtimeSandbox(WasmtimeRuntime runtime) : IScriptSandbox
+{
+    /// <summary>Tables one store may create; with the per-table bound below, tables never outgrow the memory cap.</summary>
+    public const int MaxTables = 16;
+
+    /// <summary>Bytes Wasmtime takes per table element (a pointer), used to turn the memory cap into an element bound.</summary>
+    public const int TableElementBytes = 8;
+
+    /// <inheritdoc />
+    public CodeType CodeType => CodeType.Wasm;
+
+    /// <inheritdoc />
+    public string Engine => EngineNames.Wasmtime;
+
+    /// <inheritdoc />
+    public SandboxOutcome Execute(SandboxInvocation invocation)
+    {
+        ArgumentNullException.ThrowIfNull(invocation);
+        var sha256 = string.IsNullOrEmpty(invocation.Sha256)
+            ? Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(invocation.Code.Span))
+            : invocation.Sha256;
+        var lookup = runtime.Modules.Get(invocation.Code, sha256, invocation.Timeout);
+        var outcome = lookup.Module is { } module ? Run(module, invocation) : lookup.Failure!;
+        return outcome with { CompileTimeMs = lookup.CompileTimeMs, CacheHit = lookup.CacheHit };
+    }
+
+    /// <summary>The element bound of each table for a memory cap: all <see cref="MaxTables"/> tables together fit in the cap.</summary>
+    public static uint TableElementsFor(long memoryLimitBytes) =>
+        (uint)Math.Clamp(memoryLimitBytes / (MaxTables * TableElementBytes), 1, 10_000_000);
+
+    private SandboxOutcome Run(Module module, SandboxInvocation invocation)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(invocation.CancellationToken);
+        deadline.CancelAfter(invocation.Timeout);
+        WasmEntryPoint entry;
+        try
+        {
+            entry = WasmEntryPoint.Resolve(WasmtimeValues.Exports(module), invocation.Handler, invocation.Params);
+        }
+        catch (HandlerCallException e)
+        {
+            return SandboxOutcome.Failed(ErrorTypes.InvalidRequest, e.Message);
+        }
+
+        var functions = HostImports.ForRun(invocation, deadline.Token);
+        var linker = runtime.LinkerFor(functions);
+        if (UnknownImports(module, functions) is { Count: > 0 } unknown)
+        {
+            return SandboxOutcome.Failed(ErrorTypes.CompileError, WasmErrorMessages.UnknownImports(unknown));
+        }
+
+        using var store = new Store(runtime.Engine, new WasmtimeRun(functions, deadline.Token));
+        store.SetLimits(
+            memorySize: invocation.MemoryLimitBytes,
+            tableElements: TableElementsFor(invocation.MemoryLimitBytes),
+            instances: 1,
+            tables: MaxTables,
+            memories: 1);
+        if (runtime.UsesEpoch) store.SetEpochDeadline(WasmtimeRuntime.EpochTicksFor(invocation.Timeout));
+
+        Instance? instance = null;
+        string? called = null;
+        try
+        {
+            instance = linker.Instantiate(store, module);
+            called = entry.Export;
+            var outcome = Call(instance, entry);
+            return outcome with { MemoryPeakBytes = MemoryBytes(instance) };
+        }
+        catch (TrapException e)
+        {
+            return WasmtimeOutcomes.Trap(e, called) with { MemoryPeakBytes = instance is null ? null : MemoryBytes(instance) };
+        }
+        catch (WasmtimeException e)
+        {
+            return WasmtimeOutcomes.Error(e, instance is null, invocation) with { MemoryPeakBytes = instance is null ? null : MemoryBytes(instance) };
+        }
+    }
+
+    private static SandboxOutcome Call(Instance instance, WasmEntryPoint entry)
+    {
+        var function = instance.GetFunction(entry.Export)!;
+        if (entry.Arguments is null)
+        {
+            function.Invoke();
+            return WasmEntryPoint.Exited(0);
+        }
+
+        // A reactor's constructors run in _initialize; its exports are not meant to be called before.
+        if (instance.GetFunction(WasmSandbox.InitializeExport) is { } initialize
+            && initialize.Parameters.Count == 0 && initialize.Results.Count == 0)
+        {
+            initialize.Invoke();
+        }
+
+        var arguments = entry.Arguments.Select(WasmtimeValues.ToBox).ToArray();
+        var returned = function.Invoke(arguments);
+        return SandboxOutcome.Succeeded(WasmValueConverter.ToJson(WasmtimeValues.Results(returned, function.Results)));
+    }
+
+    // Memories never shrink, so the size at the end is the run's peak.
+    private static long MemoryBytes(Instance instance) => instance.GetMemories().Sum(m => m.Memory.GetLength());
+
+    // Checked before instantiation so the answer lists every missing import, as the managed engine's linker does.
+    private static List<string> UnknownImports(Module module, IReadOnlyList<HostFunction> functions)
+    {
+        var provided = functions.Select(f => (f.Module, f.Name)).ToHashSet();
+        return [.. module.Imports
+            .Where(i => i is not FunctionImport || !provided.Contains((i.ModuleName, i.Name)))
+            .Select(i => $"{i.ModuleName}::{i.Name}")];
+    }
+}
