@@ -48,6 +48,14 @@ public sealed class BuiltApp : IAsyncDisposable
         return new BuiltApp(Process.Start(start)!);
     }
 
+    /// <summary>The exit code once the process has ended by itself within <paramref name="timeout"/>.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cts.Token);
+        return _process.ExitCode;
+    }
+
     /// <summary>GETs <paramref name="url"/> until the app answers, and returns the first answer.</summary>
     public async Task<HttpResponseMessage> WaitForAsync(HttpClient client, string url, TimeSpan timeout)
     {

@@ -10,6 +10,15 @@ public sealed class WorkerSession : IAsyncLifetime
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
+    public WorkerSession() : this(new Dictionary<string, string>())
+    {
+    }
+
+    /// <summary>A session whose worker also gets <paramref name="settings"/> as environment variables (app settings).</summary>
+    internal WorkerSession(IReadOnlyDictionary<string, string> settings) => _settings = settings;
+
     public FunctionsHostDouble Host { get; private set; } = null!;
     public BuiltApp Worker { get; private set; } = null!;
     public WorkerConnection Connection { get; private set; } = null!;
@@ -22,7 +31,7 @@ public sealed class WorkerSession : IAsyncLifetime
     public Uri HttpUri { get; private set; } = null!;
 
     /// <summary>A client for the worker's HTTP server, as the host's proxy uses it.</summary>
-    public HttpClient Proxy { get; } = new() { Timeout = Timeout };
+    public HttpClient Proxy { get; } = new(new ProxyRetryHandler()) { Timeout = Timeout };
 
     public async Task InitializeAsync()
     {
@@ -35,7 +44,7 @@ public sealed class WorkerSession : IAsyncLifetime
                 "--functions-request-id", Guid.NewGuid().ToString(),
                 "--functions-grpc-max-message-length", "2147483647",
             ],
-            new Dictionary<string, string>
+            new Dictionary<string, string>(_settings)
             {
                 ["FUNCTIONS_WORKER_RUNTIME"] = "dotnet-isolated",
                 ["FUNCTIONS_APPLICATION_DIRECTORY"] = appDirectory,
@@ -61,6 +70,13 @@ public sealed class WorkerSession : IAsyncLifetime
 
     /// <summary>The indexed function named <paramref name="name"/>.</summary>
     public RpcFunctionMetadata Function(string name) => Index.FunctionMetadataResults.Single(f => f.Name == name);
+
+    /// <summary>Tells the worker to shut down, as the host does when it stops, and waits for the process to end.</summary>
+    public async Task TerminateAsync()
+    {
+        await Connection.SendAsync(new StreamingMessage { RequestId = Guid.NewGuid().ToString(), WorkerTerminate = new WorkerTerminate() });
+        await Worker.WaitForExitAsync(Timeout);
+    }
 
     /// <summary>What the worker said, for a failure message.</summary>
     public string Diagnostics(InvocationResponse? invocation = null) =>

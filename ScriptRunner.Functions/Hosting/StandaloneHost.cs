@@ -1,0 +1,18 @@
+namespace ScriptRunner.Functions.Hosting;
+
+/// <summary>A plain ASP.NET Core app serving the same handlers on the Functions paths and seed 000's paths.</summary>
+internal static class StandaloneHost
+{
+    /// <summary>Builds and runs the app until it is stopped.</summary>
+    public static void Run(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var listenUrl = ListenAddress.Resolve(builder.Configuration);
+        if (listenUrl is not null) builder.WebHost.UseUrls(listenUrl);
+        builder.Services.AddScriptRunnerApp(builder.Configuration, HostingMode.Standalone);
+
+        var app = builder.Build();
+        app.MapScriptRunnerRoutes();
+        app.Run();
+    }
+}
