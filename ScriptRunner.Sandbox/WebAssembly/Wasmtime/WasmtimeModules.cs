@@ -73,11 +73,12 @@ internal sealed class WasmtimeModules(Engine engine, CompiledModuleCache disk, s
     private ModuleLookup? Load(string key)
     {
         var clock = Stopwatch.StartNew();
-        if (disk.TryReadModule(key) is not { } payload) return null;
+        if (disk.TryFindModule(key) is not { } path) return null;
         Module module;
         try
         {
-            module = Module.Deserialize(engine, "main", payload);
+            // Mapped, not copied: entries are only ever replaced by rename, so the verified file stays as it was.
+            module = Module.DeserializeFile(engine, "main", path);
         }
         catch (WasmtimeException)
         {
