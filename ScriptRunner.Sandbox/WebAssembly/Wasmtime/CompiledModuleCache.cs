@@ -26,7 +26,14 @@ internal sealed class CompiledModuleCache
     {
         _directory = directory;
         _maxBytes = maxBytes;
-        Directory.CreateDirectory(directory);
+        try
+        {
+            Directory.CreateDirectory(directory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Without its folder the cache only misses: every process compiles for itself, and nothing else fails.
+        }
     }
 
     /// <summary>The folder holding the entries.</summary>

@@ -114,6 +114,13 @@ internal sealed class WasmtimeModules(Engine engine, CompiledModuleCache disk, s
             disk.WriteFailure(key, message);
             return new CompileResult(null, message, clock.Elapsed.TotalMilliseconds);
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A fault of the compiler itself is this request's answer only: nothing is written to disk, and the
+            // entry is dropped so a repeat tries again.
+            _memory.TryRemove(key, out _);
+            return new CompileResult(null, $"the WebAssembly compiler failed: {e.Message}", clock.Elapsed.TotalMilliseconds);
+        }
     }
 
     private static ModuleLookup Answer(CompileResult result, System.Text.Json.Nodes.JsonNode cacheHit, double compileTimeMs) => result.Module is not null
