@@ -7,7 +7,7 @@ using ScriptRunner.Benchmarks.Load;
 //   dotnet run -c Release --project ScriptRunner.Benchmarks -- [compare] [--engine managed|wasmtime|wasmtime-epoch] [--json <file>]
 //       Stopwatch timings of the Wasm plan (bench-plan.json), the same measurements node/bench.mjs makes on V8:
 //       everything on the managed engine (default), or the kernels on Wasmtime without or with epoch interruption.
-//   dotnet run -c Release --project ScriptRunner.Benchmarks -- request <module.wasm> <export> [args...] [--cache DIR]
+//   dotnet run -c Release --project ScriptRunner.Benchmarks -- request <module.wasm> <export> [args...] [--cache DIR] [--timeout-ms N] [--warm]
 //       One Wasmtime request in a new process (cold, or from the disk cache when DIR already holds the module).
 //   dotnet run -c Release --project ScriptRunner.Benchmarks -- overhead
 //       Warm per-request cost and host-call cost on both engines.
@@ -40,7 +40,7 @@ for (var i = 0; i < rest.Length; i++)
     else if (rest[i] == "--engine" && i + 1 < rest.Length) engine = rest[++i];
     else
     {
-        Console.Error.WriteLine($"unknown argument '{rest[i]}'; usage: [compare] [--engine managed|wasmtime|wasmtime-epoch] [--json <file>] | request <module> <export> [args] [--cache DIR] | overhead | bdn [BenchmarkDotNet arguments] | load [options]");
+        Console.Error.WriteLine($"unknown argument '{rest[i]}'; usage: [compare] [--engine managed|wasmtime|wasmtime-epoch] [--json <file>] | request <module> <export> [args] [--cache DIR] [--timeout-ms N] [--warm] | overhead | bdn [BenchmarkDotNet arguments] | load [options]");
         return 2;
     }
 }

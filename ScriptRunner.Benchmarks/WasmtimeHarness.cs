@@ -52,6 +52,31 @@ internal sealed class WasmtimeHarness(BenchmarkPlan plan, string planPath, bool 
             results.Add(measurement);
         }
 
+        results.Add(Instantiate(engine, log));
         return results;
+    }
+
+    // The plan's small module instantiated in a new store each time, as ScriptRunner.Wasm's "instantiate" row does.
+    private Measurement Instantiate(Engine engine, TextWriter log)
+    {
+        var instantiate = plan.Instantiate;
+        using var module = Module.FromBytes(engine, "small", BenchmarkPlan.ReadModule(planPath, instantiate.Module));
+        using var linker = new Linker(engine);
+        var times = new List<double>();
+        for (var i = 0; i < instantiate.Warmup + instantiate.Iterations; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            using (var store = new Store(engine))
+            {
+                linker.Instantiate(store, module);
+            }
+
+            var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            if (i >= instantiate.Warmup) times.Add(elapsed);
+        }
+
+        var measurement = Measurement.From(instantiate.Name, "instantiate", times, null);
+        log.WriteLine($"{measurement.Name,-34} median {measurement.MedianMs,10:F3} ms  min {measurement.MinMs,10:F3} ms");
+        return measurement;
     }
 }

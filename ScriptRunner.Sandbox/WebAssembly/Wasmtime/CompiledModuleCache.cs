@@ -5,16 +5,18 @@ namespace ScriptRunner.Sandbox.WebAssembly.Wasmtime;
 
 /// <summary>
 /// Compiled modules on disk, shared by every sandbox process and kept across restarts. An entry is a file named by
-/// its key: a magic tag, the SHA-256 of the payload, then the payload (a serialized module, or the text of a
-/// compile failure). Entries are written to a temporary file and renamed into place, so a reader sees a whole entry
-/// or none; one whose tag or digest does not match is deleted and treated as missing, never handed to the engine.
-/// The folder is bounded by size: after each write the least recently used entries go.
+/// its key: the payload (a serialized module, or the text of a compile failure), then a trailer of a magic tag and
+/// the payload's SHA-256. The payload comes first so Wasmtime can map a module file as it is (ELF ignores the
+/// trailing bytes) instead of copying it. Entries are written to a temporary file and renamed into place, so a reader
+/// sees a whole entry or none; one whose tag or digest does not match is deleted and treated as missing, never handed
+/// to the engine. The folder is bounded by size: after each write the least recently used entries go.
 /// </summary>
 internal sealed class CompiledModuleCache
 {
     private static readonly byte[] ModuleMagic = "SRWASM1\n"u8.ToArray();
     private static readonly byte[] FailureMagic = "SRFAIL1\n"u8.ToArray();
     private const int DigestLength = 32;
+    private const int TrailerLength = 8 + DigestLength;
     private const string Extension = ".cache";
 
     private readonly string _directory;
@@ -24,17 +26,25 @@ internal sealed class CompiledModuleCache
     {
         _directory = directory;
         _maxBytes = maxBytes;
-        Directory.CreateDirectory(directory);
+        try
+        {
+            Directory.CreateDirectory(directory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Without its folder the cache only misses: every process compiles for itself, and nothing else fails.
+        }
     }
 
     /// <summary>The folder holding the entries.</summary>
     public string DirectoryPath => _directory;
 
-    /// <summary>The serialized module stored under <paramref name="key"/>, or null.</summary>
-    public byte[]? TryReadModule(string key) => TryRead(key, ModuleMagic);
+    /// <summary>The path of the verified module entry stored under <paramref name="key"/>, or null.</summary>
+    public string? TryFindModule(string key) => TryRead(key, ModuleMagic) is not null ? PathOf(key) : null;
 
     /// <summary>The compile failure stored under <paramref name="key"/>, or null.</summary>
-    public string? TryReadFailure(string key) => TryRead(key + ".failed", FailureMagic) is { } bytes ? Encoding.UTF8.GetString(bytes) : null;
+    public string? TryReadFailure(string key) =>
+        TryRead(key + ".failed", FailureMagic) is { } bytes ? Encoding.UTF8.GetString(bytes.AsSpan(0, bytes.Length - TrailerLength)) : null;
 
     /// <summary>Stores a serialized module.</summary>
     public void WriteModule(string key, ReadOnlySpan<byte> payload) => Write(key, ModuleMagic, payload);
@@ -47,6 +57,7 @@ internal sealed class CompiledModuleCache
 
     private string PathOf(string name) => Path.Combine(_directory, name + Extension);
 
+    // The whole entry, trailer included, once its tag and digest check out; null otherwise.
     private byte[]? TryRead(string name, byte[] magic)
     {
         var path = PathOf(name);
@@ -64,10 +75,10 @@ internal sealed class CompiledModuleCache
             return null;
         }
 
-        var header = magic.Length + DigestLength;
-        if (bytes.Length < header
-            || !bytes.AsSpan(0, magic.Length).SequenceEqual(magic)
-            || !SHA256.HashData(bytes.AsSpan(header)).AsSpan().SequenceEqual(bytes.AsSpan(magic.Length, DigestLength)))
+        var payload = bytes.Length - TrailerLength;
+        if (payload < 0
+            || !bytes.AsSpan(payload, magic.Length).SequenceEqual(magic)
+            || !SHA256.HashData(bytes.AsSpan(0, payload)).AsSpan().SequenceEqual(bytes.AsSpan(payload + magic.Length, DigestLength)))
         {
             TryDelete(path);
             return null;
@@ -82,7 +93,7 @@ internal sealed class CompiledModuleCache
         {
         }
 
-        return bytes.AsSpan(header).ToArray();
+        return bytes;
     }
 
     private void Write(string name, byte[] magic, ReadOnlySpan<byte> payload)
@@ -93,9 +104,9 @@ internal sealed class CompiledModuleCache
         {
             using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
+                file.Write(payload);
                 file.Write(magic);
                 file.Write(SHA256.HashData(payload));
-                file.Write(payload);
             }
 
             File.Move(temporary, path, overwrite: true);

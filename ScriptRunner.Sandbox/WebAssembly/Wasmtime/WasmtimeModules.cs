@@ -73,11 +73,12 @@ internal sealed class WasmtimeModules(Engine engine, CompiledModuleCache disk, s
     private ModuleLookup? Load(string key)
     {
         var clock = Stopwatch.StartNew();
-        if (disk.TryReadModule(key) is not { } payload) return null;
+        if (disk.TryFindModule(key) is not { } path) return null;
         Module module;
         try
         {
-            module = Module.Deserialize(engine, "main", payload);
+            // Mapped, not copied: entries are only ever replaced by rename, so the verified file stays as it was.
+            module = Module.DeserializeFile(engine, "main", path);
         }
         catch (WasmtimeException)
         {
@@ -112,6 +113,13 @@ internal sealed class WasmtimeModules(Engine engine, CompiledModuleCache disk, s
             var message = WasmtimeMessages.Compile(e);
             disk.WriteFailure(key, message);
             return new CompileResult(null, message, clock.Elapsed.TotalMilliseconds);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A fault of the compiler itself is this request's answer only: nothing is written to disk, and the
+            // entry is dropped so a repeat tries again.
+            _memory.TryRemove(key, out _);
+            return new CompileResult(null, $"the WebAssembly compiler failed: {e.Message}", clock.Elapsed.TotalMilliseconds);
         }
     }
 

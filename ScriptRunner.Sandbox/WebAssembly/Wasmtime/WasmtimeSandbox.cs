@@ -87,6 +87,11 @@ public sealed class WasmtimeSandbox(WasmtimeRuntime runtime) : IScriptSandbox
         {
             return WasmtimeOutcomes.Error(e, instance is null, invocation) with { MemoryPeakBytes = instance is null ? null : MemoryBytes(instance) };
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A fault of the runtime or its binding must still end this run only, as an outcome.
+            return SandboxOutcome.Failed(ErrorTypes.HostError, $"the WebAssembly runtime failed: {e.Message}");
+        }
     }
 
     private static SandboxOutcome Call(Instance instance, WasmEntryPoint entry)
