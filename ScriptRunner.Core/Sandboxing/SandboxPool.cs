@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ScriptRunner.Core.Execution;
@@ -28,9 +27,11 @@ public sealed class SandboxPool : ISandboxExecutor, IHostedService, IAsyncDispos
     private readonly byte[] _configuration;
     private readonly ScriptRunnerTelemetry _telemetry;
     private readonly ILogger _logger;
-    private readonly Channel<SandboxProcess> _idle = Channel.CreateUnbounded<SandboxProcess>();
+    // Idle processes, most recently used first: a repeat of the same code lands where its compiled form is cached.
+    private readonly ConcurrentStack<SandboxProcess> _idle = new();
+    private readonly SemaphoreSlim _idleCount = new(0);
     private readonly ConcurrentDictionary<SandboxProcess, byte> _processes = new();
-    // The processes in the idle channel: a channel cannot be inspected, and health must not count dead ones as ready.
+    // The same processes as a set, so health counts only live ones as ready.
     private readonly ConcurrentDictionary<SandboxProcess, byte> _idleSet = new();
     private readonly MemoryWatch _memoryWatch;
     private readonly CancellationTokenSource _closing = new();
@@ -155,7 +156,8 @@ public sealed class SandboxPool : ISandboxExecutor, IHostedService, IAsyncDispos
             {
                 using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closing.Token);
                 wait.CancelAfter(timeout);
-                process = await _idle.Reader.ReadAsync(wait.Token).ConfigureAwait(false);
+                await _idleCount.WaitAsync(wait.Token).ConfigureAwait(false);
+                if (!_idle.TryPop(out process!)) continue;
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
@@ -165,10 +167,6 @@ public sealed class SandboxPool : ISandboxExecutor, IHostedService, IAsyncDispos
                 throw new CapacityExceededException(State.Failing
                     ? "No sandbox process could be started."
                     : $"No sandbox became free within {timeout.TotalMilliseconds:0} ms.");
-            }
-            catch (ChannelClosedException)
-            {
-                throw new ObjectDisposedException(nameof(SandboxPool));
             }
 
             _idleSet.TryRemove(process, out _);
@@ -195,10 +193,11 @@ public sealed class SandboxPool : ISandboxExecutor, IHostedService, IAsyncDispos
     /// <summary>Puts a process in the idle set; false once the pool is closing.</summary>
     private bool Offer(SandboxProcess process)
     {
+        if (_closing.IsCancellationRequested) return false;
         _idleSet[process] = 0;
-        if (_idle.Writer.TryWrite(process)) return true;
-        _idleSet.TryRemove(process, out _);
-        return false;
+        _idle.Push(process);
+        _idleCount.Release();
+        return true;
     }
 
     private void Retire(SandboxProcess process, bool replace)
@@ -271,7 +270,7 @@ public sealed class SandboxPool : ISandboxExecutor, IHostedService, IAsyncDispos
     {
         if (_closing.IsCancellationRequested) return;
         _closing.Cancel();
-        _idle.Writer.TryComplete();
+        _idle.Clear();
         _memoryWatch.Dispose();
         var all = _processes.Keys.ToArray();
         _processes.Clear();

@@ -119,11 +119,19 @@ public sealed class ScriptRunnerTelemetry : IDisposable
 
     private void RecordCompile(ExecutionMetadata metadata, string engine)
     {
-        var hit = new KeyValuePair<string, object?>("scriptrunner.cache_hit", metadata.CacheHit);
+        var hit = new KeyValuePair<string, object?>("scriptrunner.cache_hit", CacheTag(metadata));
         var byEngine = new KeyValuePair<string, object?>("scriptrunner.engine", engine);
         if (metadata.CompileTimeMs is { } compile) _compileDuration.Record(compile, byEngine, hit);
         if (metadata.CacheHit is not null) _cacheLookups.Add(1, byEngine, hit);
     }
+
+    /// <summary>Where compiled code came from, as a tag: <c>memory</c>, <c>disk</c> or <c>miss</c>; null when the engine has no cache.</summary>
+    private static string? CacheTag(ExecutionMetadata metadata) => metadata.CacheHit switch
+    {
+        null => null,
+        System.Text.Json.Nodes.JsonValue value when value.GetValueKind() == System.Text.Json.JsonValueKind.String => value.GetValue<string>(),
+        _ => "miss",
+    };
 
     /// <summary>The compile and run steps of the sandbox, laid end to end and ending now.</summary>
     private void RecordSandboxSpans(ExecutionMetadata metadata, string engine)
@@ -133,7 +141,7 @@ public sealed class ScriptRunnerTelemetry : IDisposable
         {
             using var compile = StartBackdated("ScriptRunner.Compile", ActivityKind.Internal, metadata.ExecutionTimeMs, metadata.ExecutionTimeMs - compileMs);
             compile?.SetTag("scriptrunner.engine", engine);
-            compile?.SetTag("scriptrunner.cache_hit", metadata.CacheHit);
+            compile?.SetTag("scriptrunner.cache_hit", CacheTag(metadata));
         }
         using var run = StartBackdated("ScriptRunner.Run", ActivityKind.Internal, metadata.ExecutionTimeMs - compileMs);
         run?.SetTag("scriptrunner.engine", engine);

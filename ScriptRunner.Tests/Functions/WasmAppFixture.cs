@@ -20,7 +20,7 @@ public sealed class WasmAppFixture : IDisposable
 
     private readonly ScriptRunnerApp _strict = new(InProcessDeadline);
 
-    // These apps run executions in-process, where no process wall ends a runaway loop: Wasmtime checks its epoch.
+    // Wasmtime's own epoch check gives the graceful Timeout these tests assert; the process wall stays behind it.
     private static readonly (string, string) InProcessDeadline = ("ScriptRunner:Wasm:WasmtimeInterrupt", "epoch");
 
     public WasmAppFixture()

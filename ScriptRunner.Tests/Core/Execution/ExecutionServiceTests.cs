@@ -319,7 +319,7 @@ public sealed class ExecutionServiceTests : IDisposable
 
         await service.ExecuteAsync(new ExecutionRequest { Code = "var secret = env.TOKEN", EnvVars = new Dictionary<string, string> { ["TOKEN"] = "s3cr3t" } }, CancellationToken.None);
 
-        var span = Assert.Single(spans);
+        var span = Assert.Single(spans, s => s.OperationName == "ScriptRunner.Execute");
         Assert.Equal("ScriptRunner.Execute", span.OperationName);
         Assert.Equal("javascript", span.GetTagItem("scriptrunner.code_type"));
         Assert.Equal("error", span.GetTagItem("scriptrunner.status"));
