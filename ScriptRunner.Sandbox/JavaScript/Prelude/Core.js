@@ -1,0 +1,28 @@
+// Shared helpers of the prelude. The prelude runs before the script, in the script's own realm, and keeps its
+// host bindings in this closure: nothing of the host is reachable from a global.
+const G = globalThis;
+const PRELUDE_NAME = 'scriptrunner:prelude';
+
+// A value made on first use: the classes behind URL, Headers, TextEncoder… cost nothing until a script touches them.
+function once(make) {
+  let made = false, value;
+  const get = () => { if (!made) { value = make(); made = true; } return value; };
+  get.ready = () => made;
+  return get;
+}
+
+function defineGlobal(name, value) {
+  Object.defineProperty(G, name, { value, writable: true, configurable: true, enumerable: false });
+}
+
+function defineLazyGlobal(name, get) {
+  Object.defineProperty(G, name, {
+    get() { const value = get(); defineGlobal(name, value); return value; },
+    set(value) { defineGlobal(name, value); },
+    configurable: true,
+    enumerable: false,
+  });
+}
+
+// An error the runtime raises about the result itself: its message is the whole answer, with no "Error: " prefix.
+class ResultError extends Error {}

@@ -1,0 +1,87 @@
+// The JSON answer: a value serialized with JSON.stringify's rules, refusing what JSON cannot say (a function or
+// bigint result, a cycle, nesting deeper than 512), and handler results normalized to {statusCode, headers, body}.
+const MAX_RESULT_DEPTH = 512;
+
+function thrownText(e) {
+  if (isErrorLike(e)) return errorText(e).split('\n')[0];
+  return typeof e === 'string' ? e : inspect(e);
+}
+
+function describeThrown(e) {
+  if (e instanceof ResultError) return { message: e.message, stack: null };
+  if (isErrorLike(e)) {
+    const text = errorText(e);
+    const newline = text.indexOf('\n');
+    return { message: newline < 0 ? text : text.slice(0, newline), stack: newline < 0 ? null : text };
+  }
+  return { message: 'Uncaught ' + thrownText(e), stack: null };
+}
+
+function toResultJson(value) {
+  const stack = [];
+  const write = (holder, key, v, inArray) => {
+    if (v !== null && (typeof v === 'object' || typeof v === 'bigint') && typeof v.toJSON === 'function') v = v.toJSON(key);
+    switch (typeof v) {
+      case 'string': return JSON.stringify(v);
+      case 'number': return Number.isFinite(v) ? JSON.stringify(v) : 'null';
+      case 'boolean': return v ? 'true' : 'false';
+      case 'bigint': throw new ResultError('result is not JSON-serializable: bigint');
+      case 'undefined': case 'function': case 'symbol':
+        if (holder === null) {
+          if (typeof v === 'undefined') return 'null';
+          throw new ResultError(`result is not JSON-serializable: ${typeof v}`);
+        }
+        return inArray ? 'null' : undefined;
+    }
+    if (v === null) return 'null';
+    const tag = objectToString(v);
+    if (tag === '[object Number]') return write(holder, key, Number(v), inArray);
+    if (tag === '[object String]') return JSON.stringify(String(v));
+    if (tag === '[object Boolean]') return v.valueOf() ? 'true' : 'false';
+    if (stack.includes(v)) throw new ResultError('result contains a cycle');
+    if (stack.length >= MAX_RESULT_DEPTH) throw new ResultError(`result nests deeper than ${MAX_RESULT_DEPTH} levels`);
+    stack.push(v);
+    let out;
+    if (Array.isArray(v)) {
+      const items = [];
+      for (let i = 0; i < v.length; i++) items.push(write(v, String(i), v[i], true));
+      out = '[' + items.join(',') + ']';
+    } else {
+      const items = [];
+      for (const k of Object.keys(v)) {
+        const text = write(v, k, v[k], false);
+        if (text !== undefined) items.push(JSON.stringify(k) + ':' + text);
+      }
+      out = '{' + items.join(',') + '}';
+    }
+    stack.pop();
+    return out;
+  };
+  return write(null, '', value, false);
+}
+
+function normalizeResponse(value) {
+  const answer = (statusCode, headers, body) => JSON.stringify({ statusCode, headers, body });
+  if (value === undefined || value === null) return answer(200, {}, '');
+  if (typeof value === 'string') return answer(200, {}, value);
+  if (makeHttpClasses.ready() && value instanceof makeHttpClasses().Response) {
+    const headers = {};
+    for (const [n, v] of value.headers) headers[n] = v;
+    return answer(value.status, headers, value.body ?? '');
+  }
+  if (typeof value === 'object' && 'statusCode' in value) {
+    const status = Number(value.statusCode);
+    if (!Number.isInteger(status) || status < 100 || status > 599) throw new ResultError(`handler returned an invalid statusCode: ${typeof value.statusCode === 'string' ? value.statusCode : inspect(value.statusCode)}`);
+    const headers = {};
+    const given = value.headers;
+    if (given !== null && typeof given === 'object') {
+      const entries = makeHttpClasses.ready() && given instanceof makeHttpClasses().Headers ? [...given] : Object.keys(given).map((k) => [k, given[k]]);
+      for (const [n, v] of entries) if (v !== undefined) headers[n] = String(v);
+    }
+    const body = value.body;
+    const text = body === undefined || body === null ? '' : typeof body === 'string' ? body
+      : body instanceof ArrayBuffer || ArrayBuffer.isView(body) ? utf8Decode(toBytes(body), false) : toResultJson(body);
+    return answer(status, headers, text);
+  }
+  return answer(200, { 'content-type': 'application/json' }, toResultJson(value));
+}
