@@ -16,7 +16,16 @@ internal static class JavaScriptOutcomes
     /// <summary>Turns the runtime's <c>outcome()</c> JSON into the sandbox outcome.</summary>
     public static SandboxOutcome FromRuntime(string outcomeJson)
     {
-        var node = JsonNode.Parse(outcomeJson, documentOptions: ResultOptions)!.AsObject();
+        JsonObject node;
+        try
+        {
+            node = JsonNode.Parse(outcomeJson, documentOptions: ResultOptions)!.AsObject();
+        }
+        catch (JsonException e)
+        {
+            return Runtime($"the result could not be read: {e.Message}", null);
+        }
+
         if (node["ok"]!.GetValue<bool>()) return SandboxOutcome.Succeeded(node["result"]?.DeepClone());
         return Runtime(node["message"]!.GetValue<string>(), node["stack"]?.GetValue<string>());
     }

@@ -26,3 +26,14 @@ function defineLazyGlobal(name, get) {
 
 // An error the runtime raises about the result itself: its message is the whole answer, with no "Error: " prefix.
 class ResultError extends Error {}
+
+// Intrinsics the runtime's own answer depends on, taken before the script can replace them: a script that
+// redefines JSON.stringify or Promise.prototype.then changes what it computes, not how its result is reported.
+const jsonStringify = JSON.stringify;
+const jsonParse = JSON.parse;
+const objectKeys = Object.keys;
+const isArray = Array.isArray;
+const promiseResolve = Promise.resolve.bind(Promise);
+const promiseThen = Promise.prototype.then;
+const reflectApply = Reflect.apply;
+const then = (promise, onFulfilled, onRejected) => reflectApply(promiseThen, promise, [onFulfilled, onRejected]);

@@ -206,7 +206,7 @@ function fetchRequest(input, init) {
 function fetch(input, init) {
   return new Promise((resolve, reject) => {
     const { fromHost, FetchError } = makeHttpClasses();
-    const answer = JSON.parse(host.fetch(JSON.stringify(fetchRequest(input, init))));
+    const answer = jsonParse(host.fetch(jsonStringify(fetchRequest(input, init))));
     if (!answer.ok) reject(new FetchError(answer.error, answer.code));
     else resolve(fromHost(answer));
   });

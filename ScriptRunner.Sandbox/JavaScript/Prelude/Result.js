@@ -22,8 +22,8 @@ function toResultJson(value) {
   const write = (holder, key, v, inArray) => {
     if (v !== null && (typeof v === 'object' || typeof v === 'bigint') && typeof v.toJSON === 'function') v = v.toJSON(key);
     switch (typeof v) {
-      case 'string': return JSON.stringify(v);
-      case 'number': return Number.isFinite(v) ? JSON.stringify(v) : 'null';
+      case 'string': return jsonStringify(v);
+      case 'number': return Number.isFinite(v) ? jsonStringify(v) : 'null';
       case 'boolean': return v ? 'true' : 'false';
       case 'bigint': throw new ResultError('result is not JSON-serializable: bigint');
       case 'undefined': case 'function': case 'symbol':
@@ -36,23 +36,26 @@ function toResultJson(value) {
     if (v === null) return 'null';
     const tag = objectToString(v);
     if (tag === '[object Number]') return write(holder, key, Number(v), inArray);
-    if (tag === '[object String]') return JSON.stringify(String(v));
+    if (tag === '[object String]') return jsonStringify(String(v));
     if (tag === '[object Boolean]') return v.valueOf() ? 'true' : 'false';
     if (stack.includes(v)) throw new ResultError('result contains a cycle');
     if (stack.length >= MAX_RESULT_DEPTH) throw new ResultError(`result nests deeper than ${MAX_RESULT_DEPTH} levels`);
     stack.push(v);
     let out;
-    if (Array.isArray(v)) {
-      const items = [];
-      for (let i = 0; i < v.length; i++) items.push(write(v, String(i), v[i], true));
-      out = '[' + items.join(',') + ']';
+    // Plain loops and concatenation: the script may have replaced Array.prototype methods.
+    if (isArray(v)) {
+      out = '[';
+      for (let i = 0; i < v.length; i++) out += (i ? ',' : '') + write(v, String(i), v[i], true);
+      out += ']';
     } else {
-      const items = [];
-      for (const k of Object.keys(v)) {
-        const text = write(v, k, v[k], false);
-        if (text !== undefined) items.push(JSON.stringify(k) + ':' + text);
+      out = '{';
+      const keys = objectKeys(v);
+      let first = true;
+      for (let i = 0; i < keys.length; i++) {
+        const text = write(v, keys[i], v[keys[i]], false);
+        if (text !== undefined) { out += (first ? '' : ',') + jsonStringify(keys[i]) + ':' + text; first = false; }
       }
-      out = '{' + items.join(',') + '}';
+      out += '}';
     }
     stack.pop();
     return out;
@@ -61,7 +64,7 @@ function toResultJson(value) {
 }
 
 function normalizeResponse(value) {
-  const answer = (statusCode, headers, body) => JSON.stringify({ statusCode, headers, body });
+  const answer = (statusCode, headers, body) => jsonStringify({ statusCode, headers, body });
   if (value === undefined || value === null) return answer(200, {}, '');
   if (typeof value === 'string') return answer(200, {}, value);
   if (makeHttpClasses.ready() && value instanceof makeHttpClasses().Response) {

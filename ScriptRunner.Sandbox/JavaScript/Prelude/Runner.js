@@ -1,6 +1,6 @@
 // The globals, installed before the script runs, and the runtime the host drives: start the handler (or take the
 // completion value), tick timers until the execution settles, then shape the outcome as JSON.
-const input = JSON.parse(inputJson);
+const input = jsonParse(inputJson);
 const env = Object.freeze(Object.assign(Object.create(null), input.env));
 const state = { status: 'pending', value: undefined, mode: 'value' };
 
@@ -91,7 +91,7 @@ function findHandler(kind, namespace) {
 }
 
 function settle(value) {
-  Promise.resolve(value).then(
+  then(promiseResolve(value),
     (v) => { state.status = 'fulfilled'; state.value = v; },
     (e) => { state.status = 'rejected'; state.value = e; });
 }
@@ -120,19 +120,19 @@ function start(kind, completion) {
   try {
     const request = handler.workers ? workersRequest(seed) : seed;
     const returned = handler.holder[handler.key](request, env, ctx);
-    settle(Promise.resolve(returned).then((v) => (waits.length ? Promise.all(waits).then(() => v) : v)));
+    settle(then(promiseResolve(returned), (v) => (waits.length ? then(Promise.all(waits), () => v) : v)));
   } catch (e) {
     state.status = 'rejected'; state.value = e;
   }
 }
 
 function outcome() {
-  if (state.status === 'rejected') return JSON.stringify({ ok: false, ...describeThrown(state.value) });
+  if (state.status === 'rejected') return jsonStringify({ ok: false, ...describeThrown(state.value) });
   try {
     const json = state.mode === 'handler' ? normalizeResponse(state.value) : toResultJson(state.value);
     return '{"ok":true,"result":' + json + '}';
   } catch (e) {
-    return JSON.stringify({ ok: false, ...describeThrown(e) });
+    return jsonStringify({ ok: false, ...describeThrown(e) });
   }
 }
 
@@ -140,6 +140,6 @@ return Object.freeze({
   start,
   tick,
   outcome,
-  describe: (e) => JSON.stringify(describeThrown(e)),
+  describe: (e) => jsonStringify(describeThrown(e)),
   reportUnhandled: (reason) => host.write('stderr', `Uncaught (in promise) ${isErrorLike(reason) ? errorText(reason) : thrownText(reason)}\n`),
 });
