@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Jint;
 using Jint.Native;
 using Jint.Runtime;
+using Jint.Runtime.Descriptors;
 using ScriptRunner.Core.Execution;
 
 namespace ScriptRunner.Sandbox.JavaScript.Jint;
@@ -30,6 +31,11 @@ internal sealed class JintExecution(SandboxInvocation invocation, JintPreparedCo
             var realm = new JintRealm(engine);
             runtime = engine.Invoke(engine.Evaluate(prelude), JintHostObject.Create(engine, host), JavaScriptInput.Json(invocation, code.Form));
             realm.Attach(runtime);
+            var globalValue = runtime.AsObject().Get("globalValue");
+            foreach (var name in JavaScriptPrelude.GlobalNames)
+            {
+                engine.Advanced.AddLazyGlobal(name, e => e.Invoke(globalValue, name), PropertyFlag.Configurable | PropertyFlag.Writable);
+            }
 
             JsValue completion;
             if (code.Form == JavaScriptCodeForm.Module)

@@ -11,21 +11,8 @@ function once(make) {
   return get;
 }
 
-function defineGlobal(name, value) {
-  Object.defineProperty(G, name, { value, writable: true, configurable: true, enumerable: false });
-}
-
-function defineLazyGlobal(name, get) {
-  Object.defineProperty(G, name, {
-    get() { const value = get(); defineGlobal(name, value); return value; },
-    set(value) { defineGlobal(name, value); },
-    configurable: true,
-    enumerable: false,
-  });
-}
-
 // An error the runtime raises about the result itself: its message is the whole answer, with no "Error: " prefix.
-class ResultError extends Error {}
+function ResultError(message) { this.message = message; }
 
 // Intrinsics the runtime's own answer depends on, taken before the script can replace them: a script that
 // redefines JSON.stringify or Promise.prototype.then changes what it computes, not how its result is reported.
@@ -33,7 +20,9 @@ const jsonStringify = JSON.stringify;
 const jsonParse = JSON.parse;
 const objectKeys = Object.keys;
 const isArray = Array.isArray;
-const promiseResolve = Promise.resolve.bind(Promise);
+const PromiseConstructor = Promise;
+const promiseResolveMethod = Promise.resolve;
 const promiseThen = Promise.prototype.then;
 const reflectApply = Reflect.apply;
-const then = (promise, onFulfilled, onRejected) => reflectApply(promiseThen, promise, [onFulfilled, onRejected]);
+function promiseResolve(value) { return reflectApply(promiseResolveMethod, PromiseConstructor, [value]); }
+function then(promise, onFulfilled, onRejected) { return reflectApply(promiseThen, promise, [onFulfilled, onRejected]); }

@@ -2,15 +2,16 @@
 // bigint result, a cycle, nesting deeper than 512), and handler results normalized to {statusCode, headers, body}.
 const MAX_RESULT_DEPTH = 512;
 
-function thrownText(e) {
-  if (isErrorLike(e)) return errorText(e).split('\n')[0];
-  return typeof e === 'string' ? e : inspect(e);
+function thrownText(e, withStack) {
+  const w = web();
+  if (w.isErrorLike(e)) return withStack ? w.errorText(e) : w.errorText(e).split('\n')[0];
+  return typeof e === 'string' ? e : w.inspect(e);
 }
 
 function describeThrown(e) {
   if (e instanceof ResultError) return { message: e.message, stack: null };
-  if (isErrorLike(e)) {
-    const text = errorText(e);
+  if (web().isErrorLike(e)) {
+    const text = web().errorText(e);
     const newline = text.indexOf('\n');
     return { message: newline < 0 ? text : text.slice(0, newline), stack: newline < 0 ? null : text };
   }
@@ -34,7 +35,7 @@ function toResultJson(value) {
         return inArray ? 'null' : undefined;
     }
     if (v === null) return 'null';
-    const tag = objectToString(v);
+    const tag = Object.prototype.toString.call(v);
     if (tag === '[object Number]') return write(holder, key, Number(v), inArray);
     if (tag === '[object String]') return jsonStringify(String(v));
     if (tag === '[object Boolean]') return v.valueOf() ? 'true' : 'false';
@@ -67,23 +68,24 @@ function normalizeResponse(value) {
   const answer = (statusCode, headers, body) => jsonStringify({ statusCode, headers, body });
   if (value === undefined || value === null) return answer(200, {}, '');
   if (typeof value === 'string') return answer(200, {}, value);
-  if (makeHttpClasses.ready() && value instanceof makeHttpClasses().Response) {
+  const w = web.ready() ? web() : null;
+  if (w && w.makeHttpClasses.ready() && value instanceof w.makeHttpClasses().Response) {
     const headers = {};
     for (const [n, v] of value.headers) headers[n] = v;
     return answer(value.status, headers, value.body ?? '');
   }
   if (typeof value === 'object' && 'statusCode' in value) {
     const status = Number(value.statusCode);
-    if (!Number.isInteger(status) || status < 100 || status > 599) throw new ResultError(`handler returned an invalid statusCode: ${typeof value.statusCode === 'string' ? value.statusCode : inspect(value.statusCode)}`);
+    if (!Number.isInteger(status) || status < 100 || status > 599) throw new ResultError(`handler returned an invalid statusCode: ${typeof value.statusCode === 'string' ? value.statusCode : web().inspect(value.statusCode)}`);
     const headers = {};
     const given = value.headers;
     if (given !== null && typeof given === 'object') {
-      const entries = makeHttpClasses.ready() && given instanceof makeHttpClasses().Headers ? [...given] : Object.keys(given).map((k) => [k, given[k]]);
+      const entries = w && w.makeHttpClasses.ready() && given instanceof w.makeHttpClasses().Headers ? [...given] : Object.keys(given).map((k) => [k, given[k]]);
       for (const [n, v] of entries) if (v !== undefined) headers[n] = String(v);
     }
     const body = value.body;
     const text = body === undefined || body === null ? '' : typeof body === 'string' ? body
-      : body instanceof ArrayBuffer || ArrayBuffer.isView(body) ? utf8Decode(toBytes(body), false) : toResultJson(body);
+      : body instanceof ArrayBuffer || ArrayBuffer.isView(body) ? web().utf8Decode(web().toBytes(body), false) : toResultJson(body);
     return answer(status, headers, text);
   }
   return answer(200, { 'content-type': 'application/json' }, toResultJson(value));

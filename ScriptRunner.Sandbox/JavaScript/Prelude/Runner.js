@@ -1,27 +1,51 @@
 // The globals, installed before the script runs, and the runtime the host drives: start the handler (or take the
 // completion value), tick timers until the execution settles, then shape the outcome as JSON.
 const input = jsonParse(inputJson);
-const env = Object.freeze(Object.assign(Object.create(null), input.env));
 const state = { status: 'pending', value: undefined, mode: 'value' };
+const makeEnv = once(() => Object.freeze(Object.assign(Object.create(null), input.env)));
 
-defineGlobal('console', consoleObject);
-defineGlobal('env', env);
-defineGlobal('self', G);
-defineGlobal('app_log', function app_log(level, message) {
-  const text = message === undefined ? '' : typeof message === 'string' ? message : (() => { try { return JSON.stringify(message) ?? String(message); } catch (e) { return inspect(message); } })();
+function app_log(level, message) {
+  let text = '';
+  if (typeof message === 'string') text = message;
+  else if (message !== undefined) { try { text = jsonStringify(message) ?? String(message); } catch (e) { text = web().inspect(message); } }
   host.log(level === undefined ? 'info' : String(level), text);
-});
-defineGlobal('get_unixtime', function get_unixtime() { return host.unixTime(); });
-for (const fn of [fetch, setTimeout, clearTimeout, setInterval, clearInterval, queueMicrotask, structuredClone, atob, btoa]) defineGlobal(fn.name, fn);
-defineLazyGlobal('URL', () => makeUrlClasses().URL);
-defineLazyGlobal('URLSearchParams', () => makeUrlClasses().URLSearchParams);
-defineLazyGlobal('Headers', () => makeHttpClasses().Headers);
-defineLazyGlobal('Request', () => makeHttpClasses().Request);
-defineLazyGlobal('Response', () => makeHttpClasses().Response);
-defineLazyGlobal('TextEncoder', makeTextEncoder);
-defineLazyGlobal('TextDecoder', makeTextDecoder);
-defineLazyGlobal('DOMException', makeDOMException);
-defineLazyGlobal('crypto', makeCrypto);
+}
+
+function get_unixtime() { return host.unixTime(); }
+
+// The value of each global the host installs (lazily: an execution builds only the globals it reads).
+function globalValue(name) {
+  switch (name) {
+    case 'env': return makeEnv();
+    case 'self': return G;
+    case 'app_log': return app_log;
+    case 'get_unixtime': return get_unixtime;
+    case 'setTimeout': return setTimeout;
+    case 'clearTimeout': return clearTimeout;
+    case 'setInterval': return setInterval;
+    case 'clearInterval': return clearInterval;
+    case 'queueMicrotask': return queueMicrotask;
+  }
+  const w = web();
+  switch (name) {
+    case 'console': return w.consoleObject;
+    case 'fetch': return w.fetch;
+    case 'structuredClone': return w.structuredClone;
+    case 'atob': return w.atob;
+    case 'btoa': return w.btoa;
+    case 'URL': return w.makeUrlClasses().URL;
+    case 'URLSearchParams': return w.makeUrlClasses().URLSearchParams;
+    case 'Headers': return w.makeHttpClasses().Headers;
+    case 'Request': return w.makeHttpClasses().Request;
+    case 'Response': return w.makeHttpClasses().Response;
+    case 'TextEncoder': return w.makeTextEncoder();
+    case 'TextDecoder': return w.makeTextDecoder();
+    case 'DOMException': return w.makeDOMException();
+    case 'crypto': return w.makeCrypto();
+  }
+  return undefined;
+}
+
 if (input.kind === 'script') {
   const module = { exports: {} };
   G.module = module;
@@ -37,8 +61,8 @@ function seedRequest() {
 }
 
 function workersRequest(seed) {
-  const { Request } = makeHttpClasses();
-  const { URL } = makeUrlClasses();
+  const { Request } = web().makeHttpClasses();
+  const { URL } = web().makeUrlClasses();
   const url = new URL(String(seed.url), 'http://localhost/');
   for (const key of Object.keys(seed.query || {})) if (!url.searchParams.has(key)) url.searchParams.append(key, String(seed.query[key]));
   const method = String(seed.method).toUpperCase();
@@ -113,13 +137,13 @@ function start(kind, completion) {
   state.mode = 'handler';
   const waits = [];
   const ctx = Object.freeze({
-    waitUntil(promise) { waits.push(Promise.resolve(promise).catch((e) => host.write('stderr', `Uncaught (in promise) ${thrownText(e)}\n`))); },
+    waitUntil(promise) { waits.push(then(promiseResolve(promise), undefined, (e) => host.write('stderr', `Uncaught (in promise) ${thrownText(e, true)}\n`))); },
     passThroughOnException() {},
   });
   const seed = seedRequest();
   try {
     const request = handler.workers ? workersRequest(seed) : seed;
-    const returned = handler.holder[handler.key](request, env, ctx);
+    const returned = handler.holder[handler.key](request, makeEnv(), ctx);
     settle(then(promiseResolve(returned), (v) => (waits.length ? then(Promise.all(waits), () => v) : v)));
   } catch (e) {
     state.status = 'rejected'; state.value = e;
@@ -141,5 +165,6 @@ return Object.freeze({
   tick,
   outcome,
   describe: (e) => jsonStringify(describeThrown(e)),
-  reportUnhandled: (reason) => host.write('stderr', `Uncaught (in promise) ${isErrorLike(reason) ? errorText(reason) : thrownText(reason)}\n`),
+  globalValue,
+  reportUnhandled: (reason) => host.write('stderr', `Uncaught (in promise) ${thrownText(reason, true)}\n`),
 });

@@ -5,7 +5,7 @@ let nextTimerId = 1;
 let timerSequence = 0;
 
 function addTimer(callback, delay, args, repeat) {
-  if (typeof callback !== 'function') throw new TypeError('The "callback" argument must be of type function. Received ' + inspect(callback));
+  if (typeof callback !== 'function') throw new TypeError('The "callback" argument must be of type function. Received ' + web().inspect(callback));
   const ms = Math.max(0, Number(delay) || 0);
   const id = nextTimerId++;
   timers.set(id, { callback, args, ms, repeat, due: host.now() + ms, order: timerSequence++ });
@@ -18,7 +18,7 @@ function clearTimeout(id) { timers.delete(Number(id)); }
 function clearInterval(id) { timers.delete(Number(id)); }
 
 function queueMicrotask(callback) {
-  if (typeof callback !== 'function') throw new TypeError('The "callback" argument must be of type function. Received ' + inspect(callback));
+  if (typeof callback !== 'function') throw new TypeError('The "callback" argument must be of type function. Received ' + web().inspect(callback));
   Promise.resolve().then(() => callback());
 }
 
@@ -37,7 +37,7 @@ function tick(now) {
   try {
     timer.callback.apply(undefined, timer.args);
   } catch (e) {
-    host.write('stderr', `Uncaught ${errorText(e)}\n`);
+    host.write('stderr', `Uncaught ${thrownText(e, true)}\n`);
   }
   return 0;
 }
