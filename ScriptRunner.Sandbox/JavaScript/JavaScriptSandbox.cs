@@ -1,40 +1,44 @@
+using Acornima.Ast;
+using Jint;
+using Microsoft.Extensions.Options;
 using ScriptRunner.Core.Execution;
 using ScriptRunner.Core.Model;
+using ScriptRunner.Core.Options;
+using ScriptRunner.Sandbox.JavaScript.Jint;
 
 namespace ScriptRunner.Sandbox.JavaScript;
 
 /// <summary>
-/// Runs JavaScript (ES5.1, on Jint 2.10) in a fresh, locked-down engine per execution, under the invocation's
-/// deadline, cancellation, memory cap and a fixed stack budget.
+/// Runs JavaScript (ES2023: modules, CommonJS, classic scripts) on Jint 4, a fresh engine per execution, with the
+/// engine-neutral prelude's globals. Parsed code is cached per sandbox instance by the code's SHA-256.
 /// </summary>
 /// <remarks>
-/// A run needs a 32 MB stack. When the calling thread has that much left (the execution scheduler's workers have
-/// 64 MB) the run happens right there, and the scheduler releases the caller if the run overruns its deadline.
-/// Otherwise the run gets its own 32 MB thread; if it does not stop within a grace period after its deadline (a
-/// single built-in call that cannot be interrupted), the caller gets a Timeout outcome at once and the abandoned run
-/// is refused every further host call.
+/// A run needs a deep stack: it runs right on the calling thread when that has 48 MB left (the sandbox process's
+/// 64 MB execution thread), else on a 64 MB thread of its own that the caller waits for.
 /// </remarks>
 public sealed class JavaScriptSandbox : IScriptSandbox
 {
-    private const int ThreadStackBytes = 32 * 1024 * 1024;
+    private const int ThreadStackBytes = 64 * 1024 * 1024;
+    private const long RequiredStackBytes = 48L * 1024 * 1024;
 
-    // Checked at every statement and call; the rest is headroom for the deepest single step (bounded by the nesting
-    // limits) between two checks.
-    private const long StackBudgetBytes = 24L * 1024 * 1024;
+    /// <summary>Source bytes the prepared-code cache may hold.</summary>
+    public const long CacheSourceBytes = 32L * 1024 * 1024;
 
-    private readonly TimeSpan _abandonGrace;
-    private readonly MemoryLedger _ledger;
+    private readonly bool _allowStringCompilation;
+    private readonly Lazy<Prepared<Script>> _prelude = new(() => global::Jint.Engine.PrepareScript(JavaScriptPrelude.Source, JavaScriptPrelude.SourceName));
+    private readonly PreparedCodeCache<JintPreparedCode> _cache = new(CacheSourceBytes);
 
-    /// <summary>Creates the sandbox.</summary>
-    public JavaScriptSandbox() : this(TimeSpan.FromSeconds(2))
+    /// <summary>Creates the sandbox with default options (string compilation refused).</summary>
+    public JavaScriptSandbox() : this(allowStringCompilation: false)
     {
     }
 
-    internal JavaScriptSandbox(TimeSpan abandonGrace, MemoryLedger? ledger = null)
+    /// <summary>Creates the sandbox with the service's JavaScript options.</summary>
+    public JavaScriptSandbox(IOptions<ScriptRunnerOptions> options) : this(options.Value.JavaScript.AllowStringCompilation)
     {
-        _abandonGrace = abandonGrace;
-        _ledger = ledger ?? MemoryLedger.Process;
     }
+
+    internal JavaScriptSandbox(bool allowStringCompilation) => _allowStringCompilation = allowStringCompilation;
 
     /// <inheritdoc />
     public CodeType CodeType => CodeType.JavaScript;
@@ -42,62 +46,39 @@ public sealed class JavaScriptSandbox : IScriptSandbox
     /// <inheritdoc />
     public string Engine => EngineNames.Jint;
 
+    /// <summary>The prepared-code cache (for tests and metrics).</summary>
+    internal PreparedCodeCache<JintPreparedCode> Cache => _cache;
+
     /// <inheritdoc />
     public SandboxOutcome Execute(SandboxInvocation invocation)
     {
         ArgumentNullException.ThrowIfNull(invocation);
-        var timeout = invocation.Timeout > TimeSpan.Zero ? invocation.Timeout : TimeSpan.Zero;
-        if (ThreadStack.Remaining() >= ThreadStackBytes) return ExecuteHere(invocation, timeout);
+        if (ThreadStack.Remaining() >= RequiredStackBytes) return ExecuteHere(invocation);
 
-        var deadline = CancellationTokenSource.CreateLinkedTokenSource(invocation.CancellationToken);
-        deadline.CancelAfter(timeout);
-        var finished = new ManualResetEventSlim();
-        ExecutionGuard? guard = null;
         SandboxOutcome? outcome = null;
-        var thread = new Thread(() =>
-        {
-            outcome = Run(invocation, timeout, deadline.Token, started => guard = started);
-            finished.Set();
-        }, ThreadStackBytes)
+        var thread = new Thread(() => outcome = ExecuteHere(invocation), ThreadStackBytes)
         {
             IsBackground = true,
             Name = "ScriptRunner JavaScript",
         };
         thread.Start();
-
-        WaitHandle.WaitAny([finished.WaitHandle, deadline.Token.WaitHandle]);
-        if (finished.Wait(_abandonGrace))
-        {
-            deadline.Dispose();
-            finished.Dispose();
-            return outcome!;
-        }
-
-        // The run is stuck inside one uninterruptible built-in call. Give up on it: it fails its next check and exits.
-        guard?.Abandon();
-        return SandboxOutcome.Failed(ErrorTypes.Timeout,
-            $"execution timed out after {(long)timeout.TotalMilliseconds} ms (the script did not stop within {(long)_abandonGrace.TotalMilliseconds} ms of its deadline and was abandoned)");
+        thread.Join();
+        return outcome!;
     }
 
-    private SandboxOutcome ExecuteHere(SandboxInvocation invocation, TimeSpan timeout)
-    {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(invocation.CancellationToken);
-        deadline.CancelAfter(timeout);
-        return Run(invocation, timeout, deadline.Token, _ => { });
-    }
-
-    // Runs on the thread that executes the script: the guard measures that thread's stack and allocations.
-    private SandboxOutcome Run(SandboxInvocation invocation, TimeSpan timeout, CancellationToken deadline, Action<ExecutionGuard> started)
+    private SandboxOutcome ExecuteHere(SandboxInvocation invocation)
     {
         try
         {
-            using var guard = new ExecutionGuard(timeout, deadline, invocation.MemoryLimitBytes, StackBudgetBytes, _ledger);
-            started(guard);
-            return new JavaScriptRun(invocation, guard, deadline).Execute();
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var code = _cache.GetOrAdd(invocation.Sha256, invocation.Code.Length, () => JintPreparedCode.Prepare(JavaScriptInput.Source(invocation.Code.Span)), out var hit);
+            var compileMs = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            var outcome = new JintExecution(invocation, code, _prelude.Value, _allowStringCompilation).Run();
+            return outcome with { CacheHit = hit, CompileTimeMs = hit ? null : compileMs };
         }
         catch (Exception e)
         {
-            return SandboxOutcome.Failed(ErrorTypes.HostError, $"internal error in the JavaScript sandbox: {e.GetType().Name}: {e.Message}");
+            return JavaScriptOutcomes.HostError(e);
         }
     }
 }

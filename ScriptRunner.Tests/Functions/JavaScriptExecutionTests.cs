@@ -21,7 +21,7 @@ public sealed class JavaScriptExecutionTests : IClassFixture<JavaScriptExecution
     {
         public LoopbackServer Files { get; } = new();
 
-        public ScriptRunnerApp Server { get; } = new(("ScriptRunner:Download:AllowPrivateNetworks", "true"));
+        public ScriptRunnerApp Server { get; } = new(("ScriptRunner:Download:AllowPrivateNetworks", "true"), ("ScriptRunner:SandboxFetch:AllowPrivateNetworks", "true"));
 
         public void Dispose()
         {
@@ -40,7 +40,7 @@ public sealed class JavaScriptExecutionTests : IClassFixture<JavaScriptExecution
         Assert.Equal(200, response.StatusCode);
         Assert.True(response.Success, response.Error);
         Assert.Equal("success", response.Body["status"]!.GetValue<string>());
-        Assert.Equal("[21,42]", response.Result!.ToJsonString());
+        Assert.Equal("[21,42]", response.Result!.ToJsonString(ScriptRunner.Tests.Sandbox.JavaScript.JsHarness.Relaxed));
         Assert.Equal("hello 2\n", response.Stdout);
         Assert.Equal("careful\n", response.Stderr);
         Assert.Equal("javascript", response.Metadata["codeType"]!.GetValue<string>());
@@ -211,5 +211,80 @@ public sealed class JavaScriptExecutionTests : IClassFixture<JavaScriptExecution
         Assert.Equal(["warn", "info"], logs.Select(l => l!["level"]!.GetValue<string>()));
         Assert.Equal("disk almost full", logs[0]!["message"]!.GetValue<string>());
         Assert.EndsWith("Z", logs[0]!["timestamp"]!.GetValue<string>());
+    }
+    // Seed 000's README, "Execute Function": the request body exactly as documented.
+    private const string SeedExecuteFunctionBody = """
+        {
+          "code": "export default async (req) => ({ statusCode: 200, body: 'OK' })",
+          "handler": "handler",
+          "request": {
+            "method": "GET",
+            "url": "/",
+            "headers": {},
+            "body": "",
+            "query": {}
+          },
+          "envVars": {
+            "API_KEY": "secret"
+          },
+          "timeout": 10000,
+          "memory": 128
+        }
+        """;
+
+    // Seed 000's README, "Testing": the curl -d body exactly as documented.
+    private const string SeedTestingBody = """
+        {
+            "code": "export default async (req) => ({ statusCode: 200, body: JSON.stringify({ message: \"Hello World\" }) })",
+            "handler": "handler",
+            "request": {
+              "method": "GET",
+              "url": "/",
+              "headers": {},
+              "query": {}
+            },
+            "envVars": {},
+            "timeout": 10000,
+            "memory": 128
+          }
+        """;
+
+    [Fact]
+    public async Task Seed000_ExecuteFunctionExample_AnswersAsDocumented()
+    {
+        var response = await ScriptRunnerApp.PostRawAsync(_client, SeedExecuteFunctionBody);
+
+        Assert.Equal(200, response.StatusCode);
+        Assert.True(response.Success, response.Error);
+        Assert.Equal("{\"statusCode\":200,\"headers\":{},\"body\":\"OK\"}", response.Result!.ToJsonString(ScriptRunner.Tests.Sandbox.JavaScript.JsHarness.Relaxed));
+        Assert.True(response.Body["duration"]!.GetValue<long>() >= 0);
+    }
+
+    [Fact]
+    public async Task Seed000_TestingExample_AnswersAsDocumented()
+    {
+        var response = await ScriptRunnerApp.PostRawAsync(_client, SeedTestingBody);
+
+        Assert.Equal(200, response.StatusCode);
+        Assert.True(response.Success, response.Error);
+        Assert.Equal("{\"statusCode\":200,\"headers\":{},\"body\":\"{\\\"message\\\":\\\"Hello World\\\"}\"}", response.Result!.ToJsonString(ScriptRunner.Tests.Sandbox.JavaScript.JsHarness.Relaxed));
+    }
+
+    [Fact]
+    public async Task WorkersModule_FetchesFromTheLocalServerAndAnswersWithAResponse()
+    {
+        _app.Files.MapText("/data/greeting.json", "{\"greeting\":\"hi\"}", "application/json");
+        var response = await Post(new
+        {
+            code = "export default { async fetch(request, env) { const r = await fetch(env.DATA_URL); const { greeting } = await r.json(); " +
+                   "return Response.json({ greeting, path: new URL(request.url).pathname }, { headers: { 'x-engine': 'jint' } }); } };",
+            handler = "fetch",
+            request = new { method = "GET", url = "/hello" },
+            envVars = new Dictionary<string, string> { ["DATA_URL"] = _app.Files.Url("/data/greeting.json").AbsoluteUri },
+        });
+
+        Assert.True(response.Success, response.Error);
+        Assert.Equal("{\"statusCode\":200,\"headers\":{\"content-type\":\"application/json\",\"x-engine\":\"jint\"},\"body\":\"{\\\"greeting\\\":\\\"hi\\\",\\\"path\\\":\\\"/hello\\\"}\"}",
+            response.Result!.ToJsonString(ScriptRunner.Tests.Sandbox.JavaScript.JsHarness.Relaxed));
     }
 }

@@ -9,31 +9,25 @@ public sealed class ErrorMappingTests
     {
         var run = JsHarness.Execute("var a = 1;\nvar b = ;");
         Assert.Equal(ErrorTypes.CompileError, run.Outcome.ErrorType);
-        Assert.StartsWith("SyntaxError: Unexpected token ; (line 2, column 9)", run.Outcome.Error);
-        Assert.DoesNotContain("ES5.1", run.Outcome.Error);
-    }
-
-    [Theory]
-    [InlineData("var f = (x) => x;")]
-    [InlineData("class A {}")]
-    [InlineData("for (var x of [1]) {}")]
-    [InlineData("async function f() { await g(); }")]
-    [InlineData("import x from 'y';")]
-    [InlineData("var s = `template`;")]
-    public void Es2015Syntax_IsCompileErrorWithHint(string code)
-    {
-        var run = JsHarness.Execute(code);
-        Assert.Equal(ErrorTypes.CompileError, run.Outcome.ErrorType);
-        Assert.Contains("Jint 2.10 supports ES5.1 only", run.Outcome.Error);
+        Assert.Equal("SyntaxError: Unexpected token ';' (line 2, column 9)", run.Outcome.Error);
+        Assert.Equal("SyntaxError: Unexpected token ';'\n    at main.js:2:9", run.Outcome.Stack);
     }
 
     [Fact]
-    public void ThrownError_IsRuntimeErrorWithNameMessageAndLocation()
+    public void SyntaxError_InAModule_IsReportedWhereTheModuleReadingStopped()
     {
-        var run = JsHarness.Execute("var a = 1;\n\nthrow new TypeError('bad thing');");
+        var run = JsHarness.Execute("export default function () {\n  return 1 +;\n}");
+        Assert.Equal(ErrorTypes.CompileError, run.Outcome.ErrorType);
+        Assert.Equal("SyntaxError: Unexpected token ';' (line 2, column 13)", run.Outcome.Error);
+    }
+
+    [Fact]
+    public void ThrownError_IsRuntimeErrorWithFunctionNamesAndLineColumn()
+    {
+        var run = JsHarness.Execute("function inner() {\n  throw new TypeError('bad thing');\n}\nfunction outer() { inner(); }\nouter();");
         Assert.Equal(ErrorTypes.RuntimeError, run.Outcome.ErrorType);
         Assert.Equal("TypeError: bad thing", run.Outcome.Error);
-        Assert.Equal("TypeError: bad thing\n    at line 3 column 1", run.Outcome.Stack);
+        Assert.Equal("TypeError: bad thing\n    at inner (main.js:2:9)\n    at outer (main.js:4:20)\n    at main.js:5:1", run.Outcome.Stack);
     }
 
     [Fact]
@@ -48,30 +42,19 @@ public sealed class ErrorMappingTests
     public void ThrownString_IsStringified() => Assert.Equal("Uncaught boom", JsHarness.Execute("throw 'boom';").Outcome.Error);
 
     [Fact]
-    public void ThrownObject_IsStringified() => Assert.Equal("Uncaught {\"code\":42}", JsHarness.Execute("throw { code: 42 };").Outcome.Error);
+    public void ThrownObject_IsInspected() => Assert.Equal("Uncaught { code: 42 }", JsHarness.Execute("throw { code: 42 };").Outcome.Error);
 
     [Fact]
     public void ThrownObjectFromFunction_IsCatchable() =>
         Assert.Equal("42", JsHarness.Result("function f() { throw { code: 42 }; } try { f(); } catch (e) { e.code; }"));
 
     [Fact]
-    public void ThrownPrimitiveFromFunction_IsCatchable() =>
-        Assert.Equal("\"s\"", JsHarness.Result("function f() { throw 's'; } try { f(); } catch (e) { e; }"));
-
-    [Fact]
-    public void CustomErrorSubtype_KeepsItsName() =>
-        Assert.Equal("ValidationError: nope", JsHarness.Execute("function V(m) { this.message = m; } V.prototype = new Error(); V.prototype.name = 'ValidationError'; throw new V('nope');").Outcome.Error);
+    public void CustomErrorSubclass_KeepsItsName() =>
+        Assert.Equal("ValidationError: nope", JsHarness.Execute("class ValidationError extends Error { constructor(m) { super(m); this.name = 'ValidationError'; } } throw new ValidationError('nope');").Outcome.Error);
 
     [Fact]
     public void ErrorInSortComparator_IsCatchableByScript() =>
         Assert.Equal("\"caught x\"", JsHarness.Result("try { [3, 1, 2].sort(function () { throw new Error('x'); }); } catch (e) { 'caught ' + e.message; }"));
-
-    [Fact]
-    public void TimeoutInsideSortComparator_IsTimeout()
-    {
-        var run = JsHarness.Execute("[3, 1, 2].sort(function () { while (true) {} })", timeout: TimeSpan.FromMilliseconds(300));
-        Assert.Equal(ErrorTypes.Timeout, run.Outcome.ErrorType);
-    }
 
     [Fact]
     public void StdoutBeforeRuntimeError_IsKept()

@@ -1,109 +1,106 @@
-using Moq;
 using ScriptRunner.Core.Hosting;
-using ScriptRunner.Core.Model;
+using ScriptRunner.Core.Options;
+using ScriptRunner.Tests.Support;
 
 namespace ScriptRunner.Tests.Sandbox.JavaScript;
 
-public sealed class FetchTests
+/// <summary><c>fetch</c> against a real local HTTP server, through the real sandbox fetch policy.</summary>
+public sealed class FetchTests : IDisposable
 {
-    private static readonly SandboxFetchResponse JsonResponse = new(200, "OK",
-        new Dictionary<string, string> { ["Content-Type"] = "application/json" }, "{\"hello\":\"world\"}");
+    private readonly LoopbackServer _server = new();
+    private readonly SandboxFetcherFactory _allowingLoopback = new(new SandboxFetchOptions { AllowPrivateNetworks = true });
+    private readonly SandboxFetcherFactory _defaultPolicy = new(new SandboxFetchOptions());
+
+    public void Dispose()
+    {
+        _allowingLoopback.Dispose();
+        _defaultPolicy.Dispose();
+        _server.Dispose();
+    }
+
+    private JsHarness.Run Run(string code, SandboxFetcherFactory? policy = null) =>
+        JsHarness.Execute(code.Replace("BASE/", _server.Url("/").AbsoluteUri, StringComparison.Ordinal), fetcher: (policy ?? _allowingLoopback).Create(CancellationToken.None));
 
     [Fact]
-    public void Fetch_WithUrl_SendsGetAndReturnsResponse()
+    public void Fetch_Get_ResolvesToAResponseWithStatusHeadersAndJson()
     {
-        var fetcher = new Mock<ISandboxFetcher>();
-        fetcher.Setup(f => f.Send(It.IsAny<SandboxFetchRequest>(), It.IsAny<CancellationToken>())).Returns(JsonResponse);
-        var run = JsHarness.Execute("var r = fetch('https://api.test/x'); [r.ok, r.status, r.statusText, r.headers['content-type'], r.headers.get('Content-Type'), r.body, r.text(), r.json().hello]", fetcher: fetcher.Object);
-        Assert.Equal("[true,200,\"OK\",\"application/json\",\"application/json\",\"{\\\"hello\\\":\\\"world\\\"}\",\"{\\\"hello\\\":\\\"world\\\"}\",\"world\"]", run.Outcome.Result!.ToJsonString(JsHarness.Relaxed));
-        fetcher.Verify(f => f.Send(It.Is<SandboxFetchRequest>(r => r.Url == "https://api.test/x" && r.Method == "GET" && r.Body == null && r.Headers.Count == 0), It.IsAny<CancellationToken>()), Times.Once);
+        _server.MapText("/api/hello", "{\"hello\":\"world\"}", "application/json");
+        var run = Run("(async () => { const r = await fetch('BASE/api/hello'); return [r.ok, r.status, r.statusText, r.headers.get('Content-Type'), r.url === 'BASE/api/hello', (await r.json()).hello]; })()");
+        Assert.Equal("[true,200,\"OK\",\"application/json\",true,\"world\"]", JsHarness.Json(run));
     }
 
     [Fact]
-    public void Fetch_WithOptionsObject_SendsMethodHeadersAndBody()
+    public void Fetch_WithRequestObject_SendsMethodHeadersAndBody()
     {
-        SandboxFetchRequest? sent = null;
-        var fetcher = new Mock<ISandboxFetcher>();
-        fetcher.Setup(f => f.Send(It.IsAny<SandboxFetchRequest>(), It.IsAny<CancellationToken>()))
-            .Callback<SandboxFetchRequest, CancellationToken>((r, _) => sent = r)
-            .Returns(new SandboxFetchResponse(201, "Created", new Dictionary<string, string>(), ""));
-        var run = JsHarness.Execute("fetch({ url: 'https://api.test/items', method: 'post', headers: { 'X-Key': 'k' }, body: 'raw' }).status", fetcher: fetcher.Object);
-        Assert.Equal("201", run.Outcome.Result!.ToJsonString(JsHarness.Relaxed));
-        Assert.Equal("POST", sent!.Method);
-        Assert.Equal("k", sent.Headers["X-Key"]);
-        Assert.Equal("raw", sent.Body);
+        _server.MapText("/items", "created", status: 201);
+        var run = Run("(async () => { const r = await fetch(new Request('BASE/items', { method: 'PUT', headers: { 'X-Key': 'k' }, body: 'raw' })); return [r.status, await r.text()]; })()");
+        Assert.Equal("[201,\"created\"]", JsHarness.Json(run));
+        var sent = Assert.Single(_server.Requests, r => r.Path == "/items");
+        Assert.Equal(("PUT", "k", "raw"), (sent.Method, sent.Headers["X-Key"], sent.Body));
     }
 
     [Fact]
-    public void Fetch_WithUrlAndInit_SerializesObjectBodyAsJson()
+    public void Fetch_WithSeedOptionsObject_SendsAnObjectBodyAsJson()
     {
-        SandboxFetchRequest? sent = null;
-        var fetcher = new Mock<ISandboxFetcher>();
-        fetcher.Setup(f => f.Send(It.IsAny<SandboxFetchRequest>(), It.IsAny<CancellationToken>()))
-            .Callback<SandboxFetchRequest, CancellationToken>((r, _) => sent = r)
-            .Returns(new SandboxFetchResponse(404, "Not Found", new Dictionary<string, string>(), "nope"));
-        var run = JsHarness.Execute("var r = fetch('https://api.test/a', { method: 'PUT', body: { n: 1 } }); [r.ok, r.status]", fetcher: fetcher.Object);
-        Assert.Equal("[false,404]", run.Outcome.Result!.ToJsonString(JsHarness.Relaxed));
-        Assert.Equal("{\"n\":1}", sent!.Body);
-        Assert.Equal("application/json", sent.Headers["content-type"]);
+        _server.MapText("/json", "ok");
+        var run = Run("fetch({ url: 'BASE/json', method: 'post', body: { n: 1 } }).then(r => r.text())");
+        Assert.Equal("\"ok\"", JsHarness.Json(run));
+        var sent = Assert.Single(_server.Requests, r => r.Path == "/json");
+        Assert.Equal(("POST", "{\"n\":1}", "application/json"), (sent.Method, sent.Body, sent.Headers["Content-Type"]));
     }
 
     [Fact]
-    public void Fetch_AcceptsUrlObject()
+    public void Fetch_AcceptsUrlObjectAndInit()
     {
-        var fetcher = new Mock<ISandboxFetcher>();
-        fetcher.Setup(f => f.Send(It.Is<SandboxFetchRequest>(r => r.Url == "https://api.test/p?q=1"), It.IsAny<CancellationToken>())).Returns(JsonResponse);
-        var run = JsHarness.Execute("fetch(new URL('https://api.test/p?q=1')).status", fetcher: fetcher.Object);
-        Assert.Equal("200", run.Outcome.Result!.ToJsonString(JsHarness.Relaxed));
+        _server.MapText("/q", "query");
+        var run = Run("const u = new URL('BASE/q'); u.searchParams.set('a', 'b c'); fetch(u, { headers: new Headers({ 'X-T': '1' }) }).then(r => r.text())");
+        Assert.Equal("\"query\"", JsHarness.Json(run));
+        var sent = Assert.Single(_server.Requests, r => r.Path == "/q");
+        Assert.Equal(("?a=b+c", "1"), (sent.Query, sent.Headers["X-T"]));
     }
 
     [Fact]
-    public void Fetch_RefusedIsCatchableErrorWithCode()
+    public void Fetch_FollowsRedirects()
     {
-        var fetcher = new Mock<ISandboxFetcher>();
-        fetcher.Setup(f => f.Send(It.IsAny<SandboxFetchRequest>(), It.IsAny<CancellationToken>()))
-            .Throws(new SandboxFetchException(SandboxFetchError.PolicyRefused, "host not allowed: evil.test"));
-        var run = JsHarness.Execute("try { fetch('https://evil.test/'); } catch (e) { [e instanceof Error, e.message, e.code, e.name]; }", fetcher: fetcher.Object);
-        Assert.Equal("[true,\"host not allowed: evil.test\",\"PolicyRefused\",\"FetchError\"]", run.Outcome.Result!.ToJsonString(JsHarness.Relaxed));
+        _server.MapRedirect("/old", "/new").MapText("/new", "moved here");
+        var run = Run("fetch('BASE/old').then(async r => [r.status, await r.text()])");
+        Assert.Equal("[200,\"moved here\"]", JsHarness.Json(run));
+    }
+
+    [Fact(Skip = "needs the final URL on SandboxFetchResponse (Core): RedirectFollower returns it, SandboxFetcher drops it")]
+    public void Fetch_ResponseUrlIsTheFinalUrlAfterRedirects()
+    {
+        _server.MapRedirect("/old", "/new").MapText("/new", "moved here");
+        var run = Run("fetch('BASE/old').then(r => [r.url, r.redirected])");
+        Assert.Equal($"[\"{_server.Url("/new").AbsoluteUri}\",true]", JsHarness.Json(run));
     }
 
     [Fact]
-    public void Fetch_UncaughtFailureIsRuntimeError()
+    public void Fetch_ErrorStatus_IsAResponseNotARejection()
     {
-        var fetcher = new Mock<ISandboxFetcher>();
-        fetcher.Setup(f => f.Send(It.IsAny<SandboxFetchRequest>(), It.IsAny<CancellationToken>()))
-            .Throws(new SandboxFetchException(SandboxFetchError.NetworkError, "connection refused"));
-        var run = JsHarness.Execute("fetch('https://down.test/')", fetcher: fetcher.Object);
-        Assert.Equal(ErrorTypes.RuntimeError, run.Outcome.ErrorType);
-        Assert.Equal("FetchError: connection refused", run.Outcome.Error);
+        _server.MapStatus("/missing", 404, "nope");
+        var run = Run("fetch('BASE/missing').then(async r => [r.ok, r.status, await r.text()])");
+        Assert.Equal("[false,404,\"nope\"]", JsHarness.Json(run));
     }
 
     [Fact]
-    public void Fetch_WithoutUrlIsTypeError()
+    public void Fetch_RefusedByPolicy_RejectsWithACatchableFetchError()
     {
-        var run = JsHarness.Execute("fetch({ method: 'GET' })", fetcher: Mock.Of<ISandboxFetcher>());
-        Assert.Equal("TypeError: fetch: options.url is required", run.Outcome.Error);
+        var run = Run("fetch('BASE/x').catch(e => [e instanceof Error, e.name, e.code, e.message.includes('127.0.0.1')])", _defaultPolicy);
+        Assert.Equal("[true,\"FetchError\",\"PolicyRefused\",true]", JsHarness.Json(run));
+        Assert.Empty(_server.Requests);
     }
 
     [Fact]
-    public void Fetch_PassesTheRunsCancellationToken()
+    public void Fetch_UncaughtRejection_InAHandler_IsRuntimeError()
     {
-        // The token handed to the fetcher must be the run's: cancelling the caller's token while the fetch is in
-        // flight cancels it.
-        using var caller = new CancellationTokenSource();
-        bool? cancelledBefore = null, cancelledAfter = null;
-        var fetcher = new Mock<ISandboxFetcher>();
-        fetcher.Setup(f => f.Send(It.IsAny<SandboxFetchRequest>(), It.IsAny<CancellationToken>()))
-            .Callback<SandboxFetchRequest, CancellationToken>((_, t) =>
-            {
-                cancelledBefore = t.IsCancellationRequested;
-                caller.Cancel();
-                cancelledAfter = t.IsCancellationRequested;
-            })
-            .Returns(JsonResponse);
-        var run = JsHarness.Execute("fetch('https://api.test/')", fetcher: fetcher.Object, timeout: TimeSpan.FromSeconds(60), cancellation: caller.Token);
-        Assert.False(cancelledBefore);
-        Assert.True(cancelledAfter);
-        Assert.Equal(ErrorTypes.Timeout, run.Outcome.ErrorType);
+        var run = Run("export default async () => (await fetch('BASE/x')).status;", _defaultPolicy);
+        Assert.Equal("RuntimeError", run.Outcome.ErrorType);
+        Assert.StartsWith("FetchError: fetch to ", run.Outcome.Error);
+        Assert.Contains("127.0.0.1", run.Outcome.Error);
     }
+
+    [Fact]
+    public void Fetch_WithoutUrl_RejectsWithTypeError() =>
+        Assert.Equal("TypeError: fetch: options.url is required", Run("fetch({ method: 'GET' })").Outcome.Error);
 }

@@ -2,14 +2,11 @@ using ScriptRunner.Core.Model;
 
 namespace ScriptRunner.Tests.Sandbox.JavaScript;
 
+/// <summary>Classic scripts and CommonJS: global functions and <c>module.exports</c> as handlers, and normalization.</summary>
 public sealed class HandlerModeTests
 {
-    private static string Handle(string code, string handler = "handler", string? request = null)
-    {
-        var run = JsHarness.Execute(code, handler: handler, requestJson: request);
-        Assert.True(run.Outcome.Success, $"{run.Outcome.ErrorType}: {run.Outcome.Error}");
-        return run.Outcome.Result!.ToJsonString(JsHarness.Relaxed);
-    }
+    private static string Handle(string code, string? handler = "handler", string? request = null) =>
+        JsHarness.Json(JsHarness.Execute(code, handler: handler, requestJson: request));
 
     [Fact]
     public void Handler_GlobalFunction_IsCalledWithRequest() =>
@@ -23,6 +20,12 @@ public sealed class HandlerModeTests
             Handle("function handler(r) { return [r.method, r.url, JSON.stringify(r.headers), r.body, JSON.stringify(r.query)].join('|'); }"));
 
     [Fact]
+    public void Handler_SecondArgumentIsEnv() =>
+        Assert.Equal("{\"statusCode\":200,\"headers\":{},\"body\":\"secret true\"}",
+            JsHarness.Json(JsHarness.Execute("function handler(req, e) { return e.API_KEY + ' ' + (e === env); }", handler: "handler",
+                env: new Dictionary<string, string> { ["API_KEY"] = "secret" })));
+
+    [Fact]
     public void Handler_ModuleExportsFunction_IsUsed() =>
         Assert.Equal("{\"statusCode\":200,\"headers\":{},\"body\":\"OK\"}", Handle("module.exports = function (req) { return { statusCode: 200, body: 'OK' }; };"));
 
@@ -32,11 +35,24 @@ public sealed class HandlerModeTests
 
     [Fact]
     public void Handler_ExportsMember_IsUsed() =>
-        Assert.Equal("{\"statusCode\":202,\"headers\":{},\"body\":\"e\"}", Handle("exports = {}; exports.go = function () { return { statusCode: 202, body: 'e' }; };", "go"));
+        Assert.Equal("{\"statusCode\":202,\"headers\":{},\"body\":\"e\"}", Handle("exports.go = () => ({ statusCode: 202, body: 'e' });", "go"));
 
     [Fact]
-    public void Handler_ModuleExportsDefault_IsUsed() =>
+    public void Handler_ModuleExportsDefault_IsUsedWhenTheNameIsMissing() =>
         Assert.Equal("{\"statusCode\":200,\"headers\":{},\"body\":\"d\"}", Handle("module.exports = { 'default': function () { return 'd'; } };"));
+
+    [Fact]
+    public void Handler_CommonJsAsyncHandlerAwaitingFetch_Settles() =>
+        Assert.Equal("{\"statusCode\":200,\"headers\":{},\"body\":\"refused: fetch is not allowed in this test\"}",
+            Handle("module.exports = async (req) => { try { await fetch('https://x.test/'); } catch (e) { return 'refused: ' + e.message; } };"));
+
+    [Fact]
+    public void NoHandler_CommonJsModuleExportsFunction_IsCalled() =>
+        Assert.Equal("{\"statusCode\":200,\"headers\":{},\"body\":\"called\"}", Handle("module.exports = () => 'called'; 'completion'", handler: null));
+
+    [Fact]
+    public void NoHandler_GlobalFunctionIsNotCalled() =>
+        Assert.Equal("\"completion\"", Handle("function handler() { return 'called'; } 'completion'", handler: null));
 
     [Fact]
     public void Handler_StringReturn_Becomes200() =>
@@ -54,6 +70,11 @@ public sealed class HandlerModeTests
     public void Handler_NonStringBodyIsJsonStringifiedAndHeadersKept() =>
         Assert.Equal("{\"statusCode\":404,\"headers\":{\"x-a\":\"1\"},\"body\":\"{\\\"error\\\":\\\"missing\\\"}\"}",
             Handle("function handler() { return { statusCode: 404, headers: { 'x-a': 1 }, body: { error: 'missing' } }; }"));
+
+    [Fact]
+    public void Handler_ResponseReturn_IsNormalized() =>
+        Assert.Equal("{\"statusCode\":418,\"headers\":{\"content-type\":\"application/json\",\"x-b\":\"2\"},\"body\":\"{\\\"tea\\\":true}\"}",
+            Handle("async function handler() { return Response.json({ tea: true }, { status: 418, headers: { 'X-B': '2' } }); }"));
 
     [Fact]
     public void Handler_UndefinedReturn_IsEmpty200() =>
@@ -76,19 +97,21 @@ public sealed class HandlerModeTests
     }
 
     [Fact]
-    public void Handler_ThrowIsRuntimeErrorWithStdoutKept()
+    public void Handler_ThrowIsRuntimeErrorWithStackAndStdoutKept()
     {
-        var run = JsHarness.Execute("function handler() { console.log('in'); throw new Error('boom'); }", handler: "handler");
+        var run = JsHarness.Execute("function handler() {\n  console.log('in');\n  throw new Error('boom');\n}", handler: "handler");
         Assert.Equal(ErrorTypes.RuntimeError, run.Outcome.ErrorType);
         Assert.Equal("Error: boom", run.Outcome.Error);
+        Assert.Equal("Error: boom\n    at handler (main.js:3:9)", run.Outcome.Stack);
         Assert.Equal("in\n", run.Output.Stdout);
     }
 
     [Fact]
-    public void Handler_SeedEs2015Export_IsCompileErrorWithEs51Hint()
+    public void Handler_AsyncRejectionIsRuntimeError()
     {
-        var run = JsHarness.Execute("export default async (req) => ({ statusCode: 200, body: 'OK' })", handler: "handler");
-        Assert.Equal(ErrorTypes.CompileError, run.Outcome.ErrorType);
-        Assert.EndsWith("Jint 2.10 supports ES5.1 only: arrow functions, classes, let/const, async/await, modules are not available", run.Outcome.Error);
+        var run = JsHarness.Execute("async function handler() { await null; throw new RangeError('later'); }", handler: "handler");
+        Assert.Equal(ErrorTypes.RuntimeError, run.Outcome.ErrorType);
+        Assert.Equal("RangeError: later", run.Outcome.Error);
+        Assert.Equal("", run.Output.Stderr);
     }
 }

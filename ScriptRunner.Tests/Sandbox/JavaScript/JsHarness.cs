@@ -47,11 +47,18 @@ internal static class JsHarness
     }
 
     /// <summary>The result of a script that must succeed, as compact JSON text.</summary>
-    public static string Result(string code)
+    public static string Result(string code, string? handler = null, JavaScriptSandbox? sandbox = null)
     {
-        var run = Execute(code);
+        var run = Execute(code, handler: handler, sandbox: sandbox);
         Assert.True(run.Outcome.Success, $"{run.Outcome.ErrorType}: {run.Outcome.Error}");
         return run.Outcome.Result?.ToJsonString(JsHarness.Relaxed) ?? "null";
+    }
+
+    /// <summary>A sandbox's outcome as compact JSON text, for tests that expect success.</summary>
+    public static string Json(Run run)
+    {
+        Assert.True(run.Outcome.Success, $"{run.Outcome.ErrorType}: {run.Outcome.Error}");
+        return run.Outcome.Result?.ToJsonString(Relaxed) ?? "null";
     }
 
     private sealed class RefusingFetcher : ISandboxFetcher

@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ScriptRunner.Core.Hosting;
+
+namespace ScriptRunner.Sandbox.JavaScript;
+
+/// <summary>
+/// The few host functions the prelude is built on, the same for every engine: output, logs, clocks, random bytes
+/// and a synchronous fetch that takes and returns JSON text. An engine adapter exposes each as a plain function.
+/// </summary>
+internal sealed class JavaScriptHostFunctions(HostBindings host, CancellationToken deadline)
+{
+    private readonly long _started = Stopwatch.GetTimestamp();
+
+    /// <summary>Writes text to <c>stdout</c> or <c>stderr</c>.</summary>
+    public void Write(string stream, string text)
+    {
+        if (stream == "stderr") host.Output.WriteStderr(text);
+        else host.Output.WriteStdout(text);
+    }
+
+    /// <summary>Records an <c>app_log</c> entry.</summary>
+    public void Log(string level, string message) => host.Output.Log(level, message);
+
+    /// <summary>Milliseconds since the execution started, from a monotonic clock (timers run on it).</summary>
+    public double Now() => Stopwatch.GetElapsedTime(_started).TotalMilliseconds;
+
+    /// <summary>Seconds since the Unix epoch, from the host clock.</summary>
+    public double UnixTime() => host.UnixTime();
+
+    /// <summary><paramref name="count"/> cryptographically random bytes as lowercase hex (at most 65,536).</summary>
+    public string RandomBytes(int count) => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(Math.Clamp(count, 0, 65536)));
+
+    /// <summary>
+    /// Sends a request given as JSON <c>{url, method, headers, body}</c> through the execution's fetch policy and
+    /// answers JSON: <c>{ok: true, status, statusText, headers, body, url, redirected}</c> or <c>{ok: false, error, code}</c>.
+    /// A fetch cut short by the deadline throws <see cref="OperationCanceledException"/>, which ends the run.
+    /// </summary>
+    public string Fetch(string requestJson)
+    {
+        var request = ParseRequest(requestJson);
+        SandboxFetchResponse response;
+        try
+        {
+            response = host.Fetcher.Send(request, deadline);
+        }
+        catch (Exception) when (deadline.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(deadline);
+        }
+        catch (SandboxFetchException e)
+        {
+            return new JsonObject { ["ok"] = false, ["error"] = e.Message, ["code"] = e.Error.ToString() }.ToJsonString();
+        }
+
+        var headers = new JsonObject();
+        foreach (var (name, value) in response.Headers) headers[name.ToLowerInvariant()] = value;
+        return new JsonObject
+        {
+            ["ok"] = true,
+            ["status"] = response.Status,
+            ["statusText"] = response.StatusText,
+            ["headers"] = headers,
+            ["body"] = response.Body,
+            ["url"] = request.Url,
+            ["redirected"] = false,
+        }.ToJsonString();
+    }
+
+    private static SandboxFetchRequest ParseRequest(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (root.TryGetProperty("headers", out var given) && given.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var header in given.EnumerateObject()) headers[header.Name] = header.Value.GetString() ?? "";
+        }
+
+        var body = root.TryGetProperty("body", out var b) && b.ValueKind == JsonValueKind.String ? b.GetString() : null;
+        return new SandboxFetchRequest(root.GetProperty("url").GetString() ?? "", root.GetProperty("method").GetString() ?? "GET", headers, body);
+    }
+}

@@ -1,0 +1,38 @@
+using System.Text;
+using System.Text.Json;
+using ScriptRunner.Core.Execution;
+
+namespace ScriptRunner.Sandbox.JavaScript;
+
+/// <summary>The prelude's input, as JSON: the code form, the handler name, the seed request and the env vars.</summary>
+internal static class JavaScriptInput
+{
+    /// <summary>Serializes the invocation's inputs for the prelude.</summary>
+    public static string Json(SandboxInvocation invocation, JavaScriptCodeForm form)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("kind", form == JavaScriptCodeForm.Module ? "module" : "script");
+            if (invocation.Handler is { } handler) writer.WriteString("handler", handler);
+            else writer.WriteNull("handler");
+            writer.WritePropertyName("request");
+            if (invocation.Request is { } request) request.WriteTo(writer);
+            else writer.WriteNullValue();
+            writer.WriteStartObject("env");
+            foreach (var (name, value) in invocation.EnvVars) writer.WriteString(name, value);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    /// <summary>The code as text: UTF-8 without its byte-order mark.</summary>
+    public static string Source(ReadOnlySpan<byte> code)
+    {
+        if (code.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) code = code[3..];
+        return Encoding.UTF8.GetString(code);
+    }
+}

@@ -1,0 +1,56 @@
+using System.Text;
+
+namespace ScriptRunner.Sandbox.JavaScript;
+
+/// <summary>
+/// The JavaScript that builds every global a script sees (console, fetch, URL, timers…) and the runtime the host
+/// drives, written once for every engine. Its source is a function of <c>(host, inputJson)</c> returning the runtime.
+/// </summary>
+/// <remarks>
+/// The web surface (Inspect, Console, Encoding, Url, Http) is wrapped in a function the runtime calls the first time
+/// it is needed, so an execution that touches none of it pays only for the small runtime. The engine adapter installs
+/// each of <see cref="GlobalNames"/> as a lazy global whose value is <c>runtime.globalValue(name)</c>.
+/// </remarks>
+internal static class JavaScriptPrelude
+{
+    /// <summary>The source name the prelude runs under; stack frames from it are left out of error stacks.</summary>
+    public const string SourceName = "scriptrunner:prelude";
+
+    /// <summary>The globals the prelude provides.</summary>
+    public static IReadOnlyList<string> GlobalNames { get; } =
+    [
+        "console", "env", "self", "app_log", "get_unixtime", "fetch", "setTimeout", "clearTimeout", "setInterval",
+        "clearInterval", "queueMicrotask", "structuredClone", "atob", "btoa", "URL", "URLSearchParams", "Headers",
+        "Request", "Response", "TextEncoder", "TextDecoder", "DOMException", "crypto",
+    ];
+
+    private static readonly string[] WebParts = ["Inspect", "Console", "Encoding", "Url", "Http"];
+    private static readonly string[] RuntimeParts = ["Timers", "Result", "Runner"];
+
+    // What the web part hands to the runtime.
+    private const string WebExports =
+        "inspect, errorText, isErrorLike, consoleObject, fetch, structuredClone, atob, btoa, makeUrlClasses, makeHttpClasses, " +
+        "makeTextEncoder, makeTextDecoder, makeDOMException, makeCrypto, utf8Decode, toBytes";
+
+    /// <summary>The prelude's source text.</summary>
+    public static string Source { get; } = Build();
+
+    private static string Build()
+    {
+        var text = new StringBuilder("(function (host, inputJson) {\n'use strict';\n");
+        text.Append(Part("Core"));
+        text.Append("const web = once(() => {\n");
+        foreach (var part in WebParts) text.Append(Part(part));
+        text.Append("return { ").Append(WebExports).Append(" };\n});\n");
+        foreach (var part in RuntimeParts) text.Append(Part(part));
+        return text.Append("})").ToString();
+    }
+
+    private static string Part(string part)
+    {
+        var name = $"ScriptRunner.Sandbox.JavaScript.Prelude.{part}.js";
+        using var stream = typeof(JavaScriptPrelude).Assembly.GetManifestResourceStream(name) ?? throw new InvalidOperationException($"missing prelude part {name}");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd() + "\n";
+    }
+}

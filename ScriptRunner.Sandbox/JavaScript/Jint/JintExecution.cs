@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Jint;
+using Jint.Native;
+using Jint.Runtime;
+using Jint.Runtime.Descriptors;
+using ScriptRunner.Core.Execution;
+
+namespace ScriptRunner.Sandbox.JavaScript.Jint;
+
+/// <summary>
+/// One execution on a fresh Jint engine: limits from the invocation, the host bindings and prelude installed, the
+/// prepared code run in its form, the event loop driven to the end, and the outcome shaped as JSON. Never throws.
+/// </summary>
+internal sealed class JintExecution(SandboxInvocation invocation, JintPreparedCode code, Prepared<global::Acornima.Ast.Script> prelude, bool allowStringCompilation)
+{
+    /// <summary>Deepest JavaScript call stack; the sandbox runs on a 64 MB thread, which this fits with room to spare.</summary>
+    public const int MaxCallDepth = 2500;
+
+    /// <summary>Runs the code; every failure becomes an outcome.</summary>
+    public SandboxOutcome Run()
+    {
+        if (code.CompileError is { } compileError) return compileError;
+        using var deadline = new JavaScriptDeadline(invocation.Timeout, invocation.CancellationToken);
+        Engine? engine = null;
+        JsValue runtime = JsValue.Undefined;
+        try
+        {
+            var host = new JavaScriptHostFunctions(invocation.Host, deadline.Token);
+            engine = CreateEngine(deadline);
+            var realm = new JintRealm(engine);
+            runtime = engine.Invoke(engine.Evaluate(prelude), JintHostObject.Create(engine, host), JavaScriptInput.Json(invocation, code.Form));
+            realm.Attach(runtime);
+            var globalValue = runtime.AsObject().Get("globalValue");
+            foreach (var name in JavaScriptPrelude.GlobalNames)
+            {
+                engine.Advanced.AddLazyGlobal(name, e => e.Invoke(globalValue, name), PropertyFlag.Configurable | PropertyFlag.Writable);
+            }
+
+            JsValue completion;
+            if (code.Form == JavaScriptCodeForm.Module)
+            {
+                engine.Modules.Add(JavaScriptOutcomes.SourceName, builder => builder.AddModule(code.Module!.Value));
+                completion = engine.Modules.Import(JavaScriptOutcomes.SourceName);
+            }
+            else
+            {
+                completion = engine.Evaluate(code.Script!.Value);
+            }
+
+            engine.Invoke(runtime.AsObject().Get("start"), code.Form == JavaScriptCodeForm.Module ? "module" : "script", completion);
+            JavaScriptEventLoop.Run(realm, host, deadline.Token);
+            return JavaScriptOutcomes.FromRuntime(engine.Invoke(runtime.AsObject().Get("outcome")).AsString());
+        }
+        catch (Exception e)
+        {
+            return Map(e, deadline, engine, runtime);
+        }
+    }
+
+    private Engine CreateEngine(JavaScriptDeadline deadline) => new(options =>
+    {
+        options.Culture(CultureInfo.InvariantCulture);
+        options.LocalTimeZone(TimeZoneInfo.Utc);
+        options.Interop.Enabled = false;
+        options.TimeoutInterval(deadline.Timeout > TimeSpan.Zero ? deadline.Timeout : TimeSpan.FromTicks(1));
+        options.CancellationToken(deadline.Token);
+        options.RegexTimeoutInterval(deadline.Timeout > TimeSpan.Zero ? deadline.Timeout : TimeSpan.FromMilliseconds(1));
+        options.LimitRecursion(MaxCallDepth);
+        if (invocation.MemoryLimitBytes > 0) options.LimitMemory(invocation.MemoryLimitBytes);
+        if (!allowStringCompilation) options.DisableStringCompilation();
+    });
+
+    private SandboxOutcome Map(Exception e, JavaScriptDeadline deadline, Engine? engine, JsValue runtime)
+    {
+        while (e is TypeInitializationException or AggregateException && e.InnerException is { } inner) e = inner;
+        switch (e)
+        {
+            case OperationCanceledException or ExecutionCanceledException or TimeoutException or RegexMatchTimeoutException:
+                return JavaScriptOutcomes.Stopped(deadline);
+            case NeverSettlesException:
+                return JavaScriptOutcomes.NeverSettled();
+            case MemoryLimitExceededException:
+                return JavaScriptOutcomes.Memory(invocation.MemoryLimitBytes);
+            case RecursionDepthOverflowException or InsufficientExecutionStackException:
+                return JavaScriptOutcomes.CallStackExceeded();
+            case JavaScriptException js:
+                return Describe(js, engine, runtime);
+            case InvalidOperationException when e.Message.Contains("Module loading", StringComparison.Ordinal):
+                return JavaScriptOutcomes.Runtime("SyntaxError: import is not allowed: scripts cannot import modules", null);
+            default:
+                return JavaScriptOutcomes.HostError(e);
+        }
+    }
+
+    // The runtime shapes script errors the same way for every engine; if it cannot (the engine is stopped), the
+    // exception's own text is the answer.
+    private static SandboxOutcome Describe(JavaScriptException e, Engine? engine, JsValue runtime)
+    {
+        if (engine is not null && runtime.IsObject())
+        {
+            try
+            {
+                var described = engine.Invoke(runtime.AsObject().Get("describe"), e.Error).AsString();
+                using var document = System.Text.Json.JsonDocument.Parse(described);
+                var root = document.RootElement;
+                return JavaScriptOutcomes.Runtime(root.GetProperty("message").GetString()!, root.GetProperty("stack").GetString());
+            }
+            catch (Exception)
+            {
+                // Fall through to the exception's own text.
+            }
+        }
+
+        return JavaScriptOutcomes.Runtime(e.Message, e.JavaScriptStackTrace);
+    }
+}

@@ -1,0 +1,30 @@
+using Jint;
+using Jint.Native;
+using Jint.Runtime;
+using Jint.Runtime.Descriptors;
+using Jint.Runtime.Interop;
+
+namespace ScriptRunner.Sandbox.JavaScript.Jint;
+
+/// <summary>The host-binding object the prelude receives on Jint: plain functions over <see cref="JavaScriptHostFunctions"/>.</summary>
+internal static class JintHostObject
+{
+    /// <summary>Builds the object; it is passed to the prelude and never made global.</summary>
+    public static JsObject Create(Engine engine, JavaScriptHostFunctions host)
+    {
+        var obj = new JsObject(engine);
+        Add(engine, obj, "write", 2, a => { host.Write(Text(a, 0), Text(a, 1)); return JsValue.Undefined; });
+        Add(engine, obj, "log", 2, a => { host.Log(Text(a, 0), Text(a, 1)); return JsValue.Undefined; });
+        Add(engine, obj, "now", 0, _ => host.Now());
+        Add(engine, obj, "unixTime", 0, _ => host.UnixTime());
+        Add(engine, obj, "randomBytes", 1, a => host.RandomBytes((int)TypeConverter.ToInteger(a.Length > 0 ? a[0] : JsValue.Undefined)));
+        Add(engine, obj, "fetch", 1, a => host.Fetch(Text(a, 0)));
+        return obj;
+    }
+
+    private static void Add(Engine engine, JsObject target, string name, int length, Func<JsValue[], JsValue> body) =>
+        target.Set(name, new ClrFunction(engine, name, (_, arguments) => body(arguments), length, PropertyFlag.Configurable));
+
+    private static string Text(JsValue[] arguments, int index) =>
+        TypeConverter.ToString(arguments.Length > index ? arguments[index] : JsValue.Undefined);
+}

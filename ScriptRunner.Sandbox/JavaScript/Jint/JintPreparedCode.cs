@@ -1,0 +1,48 @@
+using Acornima.Ast;
+using Jint;
+using ScriptRunner.Core.Execution;
+
+namespace ScriptRunner.Sandbox.JavaScript.Jint;
+
+/// <summary>Code parsed once for Jint: a script or a module, or the compile error it gives. Reusable across engines and threads.</summary>
+internal sealed record JintPreparedCode(JavaScriptCodeForm Form, Prepared<Script>? Script, Prepared<Module>? Module, SandboxOutcome? CompileError)
+{
+    /// <summary>Parses <paramref name="source"/>: as a classic script when it is one, else as an ES module.</summary>
+    public static JintPreparedCode Prepare(string source)
+    {
+        Exception scriptError;
+        try
+        {
+            var script = Engine.PrepareScript(source, JavaScriptOutcomes.SourceName);
+            return new(JavaScriptCodeForm.Script, script, null, ImportRefusal.Check(script.Program!, source));
+        }
+        catch (Exception e) when (ParseError(e) is not null)
+        {
+            scriptError = e;
+        }
+
+        try
+        {
+            var module = Engine.PrepareModule(source, JavaScriptOutcomes.SourceName);
+            return new(JavaScriptCodeForm.Module, null, module, ImportRefusal.Check(module.Program!, source));
+        }
+        catch (Exception e) when (ParseError(e) is not null)
+        {
+            // Report whichever reading got further into the code: that is the form the author meant.
+            var asScript = ParseError(scriptError)!;
+            var asModule = ParseError(e)!;
+            var chosen = (asModule.LineNumber, asModule.Column).CompareTo((asScript.LineNumber, asScript.Column)) > 0 ? asModule : asScript;
+            return new(JavaScriptCodeForm.Script, null, null, JavaScriptOutcomes.Compile(chosen.Description, chosen.LineNumber, chosen.Column + 1));
+        }
+    }
+
+    private static Acornima.ParseErrorException? ParseError(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is Acornima.ParseErrorException parse) return parse;
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,213 @@
+// Headers, Request, Response and fetch. A fetch runs on the host, synchronously, under the execution's fetch
+// policy; the script sees the usual Promise<Response>. Bodies are held as text or bytes (no streams): `body`
+// reads as the text itself.
+const tokenPattern = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+function normalizeHeaderValue(value) { return String(value).replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, ''); }
+
+function bodyText(body) {
+  if (body === null || body === undefined) return null;
+  if (typeof body === 'string') return body;
+  return utf8Decode(body, false);
+}
+
+function extractBody(body) {
+  if (body === null || body === undefined) return { body: null, type: null };
+  if (typeof body === 'string') return { body, type: 'text/plain;charset=UTF-8' };
+  const { URLSearchParams } = makeUrlClasses();
+  if (body instanceof URLSearchParams) return { body: body.toString(), type: 'application/x-www-form-urlencoded;charset=UTF-8' };
+  if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) return { body: toBytes(body).slice(), type: null };
+  return { body: String(body), type: 'text/plain;charset=UTF-8' };
+}
+
+const makeHttpClasses = once(() => {
+  class Headers {
+    #map = new Map();
+    constructor(init) {
+      if (init === undefined || init === null) return;
+      if (init instanceof Headers) { for (const [n, v] of init) this.append(n, v); return; }
+      if (typeof init !== 'object') throw new TypeError("Failed to construct 'Headers': The provided value is not of type 'HeadersInit'");
+      if (typeof init[Symbol.iterator] === 'function') {
+        for (const pair of init) {
+          const items = Array.from(pair);
+          if (items.length !== 2) throw new TypeError("Failed to construct 'Headers': Invalid value");
+          this.append(items[0], items[1]);
+        }
+      } else for (const key of Object.keys(init)) this.append(key, init[key]);
+    }
+    static #name(name) {
+      const text = String(name);
+      if (!tokenPattern.test(text)) throw new TypeError(`Headers: invalid header name: "${text}"`);
+      return text.toLowerCase();
+    }
+    append(name, value) {
+      const key = Headers.#name(name);
+      const text = normalizeHeaderValue(value);
+      this.#map.set(key, this.#map.has(key) ? `${this.#map.get(key)}, ${text}` : text);
+    }
+    set(name, value) { this.#map.set(Headers.#name(name), normalizeHeaderValue(value)); }
+    get(name) { const key = Headers.#name(name); return this.#map.has(key) ? this.#map.get(key) : null; }
+    has(name) { return this.#map.has(Headers.#name(name)); }
+    delete(name) { this.#map.delete(Headers.#name(name)); }
+    getSetCookie() { return this.#map.has('set-cookie') ? [this.#map.get('set-cookie')] : []; }
+    forEach(callback, thisArg) { for (const [n, v] of this) callback.call(thisArg, v, n, this); }
+    *entries() { for (const key of [...this.#map.keys()].sort()) yield [key, this.#map.get(key)]; }
+    *keys() { for (const [n] of this.entries()) yield n; }
+    *values() { for (const [, v] of this.entries()) yield v; }
+    [Symbol.iterator]() { return this.entries(); }
+    get [Symbol.toStringTag]() { return 'Headers'; }
+  }
+
+  let consume, peek, fromHost;
+  class Body {
+    #body; #used = false;
+    constructor(body) { this.#body = body; }
+    static { consume = (self) => { if (self.#used) throw new TypeError('Body is unusable: Body has already been read'); if (self.#body !== null) self.#used = true; return self.#body; }; }
+    get body() { return bodyText(this.#body); }
+    get bodyUsed() { return this.#used; }
+    text() { return new Promise((resolve) => resolve(bodyText(consume(this)) ?? '')); }
+    json() { return this.text().then((text) => JSON.parse(text)); }
+    arrayBuffer() {
+      return new Promise((resolve) => {
+        const body = consume(this);
+        resolve(body === null ? new ArrayBuffer(0) : (typeof body === 'string' ? utf8Encode(body) : body.slice()).buffer);
+      });
+    }
+    bytes() { return this.arrayBuffer().then((buffer) => new Uint8Array(buffer)); }
+    static { peek = (self) => self.#body; }
+  }
+
+  class Request extends Body {
+    #url; #method; #headers; #redirect;
+    constructor(input, init = {}) {
+      const { URL } = makeUrlClasses();
+      const from = input instanceof Request ? input : null;
+      const url = from ? from.url : String(input instanceof URL ? input.href : input);
+      let parsed;
+      try { parsed = new URL(url).href; } catch (e) { throw new TypeError(`Failed to parse URL from ${url}`); }
+      const method = String(init.method ?? (from ? from.method : 'GET')).toUpperCase();
+      const headers = new Headers(init.headers ?? (from ? from.headers : undefined));
+      const extracted = init.body !== undefined ? extractBody(init.body) : { body: from ? peek(from) : null, type: null };
+      if (extracted.body !== null && (method === 'GET' || method === 'HEAD')) throw new TypeError('Request with GET/HEAD method cannot have body.');
+      if (extracted.type && !headers.has('content-type')) headers.set('content-type', extracted.type);
+      super(extracted.body);
+      this.#url = parsed;
+      this.#method = method;
+      this.#headers = headers;
+      this.#redirect = String(init.redirect ?? (from ? from.redirect : 'follow'));
+    }
+    get url() { return this.#url; }
+    get method() { return this.#method; }
+    get headers() { return this.#headers; }
+    get redirect() { return this.#redirect; }
+    get signal() { return null; }
+    clone() { return new Request(this); }
+    get [Symbol.toStringTag]() { return 'Request'; }
+  }
+
+  let setFetched;
+  class Response extends Body {
+    #status; #statusText; #headers; #url = ''; #redirected = false; #type = 'default';
+    static { setFetched = (response, url, redirected) => { response.#url = url; response.#redirected = redirected; response.#type = 'basic'; }; }
+    constructor(body = null, init = {}) {
+      const status = init.status === undefined ? 200 : Number(init.status);
+      if (!Number.isInteger(status) || status < 200 || status > 599) throw new RangeError(`Failed to construct 'Response': The status provided (${init.status}) is outside the range [200, 599].`);
+      const headers = new Headers(init.headers);
+      const extracted = extractBody(body);
+      if (extracted.type && !headers.has('content-type')) headers.set('content-type', extracted.type);
+      super(extracted.body);
+      this.#status = status;
+      this.#statusText = init.statusText === undefined ? '' : String(init.statusText);
+      this.#headers = headers;
+    }
+    static json(data, init = {}) {
+      const headers = new Headers(init.headers);
+      if (!headers.has('content-type')) headers.set('content-type', 'application/json');
+      return new Response(JSON.stringify(data), { ...init, headers });
+    }
+    static redirect(url, status = 302) {
+      if (![301, 302, 303, 307, 308].includes(status)) throw new RangeError(`Failed to execute 'redirect' on 'Response': Invalid status code ${status}`);
+      const { URL } = makeUrlClasses();
+      return new Response(null, { status, headers: { location: new URL(String(url)).href } });
+    }
+    static error() { const r = new Response(null, { status: 200 }); r.#status = 0; r.#type = 'error'; return r; }
+    static {
+      fromHost = (answer) => {
+      const response = new Response(answer.body === '' ? null : answer.body, { status: 200, headers: answer.headers });
+      response.#status = answer.status;
+      response.#statusText = answer.statusText;
+      setFetched(response, answer.url, answer.redirected);
+      return response;
+      };
+    }
+    get status() { return this.#status; }
+    get statusText() { return this.#statusText; }
+    get ok() { return this.#status >= 200 && this.#status <= 299; }
+    get headers() { return this.#headers; }
+    get url() { return this.#url; }
+    get redirected() { return this.#redirected; }
+    get type() { return this.#type; }
+    clone() {
+      const copy = new Response(peek(this), { status: 200, statusText: this.#statusText, headers: this.#headers });
+      copy.#status = this.#status; copy.#url = this.#url; copy.#redirected = this.#redirected; copy.#type = this.#type;
+      return copy;
+    }
+    get [Symbol.toStringTag]() { return 'Response'; }
+  }
+
+  class FetchError extends Error {
+    constructor(message, code) {
+      super(message);
+      Object.defineProperty(this, 'name', { value: 'FetchError', writable: true, configurable: true });
+      this.code = code;
+    }
+  }
+
+  return { Headers, Request, Response, FetchError, fromHost };
+});
+
+function fetchRequest(input, init) {
+  const { Request } = makeHttpClasses();
+  const { URL } = makeUrlClasses();
+  let url, method = 'GET', headers = {}, body = null;
+  const take = (source) => {
+    if (source.method !== undefined && source.method !== null) method = String(source.method).toUpperCase();
+    if (source.headers !== undefined && source.headers !== null) {
+      headers = {};
+      for (const [n, v] of new (makeHttpClasses().Headers)(source.headers)) headers[n] = v;
+    }
+    if (source.body !== undefined && source.body !== null) {
+      const b = source.body;
+      if (typeof b === 'object' && !(b instanceof ArrayBuffer) && !ArrayBuffer.isView(b) && !(b instanceof makeUrlClasses().URLSearchParams)) {
+        body = JSON.stringify(b);
+        if (!Object.keys(headers).includes('content-type')) headers['content-type'] = 'application/json';
+      } else {
+        const extracted = extractBody(b);
+        body = bodyText(extracted.body);
+        if (extracted.type && !Object.keys(headers).includes('content-type')) headers['content-type'] = extracted.type;
+      }
+    }
+  };
+  if (input instanceof Request) {
+    url = input.url; method = input.method;
+    for (const [n, v] of input.headers) headers[n] = v;
+    body = input.body;
+  } else if (input instanceof URL) url = input.href;
+  else if (input !== null && typeof input === 'object') {
+    if (input.url === undefined || input.url === null) throw new TypeError('fetch: options.url is required');
+    url = String(input.url);
+    take(input);
+  } else if (input === undefined || input === null) throw new TypeError('fetch: a URL or an options object is required');
+  else url = String(input);
+  if (init !== null && typeof init === 'object') take(init);
+  return { url, method, headers, body };
+}
+
+function fetch(input, init) {
+  return new Promise((resolve, reject) => {
+    const { fromHost, FetchError } = makeHttpClasses();
+    const answer = jsonParse(host.fetch(jsonStringify(fetchRequest(input, init))));
+    if (!answer.ok) reject(new FetchError(answer.error, answer.code));
+    else resolve(fromHost(answer));
+  });
+}

@@ -1,0 +1,92 @@
+// The JSON answer: a value serialized with JSON.stringify's rules, refusing what JSON cannot say (a function or
+// bigint result, a cycle, nesting deeper than 512), and handler results normalized to {statusCode, headers, body}.
+const MAX_RESULT_DEPTH = 512;
+
+function thrownText(e, withStack) {
+  const w = web();
+  if (w.isErrorLike(e)) return withStack ? w.errorText(e) : w.errorText(e).split('\n')[0];
+  return typeof e === 'string' ? e : w.inspect(e);
+}
+
+function describeThrown(e) {
+  if (e instanceof ResultError) return { message: e.message, stack: null };
+  if (web().isErrorLike(e)) {
+    const text = web().errorText(e);
+    const newline = text.indexOf('\n');
+    return { message: newline < 0 ? text : text.slice(0, newline), stack: newline < 0 ? null : text };
+  }
+  return { message: 'Uncaught ' + thrownText(e), stack: null };
+}
+
+function toResultJson(value) {
+  const stack = [];
+  const write = (holder, key, v, inArray) => {
+    if (v !== null && (typeof v === 'object' || typeof v === 'bigint') && typeof v.toJSON === 'function') v = v.toJSON(key);
+    switch (typeof v) {
+      case 'string': return jsonStringify(v);
+      case 'number': return Number.isFinite(v) ? jsonStringify(v) : 'null';
+      case 'boolean': return v ? 'true' : 'false';
+      case 'bigint': throw new ResultError('result is not JSON-serializable: bigint');
+      case 'undefined': case 'function': case 'symbol':
+        if (holder === null) {
+          if (typeof v === 'undefined') return 'null';
+          throw new ResultError(`result is not JSON-serializable: ${typeof v}`);
+        }
+        return inArray ? 'null' : undefined;
+    }
+    if (v === null) return 'null';
+    const tag = Object.prototype.toString.call(v);
+    if (tag === '[object Number]') return write(holder, key, Number(v), inArray);
+    if (tag === '[object String]') return jsonStringify(String(v));
+    if (tag === '[object Boolean]') return v.valueOf() ? 'true' : 'false';
+    if (stack.includes(v)) throw new ResultError('result contains a cycle');
+    if (stack.length >= MAX_RESULT_DEPTH) throw new ResultError(`result nests deeper than ${MAX_RESULT_DEPTH} levels`);
+    stack.push(v);
+    let out;
+    // Plain loops and concatenation: the script may have replaced Array.prototype methods.
+    if (isArray(v)) {
+      out = '[';
+      for (let i = 0; i < v.length; i++) out += (i ? ',' : '') + write(v, String(i), v[i], true);
+      out += ']';
+    } else {
+      out = '{';
+      const keys = objectKeys(v);
+      let first = true;
+      for (let i = 0; i < keys.length; i++) {
+        const text = write(v, keys[i], v[keys[i]], false);
+        if (text !== undefined) { out += (first ? '' : ',') + jsonStringify(keys[i]) + ':' + text; first = false; }
+      }
+      out += '}';
+    }
+    stack.pop();
+    return out;
+  };
+  return write(null, '', value, false);
+}
+
+function normalizeResponse(value) {
+  const answer = (statusCode, headers, body) => jsonStringify({ statusCode, headers, body });
+  if (value === undefined || value === null) return answer(200, {}, '');
+  if (typeof value === 'string') return answer(200, {}, value);
+  const w = web.ready() ? web() : null;
+  if (w && w.makeHttpClasses.ready() && value instanceof w.makeHttpClasses().Response) {
+    const headers = {};
+    for (const [n, v] of value.headers) headers[n] = v;
+    return answer(value.status, headers, value.body ?? '');
+  }
+  if (typeof value === 'object' && 'statusCode' in value) {
+    const status = Number(value.statusCode);
+    if (!Number.isInteger(status) || status < 100 || status > 599) throw new ResultError(`handler returned an invalid statusCode: ${typeof value.statusCode === 'string' ? value.statusCode : web().inspect(value.statusCode)}`);
+    const headers = {};
+    const given = value.headers;
+    if (given !== null && typeof given === 'object') {
+      const entries = w && w.makeHttpClasses.ready() && given instanceof w.makeHttpClasses().Headers ? [...given] : Object.keys(given).map((k) => [k, given[k]]);
+      for (const [n, v] of entries) if (v !== undefined) headers[n] = String(v);
+    }
+    const body = value.body;
+    const text = body === undefined || body === null ? '' : typeof body === 'string' ? body
+      : body instanceof ArrayBuffer || ArrayBuffer.isView(body) ? web().utf8Decode(web().toBytes(body), false) : toResultJson(body);
+    return answer(status, headers, text);
+  }
+  return answer(200, { 'content-type': 'application/json' }, toResultJson(value));
+}

@@ -1,0 +1,170 @@
+// The globals, installed before the script runs, and the runtime the host drives: start the handler (or take the
+// completion value), tick timers until the execution settles, then shape the outcome as JSON.
+const input = jsonParse(inputJson);
+const state = { status: 'pending', value: undefined, mode: 'value' };
+const makeEnv = once(() => Object.freeze(Object.assign(Object.create(null), input.env)));
+
+function app_log(level, message) {
+  let text = '';
+  if (typeof message === 'string') text = message;
+  else if (message !== undefined) { try { text = jsonStringify(message) ?? String(message); } catch (e) { text = web().inspect(message); } }
+  host.log(level === undefined ? 'info' : String(level), text);
+}
+
+function get_unixtime() { return host.unixTime(); }
+
+// The value of each global the host installs (lazily: an execution builds only the globals it reads).
+function globalValue(name) {
+  switch (name) {
+    case 'env': return makeEnv();
+    case 'self': return G;
+    case 'app_log': return app_log;
+    case 'get_unixtime': return get_unixtime;
+    case 'setTimeout': return setTimeout;
+    case 'clearTimeout': return clearTimeout;
+    case 'setInterval': return setInterval;
+    case 'clearInterval': return clearInterval;
+    case 'queueMicrotask': return queueMicrotask;
+  }
+  const w = web();
+  switch (name) {
+    case 'console': return w.consoleObject;
+    case 'fetch': return w.fetch;
+    case 'structuredClone': return w.structuredClone;
+    case 'atob': return w.atob;
+    case 'btoa': return w.btoa;
+    case 'URL': return w.makeUrlClasses().URL;
+    case 'URLSearchParams': return w.makeUrlClasses().URLSearchParams;
+    case 'Headers': return w.makeHttpClasses().Headers;
+    case 'Request': return w.makeHttpClasses().Request;
+    case 'Response': return w.makeHttpClasses().Response;
+    case 'TextEncoder': return w.makeTextEncoder();
+    case 'TextDecoder': return w.makeTextDecoder();
+    case 'DOMException': return w.makeDOMException();
+    case 'crypto': return w.makeCrypto();
+  }
+  return undefined;
+}
+
+if (input.kind === 'script') {
+  const module = { exports: {} };
+  G.module = module;
+  G.exports = module.exports;
+}
+
+function seedRequest() {
+  const given = input.request !== null && typeof input.request === 'object' && !Array.isArray(input.request) ? input.request : {};
+  const request = Object.assign({}, given);
+  const defaults = { method: 'GET', url: '/', headers: {}, body: '', query: {} };
+  for (const key of Object.keys(defaults)) if (request[key] === undefined || request[key] === null) request[key] = defaults[key];
+  return request;
+}
+
+function workersRequest(seed) {
+  const { Request } = web().makeHttpClasses();
+  const { URL } = web().makeUrlClasses();
+  const url = new URL(String(seed.url), 'http://localhost/');
+  for (const key of Object.keys(seed.query || {})) if (!url.searchParams.has(key)) url.searchParams.append(key, String(seed.query[key]));
+  const method = String(seed.method).toUpperCase();
+  const body = method === 'GET' || method === 'HEAD' || seed.body === '' ? undefined
+    : typeof seed.body === 'string' ? seed.body : JSON.stringify(seed.body);
+  return new Request(url.href, { method, headers: seed.headers, body });
+}
+
+// A handler is a function, or a Workers-style object whose fetch method is called with (request, env, ctx). It is
+// called as holder[key](…) so that stack frames name it the way the script does.
+function asHandler(value, holder, key) {
+  if (typeof value === 'function') {
+    if (holder !== undefined && holder !== null && holder[key] === value) return { holder, key, workers: false };
+    const name = value.name || 'handler';
+    return { holder: { [name]: value }, key: name, workers: false };
+  }
+  if (value !== null && typeof value === 'object' && typeof value.fetch === 'function') return { holder: value, key: 'fetch', workers: true };
+  return null;
+}
+
+function findHandler(kind, namespace) {
+  const name = input.handler;
+  if (kind === 'module') {
+    if (name !== null && namespace[name] !== undefined) {
+      const found = asHandler(namespace[name]);
+      if (!found) throw new ResultError(`handler '${name}' is exported but is neither a function nor an object with a fetch method`);
+      return found;
+    }
+    if (namespace.default !== undefined) {
+      const found = asHandler(namespace.default);
+      if (found) return found;
+      if (name !== null) throw new ResultError(`handler '${name}' not found, and the default export is neither a function nor an object with a fetch method`);
+      return { value: namespace.default };
+    }
+    if (name !== null) throw new ResultError(`handler '${name}' not found (looked for the module's export '${name}' and its default export)`);
+    return { value: undefined };
+  }
+  const moduleExports = G.module !== null && typeof G.module === 'object' ? G.module.exports : undefined;
+  const member = (holder, key) => (holder !== null && (typeof holder === 'object' || typeof holder === 'function') ? holder[key] : undefined);
+  if (name !== null) {
+    const own = Object.getOwnPropertyDescriptor(G, name);
+    if (own && 'value' in own && typeof own.value === 'function') return asHandler(own.value, G, name);
+    if (typeof moduleExports === 'function') return asHandler(moduleExports);
+    const candidates = [[moduleExports, name], [G.exports, name], [moduleExports, 'default']];
+    for (const [holder, key] of candidates) { const found = asHandler(member(holder, key), holder, key); if (found) return found; }
+    if (asHandler(moduleExports)) return asHandler(moduleExports);
+    throw new ResultError(`handler '${name}' not found (looked for a global function '${name}', module.exports as a function, module.exports.${name}, exports.${name}, module.exports.default)`);
+  }
+  return asHandler(moduleExports) || asHandler(member(moduleExports, 'default'), moduleExports, 'default') || null;
+}
+
+function settle(value) {
+  then(promiseResolve(value),
+    (v) => { state.status = 'fulfilled'; state.value = v; },
+    (e) => { state.status = 'rejected'; state.value = e; });
+}
+
+function start(kind, completion) {
+  let handler;
+  try {
+    handler = findHandler(kind, completion);
+  } catch (e) {
+    state.status = 'rejected'; state.value = e;
+    return;
+  }
+  if (handler === null || 'value' in handler) {
+    const value = handler === null ? completion : handler.value;
+    if (value !== null && (typeof value === 'object' || typeof value === 'function') && typeof value.then === 'function') settle(value);
+    else { state.status = 'fulfilled'; state.value = value; }
+    return;
+  }
+  state.mode = 'handler';
+  const waits = [];
+  const ctx = Object.freeze({
+    waitUntil(promise) { waits.push(then(promiseResolve(promise), undefined, (e) => host.write('stderr', `Uncaught (in promise) ${thrownText(e, true)}\n`))); },
+    passThroughOnException() {},
+  });
+  const seed = seedRequest();
+  try {
+    const request = handler.workers ? workersRequest(seed) : seed;
+    const returned = handler.holder[handler.key](request, makeEnv(), ctx);
+    settle(then(promiseResolve(returned), (v) => (waits.length ? then(Promise.all(waits), () => v) : v)));
+  } catch (e) {
+    state.status = 'rejected'; state.value = e;
+  }
+}
+
+function outcome() {
+  if (state.status === 'rejected') return jsonStringify({ ok: false, ...describeThrown(state.value) });
+  try {
+    const json = state.mode === 'handler' ? normalizeResponse(state.value) : toResultJson(state.value);
+    return '{"ok":true,"result":' + json + '}';
+  } catch (e) {
+    return jsonStringify({ ok: false, ...describeThrown(e) });
+  }
+}
+
+return Object.freeze({
+  start,
+  tick,
+  outcome,
+  describe: (e) => jsonStringify(describeThrown(e)),
+  globalValue,
+  reportUnhandled: (reason) => host.write('stderr', `Uncaught (in promise) ${thrownText(reason, true)}\n`),
+});
