@@ -24,8 +24,6 @@ internal sealed class RequestValidator(LimitsOptions limits)
 
         if (request.Params is { Count: > 0 } && handler is null)
             throw new InvalidRequestException("params", "'params' requires 'handler' (the export to call).");
-        if (request.Request is { ValueKind: not JsonValueKind.Null and not JsonValueKind.Undefined } && handler is null)
-            throw new InvalidRequestException("request", "'request' requires 'handler' (the function to call with it).");
         if (request.Request is { ValueKind: not JsonValueKind.Object and not JsonValueKind.Null and not JsonValueKind.Undefined })
             throw new InvalidRequestException("request", "'request' must be a JSON object ({method,url,headers,body,query}).");
 

@@ -5,4 +5,11 @@ public sealed record SandboxFetchResponse(
     int Status,
     string StatusText,
     IReadOnlyDictionary<string, string> Headers,
-    string Body);
+    string Body)
+{
+    /// <summary>The URL that answered, after redirects; null when not known (the request's own URL).</summary>
+    public string? FinalUrl { get; init; }
+
+    /// <summary>True when redirects were followed to reach <see cref="FinalUrl"/>.</summary>
+    public bool Redirected { get; init; }
+}

@@ -79,7 +79,7 @@ public sealed class SandboxFetcher : ISandboxFetcher
 
     private async Task<SandboxFetchResponse> SendAsync(OutboundRequest request, CancellationToken cancellationToken)
     {
-        var (response, _) = await RedirectFollower.SendAsync(_client, request, _policy.MaxRedirects, CheckHost, cancellationToken)
+        var (response, finalUrl) = await RedirectFollower.SendAsync(_client, request, _policy.MaxRedirects, CheckHost, cancellationToken)
             .ConfigureAwait(false);
         using (response)
         {
@@ -87,7 +87,11 @@ public sealed class SandboxFetcher : ISandboxFetcher
                 ? []
                 : await BoundedBody.ReadAsync(response.Content, _policy.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
             return new SandboxFetchResponse((int)response.StatusCode, response.ReasonPhrase ?? "", CollectHeaders(response),
-                Encoding.UTF8.GetString(body));
+                Encoding.UTF8.GetString(body))
+            {
+                FinalUrl = finalUrl.AbsoluteUri,
+                Redirected = finalUrl != request.Url,
+            };
         }
     }
 

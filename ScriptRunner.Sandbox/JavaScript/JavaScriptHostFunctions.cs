@@ -64,8 +64,8 @@ internal sealed class JavaScriptHostFunctions(HostBindings host, CancellationTok
             ["statusText"] = response.StatusText,
             ["headers"] = headers,
             ["body"] = response.Body,
-            ["url"] = request.Url,
-            ["redirected"] = false,
+            ["url"] = response.FinalUrl ?? request.Url,
+            ["redirected"] = response.Redirected,
         }.ToJsonString();
     }
 

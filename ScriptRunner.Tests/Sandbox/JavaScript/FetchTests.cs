@@ -67,7 +67,7 @@ public sealed class FetchTests : IDisposable
         Assert.Equal("[200,\"moved here\"]", JsHarness.Json(run));
     }
 
-    [Fact(Skip = "needs the final URL on SandboxFetchResponse (Core): RedirectFollower returns it, SandboxFetcher drops it")]
+    [Fact]
     public void Fetch_ResponseUrlIsTheFinalUrlAfterRedirects()
     {
         _server.MapRedirect("/old", "/new").MapText("/new", "moved here");
