@@ -82,4 +82,58 @@ public static class JsonTextSize
         }
         return builder.ToString();
     }
+
+    /// <summary>
+    /// <paramref name="json"/> with every lone surrogate, raw or written as a <c>\uD8xx</c> escape (as
+    /// <c>JSON.stringify</c> writes them), replaced by U+FFFD, so the text can be read into .NET strings.
+    /// </summary>
+    public static string WellFormedJson(string json)
+    {
+        StringBuilder? repaired = null;
+        var copied = 0;
+        for (var i = 0; i < json.Length; i++)
+        {
+            var c = json[i];
+            if (c == '\\' && i + 1 < json.Length)
+            {
+                if (json[i + 1] != 'u' || i + 5 >= json.Length || !TryHex(json, i + 2, out var unit))
+                {
+                    i++;
+                    continue;
+                }
+                if (char.IsHighSurrogate(unit) && i + 11 < json.Length && json[i + 6] == '\\' && json[i + 7] == 'u'
+                    && TryHex(json, i + 8, out var low) && char.IsLowSurrogate(low))
+                {
+                    i += 11;
+                    continue;
+                }
+                if (char.IsSurrogate(unit))
+                {
+                    repaired ??= new StringBuilder(json.Length);
+                    repaired.Append(json, copied, i - copied).Append("\\uFFFD");
+                    copied = i + 6;
+                }
+                i += 5;
+            }
+            else if (char.IsHighSurrogate(c) && i + 1 < json.Length && char.IsLowSurrogate(json[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(c))
+            {
+                repaired ??= new StringBuilder(json.Length);
+                repaired.Append(json, copied, i - copied).Append('\uFFFD');
+                copied = i + 1;
+            }
+        }
+        return repaired is null ? json : repaired.Append(json, copied, json.Length - copied).ToString();
+    }
+
+    private static bool TryHex(string text, int start, out char unit)
+    {
+        var parsed = ushort.TryParse(text.AsSpan(start, 4), System.Globalization.NumberStyles.AllowHexSpecifier,
+            System.Globalization.CultureInfo.InvariantCulture, out var value);
+        unit = (char)value;
+        return parsed;
+    }
 }

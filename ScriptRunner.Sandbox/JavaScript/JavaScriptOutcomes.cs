@@ -19,7 +19,8 @@ internal static class JavaScriptOutcomes
         JsonObject node;
         try
         {
-            node = JsonNode.Parse(outcomeJson, documentOptions: ResultOptions)!.AsObject();
+            // Scripts can make strings no UTF-8 can hold ('\ud800'); JSON.stringify escapes them, .NET cannot read them back.
+            node = JsonNode.Parse(Core.Hosting.JsonTextSize.WellFormedJson(outcomeJson), documentOptions: ResultOptions)!.AsObject();
         }
         catch (JsonException e)
         {

@@ -74,7 +74,8 @@ public sealed class JavaScriptSandbox : IScriptSandbox
             var code = _cache.GetOrAdd(invocation.Sha256, invocation.Code.Length, () => JintPreparedCode.Prepare(JavaScriptInput.Source(invocation.Code.Span)), out var hit);
             var compileMs = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             var outcome = new JintExecution(invocation, code, _prelude.Value, _allowStringCompilation).Run();
-            return outcome with { CacheHit = hit, CompileTimeMs = hit ? null : compileMs };
+            // The same vocabulary as the WebAssembly engines: "memory" for this process's prepared-code cache, else false.
+            return outcome with { CacheHit = hit ? "memory" : false, CompileTimeMs = hit ? null : compileMs };
         }
         catch (Exception e)
         {

@@ -271,6 +271,19 @@ public sealed class JavaScriptExecutionTests : IClassFixture<JavaScriptExecution
     }
 
     [Fact]
+    public async Task DefaultExport_GetsTheRequest_WhenNoHandlerIsNamed()
+    {
+        var response = await Post(new
+        {
+            code = "export default async (req) => ({ statusCode: 201, body: req.method + ' ' + req.url })",
+            request = new { method = "POST", url = "/items" },
+        });
+
+        Assert.True(response.Success, response.Error);
+        Assert.Equal("{\"statusCode\":201,\"headers\":{},\"body\":\"POST /items\"}", response.Result!.ToJsonString(ScriptRunner.Tests.Sandbox.JavaScript.JsHarness.Relaxed));
+    }
+
+    [Fact]
     public async Task WorkersModule_FetchesFromTheLocalServerAndAnswersWithAResponse()
     {
         _app.Files.MapText("/data/greeting.json", "{\"greeting\":\"hi\"}", "application/json");

@@ -48,7 +48,7 @@ public sealed class IsolationTests
         const string code = "let count = 0; export default () => String(++count);";
         JsHarness.Execute(code, sandbox: _sandbox);
         var second = JsHarness.Execute(code, sandbox: _sandbox);
-        Assert.Equal(true, second.Outcome.CacheHit);
+        Assert.Equal("\"memory\"", second.Outcome.CacheHit!.ToJsonString());
         Assert.Equal("{\"statusCode\":200,\"headers\":{},\"body\":\"1\"}", JsHarness.Json(second));
     }
 }
