@@ -73,6 +73,8 @@ public sealed class ObservabilityTests
                 envVars = new Dictionary<string, string> { ["TOKEN"] = "env-secret-91c2" },
             });
             Assert.True(response.Success, response.Error);
+            // Export is batched: flush both exporters now rather than racing the app's shutdown on a loaded machine.
+            Assert.True(OpenTelemetry.Trace.TracerProviderExtensions.ForceFlush((OpenTelemetry.Trace.TracerProvider)app.Services.GetService(typeof(OpenTelemetry.Trace.TracerProvider))!, 30_000));
         }
 
         var exported = string.Join("\n", telemetry);
