@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -40,11 +41,37 @@ internal sealed class CompiledModuleCache
     public string DirectoryPath => _directory;
 
     /// <summary>The path of the verified module entry stored under <paramref name="key"/>, or null.</summary>
-    public string? TryFindModule(string key) => TryRead(key, ModuleMagic) is not null ? PathOf(key) : null;
+    public string? TryFindModule(string key)
+    {
+        var path = PathOf(key);
+        return Verify(path, ModuleMagic) ? Touch(path) : null;
+    }
 
     /// <summary>The compile failure stored under <paramref name="key"/>, or null.</summary>
-    public string? TryReadFailure(string key) =>
-        TryRead(key + ".failed", FailureMagic) is { } bytes ? Encoding.UTF8.GetString(bytes.AsSpan(0, bytes.Length - TrailerLength)) : null;
+    public string? TryReadFailure(string key)
+    {
+        var path = PathOf(key + ".failed");
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+
+        var payload = bytes.Length - TrailerLength;
+        if (payload < 0
+            || !bytes.AsSpan(payload, FailureMagic.Length).SequenceEqual(FailureMagic)
+            || !SHA256.HashData(bytes.AsSpan(0, payload)).AsSpan().SequenceEqual(bytes.AsSpan(payload + FailureMagic.Length, DigestLength)))
+        {
+            TryDelete(path);
+            return null;
+        }
+
+        return Encoding.UTF8.GetString(bytes.AsSpan(0, payload));
+    }
 
     /// <summary>Stores a serialized module.</summary>
     public void WriteModule(string key, ReadOnlySpan<byte> payload) => Write(key, ModuleMagic, payload);
@@ -57,34 +84,48 @@ internal sealed class CompiledModuleCache
 
     private string PathOf(string name) => Path.Combine(_directory, name + Extension);
 
-    // The whole entry, trailer included, once its tag and digest check out; null otherwise.
-    private byte[]? TryRead(string name, byte[] magic)
+    // True when the entry's trailer has the tag and the digest of everything before it. The payload is streamed
+    // through a pooled buffer: a module entry is tens of megabytes that Wasmtime then maps, never copied whole.
+    private static bool Verify(string path, byte[] magic)
     {
-        var path = PathOf(name);
-        byte[] bytes;
+        var buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
         try
         {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return null;
-        }
-        catch (IOException)
-        {
-            return null;
-        }
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1, FileOptions.SequentialScan);
+            var payload = file.Length - TrailerLength;
+            var valid = payload >= 0;
+            if (valid)
+            {
+                using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+                for (var remaining = payload; remaining > 0;)
+                {
+                    var read = file.Read(buffer, 0, (int)Math.Min(buffer.Length, remaining));
+                    if (read == 0) break;
+                    hash.AppendData(buffer, 0, read);
+                    remaining -= read;
+                }
 
-        var payload = bytes.Length - TrailerLength;
-        if (payload < 0
-            || !bytes.AsSpan(payload, magic.Length).SequenceEqual(magic)
-            || !SHA256.HashData(bytes.AsSpan(0, payload)).AsSpan().SequenceEqual(bytes.AsSpan(payload + magic.Length, DigestLength)))
-        {
-            TryDelete(path);
-            return null;
-        }
+                file.ReadExactly(buffer, 0, TrailerLength);
+                valid = buffer.AsSpan(0, magic.Length).SequenceEqual(magic)
+                    && hash.GetHashAndReset().AsSpan().SequenceEqual(buffer.AsSpan(magic.Length, DigestLength));
+            }
 
-        // The last write time orders eviction: touching it on a hit makes the cache least-recently-used.
+            if (!valid) TryDelete(path);
+            return valid;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    // The last write time orders eviction: touching it on a hit makes the cache least-recently-used.
+    private static string Touch(string path)
+    {
         try
         {
             File.SetLastWriteTimeUtc(path, DateTime.UtcNow);
@@ -93,7 +134,7 @@ internal sealed class CompiledModuleCache
         {
         }
 
-        return bytes;
+        return path;
     }
 
     private void Write(string name, byte[] magic, ReadOnlySpan<byte> payload)

@@ -10,11 +10,14 @@ namespace ScriptRunner.Tests.Sandbox.WebAssembly.Differential;
 /// <summary>
 /// Generated modules run on both engines must agree, call by call: the same result, or the same error type and trap
 /// message. CI runs a short sweep; SCRIPTRUNNER_WASM_DIFFERENTIAL_MODULES=N runs N modules, e.g.
-/// <c>SCRIPTRUNNER_WASM_DIFFERENTIAL_MODULES=2000 dotnet test ScriptRunner.Tests --filter FullyQualifiedName~EngineDifferentialTests</c>.
+/// <c>SCRIPTRUNNER_WASM_DIFFERENTIAL_MODULES=2000 dotnet test ScriptRunner.Tests --filter FullyQualifiedName~EngineDifferentialTests</c>;
+/// SCRIPTRUNNER_WASM_DIFFERENTIAL_FIRST=N starts at seed N, and the text of every module with a disagreement is
+/// written to the test output.
 /// </summary>
 public sealed class EngineDifferentialTests(ITestOutputHelper output)
 {
     private const string CountVariable = "SCRIPTRUNNER_WASM_DIFFERENTIAL_MODULES";
+    private const string FirstVariable = "SCRIPTRUNNER_WASM_DIFFERENTIAL_FIRST";
     private const int FunctionsPerModule = 12;
 
     private static readonly object[][] Arguments =
@@ -26,13 +29,15 @@ public sealed class EngineDifferentialTests(ITestOutputHelper output)
     public void GeneratedModules_GiveTheSameAnswersOnBothEngines()
     {
         var modules = int.TryParse(Environment.GetEnvironmentVariable(CountVariable), CultureInfo.InvariantCulture, out var n) ? n : 40;
+        var first = int.TryParse(Environment.GetEnvironmentVariable(FirstVariable), CultureInfo.InvariantCulture, out var f0) ? f0 : 0;
         using var runtime = WasmEngines.NewWasmtimeRuntime();
         var managed = new Engine();
         var calls = 0;
         var outcomes = new Dictionary<string, int>();
         var disagreements = new List<string>();
-        for (var seed = 0; seed < modules; seed++)
+        for (var seed = first; seed < first + modules; seed++)
         {
+            var before = disagreements.Count;
             var text = new ModuleGenerator(seed).Module(FunctionsPerModule, out _);
             var code = WatCompiler.Compile(text);
             for (var f = 0; f < FunctionsPerModule; f++)
@@ -53,6 +58,8 @@ public sealed class EngineDifferentialTests(ITestOutputHelper output)
                     }
                 }
             }
+
+            if (disagreements.Count > before) output.WriteLine($"seed {seed}:\n{text}");
         }
 
         output.WriteLine($"{modules} modules, {calls} calls on each engine");
