@@ -65,7 +65,13 @@ internal sealed class ScriptRunnerOptionsValidator : IValidateOptions<ScriptRunn
 
         var wasm = options.Wasm;
         if (wasm is null) failures.Add("ScriptRunner:Wasm is missing.");
-        else EngineFor(failures, "Wasm:Engine", wasm.Engine, Model.CodeType.Wasm);
+        else
+        {
+            EngineFor(failures, "Wasm:Engine", wasm.Engine, Model.CodeType.Wasm);
+            Positive(failures, "Wasm:CacheMaxMb", wasm.CacheMaxMb);
+            if (wasm.WasmtimeInterrupt is not ("none" or "epoch"))
+                failures.Add($"ScriptRunner:Wasm:WasmtimeInterrupt must be 'none' or 'epoch'; got '{wasm.WasmtimeInterrupt}'.");
+        }
 
         var sandbox = options.Sandbox;
         if (sandbox is null) failures.Add("ScriptRunner:Sandbox is missing.");

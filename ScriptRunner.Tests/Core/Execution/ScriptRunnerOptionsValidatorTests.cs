@@ -86,11 +86,26 @@ public sealed class ScriptRunnerOptionsValidatorTests
     [InlineData("ScriptRunner:Output:MaxStderrBytes", "0")]
     [InlineData("ScriptRunner:Output:MaxLogEntries", "-1")]
     [InlineData("ScriptRunner:Output:MaxLogMessageBytes", "0")]
+    [InlineData("ScriptRunner:Sandbox:PoolSize", "-1")]
+    [InlineData("ScriptRunner:Sandbox:MaxExecutionsPerProcess", "0")]
+    [InlineData("ScriptRunner:Sandbox:RecycleAboveBaselineMb", "0")]
+    [InlineData("ScriptRunner:Sandbox:KillGraceMs", "0")]
+    [InlineData("ScriptRunner:Sandbox:MemorySampleIntervalMs", "11")]
+    [InlineData("ScriptRunner:Sandbox:StartTimeoutMs", "0")]
+    [InlineData("ScriptRunner:Wasm:CacheMaxMb", "0")]
     public void NonPositiveCap_FailsAtStartupNamingIt(string key, string value)
     {
         var failure = StartupFailure((key, value));
         Assert.Contains(key, failure.Message);
     }
+
+    [Theory]
+    [InlineData("ScriptRunner:JavaScript:DefaultEngine", "wasmtime")]
+    [InlineData("ScriptRunner:Wasm:Engine", "v8")]
+    [InlineData("ScriptRunner:Wasm:WasmtimeInterrupt", "fuel")]
+    [InlineData("ScriptRunner:Sandbox:ExecutablePath", "/nonexistent/ScriptRunner.Sandbox.dll")]
+    public void UnusableEngineOrSandboxSetting_FailsAtStartupNamingIt(string key, string value) =>
+        Assert.Contains(key, StartupFailure((key, value)).Message);
 
     [Fact]
     public void MalformedAllowedHost_FailsAtStartup() =>
