@@ -10,6 +10,8 @@ using ScriptRunner.Benchmarks.Load;
 //       The BenchmarkDotNet suites of this assembly, e.g. `bdn --filter *ExecutionBenchmarks*` or `bdn --filter *KernelBenchmarks*` or `bdn --filter *ModuleBenchmarks*`.
 //   dotnet run -c Release --project ScriptRunner.Benchmarks -- load [--url ...] [--concurrency N] [--duration S]
 //       HTTP load against a ScriptRunner running on this machine (loopback only).
+//   dotnet run -c Release --project ScriptRunner.Benchmarks -- v8-memory
+//       Resident memory of a process holding an idle, warm V8 sandbox.
 if (args.Length > 0 && args[0] == "bdn")
 {
     BenchmarkSwitcher.FromAssembly(typeof(ExecutionBenchmarks).Assembly).Run(args[1..]);
@@ -17,6 +19,7 @@ if (args.Length > 0 && args[0] == "bdn")
 }
 
 if (args.Length > 0 && args[0] == "load") return await LoadGenerator.RunAsync(args[1..]);
+if (args.Length > 0 && args[0] == "v8-memory") return V8IdleMemory.Run(Console.Out);
 
 var rest = args.Length > 0 && args[0] == "compare" ? args[1..] : args;
 string? jsonPath = null;
