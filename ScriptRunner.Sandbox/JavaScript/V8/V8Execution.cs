@@ -44,7 +44,7 @@ internal sealed class V8Execution(SandboxInvocation invocation, JintPreparedCode
             }
             else
             {
-                completion = engine.Evaluate(new DocumentInfo(JavaScriptOutcomes.SourceName), source);
+                completion = engine.Evaluate(isolate.CompiledScript(invocation.Sha256, source));
             }
 
             runtime.InvokeMethod("start", code.Form == JavaScriptCodeForm.Module ? "module" : "script", completion);
