@@ -39,7 +39,7 @@ internal sealed class V8Isolate : IDisposable
     {
         _allowStringCompilation = allowStringCompilation;
         (_runtime, _prelude, _bridge, _refusal) = CreateRuntime();
-        _next = Task.Run(CreateEngine);
+        _next = OffThePool(CreateEngine);
     }
 
     /// <summary>Isolates made so far by this holder (1 until the first recycle).</summary>
@@ -92,7 +92,7 @@ internal sealed class V8Isolate : IDisposable
     {
         _executions++;
         var recycle = poisoned || _executions >= RecycleAfter;
-        _next = Task.Run(() =>
+        _next = OffThePool(() =>
         {
             engine.Dispose();
             if (!recycle && (long)_runtime.GetHeapInfo().UsedHeapSize > RecycleHeapBytes)
@@ -120,6 +120,11 @@ internal sealed class V8Isolate : IDisposable
 
         _runtime.Dispose();
     }
+
+    // The caller blocks on this work while the thread pool may be busy with requests; on a thread of its own it
+    // cannot queue behind them.
+    private static Task<V8ScriptEngine> OffThePool(Func<V8ScriptEngine> work) =>
+        Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     private void ClearScripts()
     {
