@@ -19,6 +19,8 @@ using ScriptRunner.Benchmarks.Load;
 //       How long a killed sandbox process's replacement takes to become ready.
 //   dotnet run -c Release --project ScriptRunner.Benchmarks -- first-answer --app <ScriptRunner.Functions.dll>
 //       Time from starting the app to its first answered execution.
+//   dotnet run -c Release --project ScriptRunner.Benchmarks -- v8-memory
+//       Resident memory of a process holding an idle, warm V8 sandbox.
 if (args.Length > 0 && args[0] == "bdn")
 {
     BenchmarkSwitcher.FromAssembly(typeof(ExecutionBenchmarks).Assembly).Run(args[1..]);
@@ -30,6 +32,7 @@ if (args.Length > 0 && args[0] == "pool") return await PoolTimings.ReplacementAs
 if (args.Length > 0 && args[0] == "first-answer") return await PoolTimings.FirstAnswerAsync(args[1..]);
 if (args.Length > 0 && args[0] == "request") return SandboxHarness.Request(args[1..]);
 if (args.Length > 0 && args[0] == "overhead") return SandboxHarness.Overhead();
+if (args.Length > 0 && args[0] == "v8-memory") return V8IdleMemory.Run(Console.Out);
 
 var rest = args.Length > 0 && args[0] == "compare" ? args[1..] : args;
 string? jsonPath = null;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using ScriptRunner.Core.Execution;
 using ScriptRunner.Core.Options;
 using ScriptRunner.Sandbox.JavaScript;
+using ScriptRunner.Sandbox.JavaScript.V8;
 using ScriptRunner.Sandbox.WebAssembly;
 using ScriptRunner.Sandbox.WebAssembly.Wasmtime;
 using ScriptRunner.Wasm;
@@ -17,6 +18,7 @@ public static class SandboxServiceCollectionExtensions
     public static IServiceCollection AddScriptRunnerEngines(this IServiceCollection services)
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IScriptSandbox, JavaScriptSandbox>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IScriptSandbox, V8Sandbox>());
         // One engine per process: its SHA-256 keyed cache lets a warm repeat of a module skip compilation.
         services.TryAddSingleton(_ => new Engine());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IScriptSandbox, WasmSandbox>());

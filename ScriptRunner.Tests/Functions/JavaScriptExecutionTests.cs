@@ -213,7 +213,7 @@ public sealed class JavaScriptExecutionTests : IClassFixture<JavaScriptExecution
         Assert.EndsWith("Z", logs[0]!["timestamp"]!.GetValue<string>());
     }
     // Seed 000's README, "Execute Function": the request body exactly as documented.
-    private const string SeedExecuteFunctionBody = """
+    internal const string SeedExecuteFunctionBody = """
         {
           "code": "export default async (req) => ({ statusCode: 200, body: 'OK' })",
           "handler": "handler",
@@ -233,7 +233,7 @@ public sealed class JavaScriptExecutionTests : IClassFixture<JavaScriptExecution
         """;
 
     // Seed 000's README, "Testing": the curl -d body exactly as documented.
-    private const string SeedTestingBody = """
+    internal const string SeedTestingBody = """
         {
             "code": "export default async (req) => ({ statusCode: 200, body: JSON.stringify({ message: \"Hello World\" }) })",
             "handler": "handler",

@@ -42,7 +42,9 @@ function errorText(err) {
   const header = message ? `${name}: ${message}` : name;
   let frames = [];
   try {
-    if (typeof err.stack === 'string') frames = err.stack.split('\n').filter((line) => /^\s+at /.test(line) && !line.includes(PRELUDE_NAME));
+    if (typeof err.stack === 'string') frames = err.stack.split('\n').filter((line) => /^\s+at /.test(line) && !line.includes(PRELUDE_NAME))
+      // An engine may make each run's source name unique (V8 under ClearScript says 'main [3].js [temp]'); frames say main.js.
+      .map((line) => line.replace(/main \[\d+\]\.js(?: \[temp\])?/g, 'main.js'));
   } catch (e) { frames = []; }
   return frames.length ? `${header}\n${frames.join('\n')}` : header;
 }

@@ -9,113 +9,126 @@ public sealed class HostileScriptTests
 {
     private static readonly TimeSpan ShortTimeout = TimeSpan.FromMilliseconds(500);
 
-    [Fact]
-    public void Timeout_InfiniteLoop_EndsWithTimeoutErrorAndKeepsPartialStdout()
+    [Theory]
+    [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
+    public void Timeout_InfiniteLoop_EndsWithTimeoutErrorAndKeepsPartialStdout(string engine)
     {
         var watch = Stopwatch.StartNew();
-        var run = JsHarness.Execute("console.log('before'); while (true) {}", timeout: ShortTimeout);
+        var run = JsHarness.On(engine).Execute("console.log('before'); while (true) {}", timeout: ShortTimeout);
         Assert.Equal(ErrorTypes.Timeout, run.Outcome.ErrorType);
         Assert.Equal("execution timed out after 500 ms", run.Outcome.Error);
         Assert.Equal("before\n", run.Output.Stdout);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
     }
 
-    [Fact]
-    public void Timeout_CannotBeCaughtByScript()
+    [Theory]
+    [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
+    public void Timeout_CannotBeCaughtByScript(string engine)
     {
-        var run = JsHarness.Execute("let caught = false; try { while (true) {} } catch (e) { caught = true; } console.log('after', caught); 1", timeout: ShortTimeout);
+        var run = JsHarness.On(engine).Execute("let caught = false; try { while (true) {} } catch (e) { caught = true; } console.log('after', caught); 1", timeout: ShortTimeout);
         Assert.Equal(ErrorTypes.Timeout, run.Outcome.ErrorType);
         Assert.Equal("", run.Output.Stdout);
     }
 
-    [Fact]
-    public void Timeout_LoopInsideAnAsyncHandler_EndsWithTimeout()
+    [Theory]
+    [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
+    public void Timeout_LoopInsideAnAsyncHandler_EndsWithTimeout(string engine)
     {
-        var run = JsHarness.Execute("export default async () => { await null; for (;;) {} };", timeout: ShortTimeout);
+        var run = JsHarness.On(engine).Execute("export default async () => { await null; for (;;) {} };", timeout: ShortTimeout);
         Assert.Equal(ErrorTypes.Timeout, run.Outcome.ErrorType);
         Assert.Equal("execution timed out after 500 ms", run.Outcome.Error);
     }
 
-    [Fact]
-    public void Timeout_LoopInsideATimer_EndsWithTimeout()
+    [Theory]
+    [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
+    public void Timeout_LoopInsideATimer_EndsWithTimeout(string engine)
     {
-        var run = JsHarness.Execute("new Promise(() => setTimeout(() => { while (true) {} }, 1))", timeout: ShortTimeout);
+        var run = JsHarness.On(engine).Execute("new Promise(() => setTimeout(() => { while (true) {} }, 1))", timeout: ShortTimeout);
         Assert.Equal(ErrorTypes.Timeout, run.Outcome.ErrorType);
     }
 
-    [Fact]
-    public void Timeout_EndlessTimerChain_EndsWithTimeout()
+    [Theory]
+    [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
+    public void Timeout_EndlessTimerChain_EndsWithTimeout(string engine)
     {
-        var run = JsHarness.Execute("new Promise(() => { const again = () => setTimeout(again, 0); again(); })", timeout: ShortTimeout);
+        var run = JsHarness.On(engine).Execute("new Promise(() => { const again = () => setTimeout(again, 0); again(); })", timeout: ShortTimeout);
         Assert.Equal(ErrorTypes.Timeout, run.Outcome.ErrorType);
     }
 
-    [Fact]
-    public void Timeout_EndlessMicrotaskChain_EndsWithTimeout()
+    [Theory]
+    [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
+    public void Timeout_EndlessMicrotaskChain_EndsWithTimeout(string engine)
     {
-        var run = JsHarness.Execute("const again = () => Promise.resolve().then(again); again(); new Promise(() => {})", timeout: ShortTimeout);
+        var run = JsHarness.On(engine).Execute("const again = () => Promise.resolve().then(again); again(); new Promise(() => {})", timeout: ShortTimeout);
         Assert.Equal(ErrorTypes.Timeout, run.Outcome.ErrorType);
     }
 
-    [Fact]
-    public void Timeout_CatastrophicRegex_EndsWithTimeout()
+    [Theory]
+    [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
+    public void Timeout_CatastrophicRegex_EndsWithTimeout(string engine)
     {
         var watch = Stopwatch.StartNew();
-        var run = JsHarness.Execute("console.log('start'); /(a+)+$/.test('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!')", timeout: ShortTimeout);
+        var run = JsHarness.On(engine).Execute("console.log('start'); /(a+)+$/.test('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!')", timeout: ShortTimeout);
         Assert.Equal(ErrorTypes.Timeout, run.Outcome.ErrorType);
         Assert.Equal("start\n", run.Output.Stdout);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
     }
 
-    [Fact]
-    public void Timeout_BlockingFetch_EndsWithTimeout()
+    [Theory]
+    [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
+    public void Timeout_BlockingFetch_EndsWithTimeout(string engine)
     {
         var watch = Stopwatch.StartNew();
-        var run = JsHarness.Execute("console.log('fetching'); fetch('https://slow.example/')", timeout: ShortTimeout, fetcher: new BlockingFetcher());
+        var run = JsHarness.On(engine).Execute("console.log('fetching'); fetch('https://slow.example/')", timeout: ShortTimeout, fetcher: new BlockingFetcher());
         Assert.Equal(ErrorTypes.Timeout, run.Outcome.ErrorType);
         Assert.Equal("execution timed out after 500 ms", run.Outcome.Error);
         Assert.Equal("fetching\n", run.Output.Stdout);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
     }
 
-    [Fact]
-    public void Timeout_BlockingFetchCannotBeCaughtByScript()
+    [Theory]
+    [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
+    public void Timeout_BlockingFetchCannotBeCaughtByScript(string engine)
     {
-        var run = JsHarness.Execute("(async () => { try { await fetch('https://slow.example/'); } catch (e) { console.log('caught'); } })()", timeout: ShortTimeout, fetcher: new BlockingFetcher());
+        var run = JsHarness.On(engine).Execute("(async () => { try { await fetch('https://slow.example/'); } catch (e) { console.log('caught'); } })()", timeout: ShortTimeout, fetcher: new BlockingFetcher());
         Assert.Equal(ErrorTypes.Timeout, run.Outcome.ErrorType);
         Assert.Equal("", run.Output.Stdout);
     }
 
-    [Fact]
-    public void Cancellation_CallerToken_StopsTheRun()
+    [Theory]
+    [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
+    public void Cancellation_CallerToken_StopsTheRun(string engine)
     {
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
         var watch = Stopwatch.StartNew();
-        var run = JsHarness.Execute("while (true) {}", timeout: TimeSpan.FromSeconds(30), cancellation: cancel.Token);
+        var run = JsHarness.On(engine).Execute("while (true) {}", timeout: TimeSpan.FromSeconds(30), cancellation: cancel.Token);
         Assert.Equal(ErrorTypes.Timeout, run.Outcome.ErrorType);
         Assert.StartsWith("execution cancelled after ", run.Outcome.Error);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
     }
 
-    [Fact]
-    public void Recursion_Deep_IsRuntimeErrorAndTheNextRunIsFine()
+    [Theory]
+    [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
+    public void Recursion_Deep_IsRuntimeErrorAndTheNextRunIsFine(string engine)
     {
-        var run = JsHarness.Execute("function f(n) { return f(n + 1) + 1; } f(0)");
+        var run = JsHarness.On(engine).Execute("function f(n) { return f(n + 1) + 1; } f(0)");
         Assert.Equal(ErrorTypes.RuntimeError, run.Outcome.ErrorType);
         Assert.Equal("RangeError: Maximum call stack size exceeded", run.Outcome.Error);
-        Assert.Equal("2", JsHarness.Result("1 + 1"));
+        Assert.Equal("2", JsHarness.On(engine).Result("1 + 1"));
     }
 
-    [Fact]
-    public void Recursion_ThroughAsyncFunctions_IsRuntimeError()
+    [Theory]
+    [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
+    public void Recursion_ThroughAsyncFunctions_IsRuntimeError(string engine)
     {
-        var run = JsHarness.Execute("async function f(n) { return 1 + await f(n + 1); } f(0)");
+        var run = JsHarness.On(engine).Execute("async function f(n) { return 1 + await f(n + 1); } f(0)");
         Assert.Equal("RangeError: Maximum call stack size exceeded", run.Outcome.Error);
     }
 
-    [Fact]
-    public void Recursion_TwoThousandFramesDeep_IsAllowed() =>
-        Assert.Equal("2000", JsHarness.Result("function f(n) { return n === 0 ? 0 : 1 + f(n - 1); } f(2000)"));
+    [Theory]
+    [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
+    public void Recursion_TwoThousandFramesDeep_IsAllowed(string engine) =>
+        Assert.Equal("2000", JsHarness.On(engine).Result("function f(n) { return n === 0 ? 0 : 1 + f(n - 1); } f(2000)"));
 
     [Fact]
     public void Memory_GrowingArray_IsMemoryLimitWithStdoutKept()
@@ -133,9 +146,10 @@ public sealed class HostileScriptTests
         Assert.Equal(ErrorTypes.MemoryLimit, run.Outcome.ErrorType);
     }
 
-    [Fact]
-    public void Memory_SmallScriptsUnderTheCap_Succeed() =>
-        Assert.Equal("3188890", JsHarness.Json(JsHarness.Execute("let t = 0; for (let i = 0; i < 300000; i++) { const s = 'item ' + i; t += s.length; } t", memoryBytes: 64L * 1024 * 1024)));
+    [Theory]
+    [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
+    public void Memory_SmallScriptsUnderTheCap_Succeed(string engine) =>
+        Assert.Equal("3188890", JsHarness.On(engine).Json(JsHarness.On(engine).Execute("let t = 0; for (let i = 0; i < 300000; i++) { const s = 'item ' + i; t += s.length; } t", memoryBytes: 64L * 1024 * 1024)));
 
     [Fact]
     public void Output_CapsAreFlaggedAndTheRunStillSucceeds()

@@ -3,12 +3,16 @@ using System.Text.Json;
 using ScriptRunner.Core.Execution;
 using ScriptRunner.Core.Hosting;
 using ScriptRunner.Sandbox.JavaScript;
+using ScriptRunner.Sandbox.JavaScript.V8;
 
 namespace ScriptRunner.Tests.Sandbox.JavaScript;
 
-/// <summary>Runs scripts through <see cref="JavaScriptSandbox"/> with real host bindings.</summary>
+/// <summary>Runs scripts through a JavaScript engine's sandbox (Jint unless told) with real host bindings.</summary>
 internal static class JsHarness
 {
+    /// <summary>The harness for one engine: the same calls, run on <paramref name="engine"/>.</summary>
+    public static EngineHarness On(string engine) => new(engine);
+
     /// <summary>Serializer options that keep quotes and non-ASCII readable in expected strings.</summary>
     public static readonly JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -26,7 +30,8 @@ internal static class JsHarness
         TimeProvider? clock = null,
         CancellationToken cancellation = default,
         byte[]? codeBytes = null,
-        JavaScriptSandbox? sandbox = null)
+        IScriptSandbox? sandbox = null,
+        string engine = EngineNames.Jint)
     {
         output ??= new OutputCapture(1 << 20, 1 << 20, 100, 4096);
         var host = new HostBindings(output, fetcher ?? new RefusingFetcher(), clock ?? TimeProvider.System);
@@ -43,13 +48,13 @@ internal static class JsHarness
             CancellationToken = cancellation,
             Host = host,
         };
-        return new Run((sandbox ?? new JavaScriptSandbox()).Execute(invocation), output);
+        return new Run((sandbox ?? JsEngines.Sandbox(engine)).Execute(invocation), output);
     }
 
     /// <summary>The result of a script that must succeed, as compact JSON text.</summary>
-    public static string Result(string code, string? handler = null, JavaScriptSandbox? sandbox = null)
+    public static string Result(string code, string? handler = null, IScriptSandbox? sandbox = null, string engine = EngineNames.Jint)
     {
-        var run = Execute(code, handler: handler, sandbox: sandbox);
+        var run = Execute(code, handler: handler, sandbox: sandbox, engine: engine);
         Assert.True(run.Outcome.Success, $"{run.Outcome.ErrorType}: {run.Outcome.Error}");
         return run.Outcome.Result?.ToJsonString(JsHarness.Relaxed) ?? "null";
     }

@@ -1,0 +1,107 @@
+using Microsoft.ClearScript;
+using Microsoft.ClearScript.JavaScript;
+using Microsoft.ClearScript.V8;
+using ScriptRunner.Core.Execution;
+using ScriptRunner.Sandbox.JavaScript.Jint;
+
+namespace ScriptRunner.Sandbox.JavaScript.V8;
+
+/// <summary>
+/// One execution in a fresh V8 context: the heap limit and deadline armed, the host bridge and prelude installed,
+/// the code run in its form, the shared event loop driven to the end, and the outcome shaped by the shared runtime.
+/// Never throws; says whether a limit stopped the isolate so the caller replaces it.
+/// </summary>
+internal sealed class V8Execution(SandboxInvocation invocation, JintPreparedCode code, string source, V8Isolate isolate)
+{
+    /// <summary>True when a limit (heap or deadline) stopped the script, leaving the isolate unfit for reuse.</summary>
+    public bool Poisoned { get; private set; }
+
+    /// <summary>Runs the code; every failure becomes an outcome.</summary>
+    public SandboxOutcome Run(V8ScriptEngine engine)
+    {
+        if (code.CompileError is { } compileError) return compileError;
+        using var deadline = new JavaScriptDeadline(invocation.Timeout, invocation.CancellationToken);
+        ScriptObject? runtime = null;
+        isolate.Runtime.MaxHeapSize = invocation.MemoryLimitBytes > 0 ? (UIntPtr)(ulong)invocation.MemoryLimitBytes : UIntPtr.Zero;
+        using var interrupt = deadline.Token.Register(engine.Interrupt);
+        try
+        {
+            var host = new JavaScriptHostFunctions(invocation.Host, deadline.Token);
+            var bridge = ((ScriptObject)engine.Evaluate(isolate.BridgeWrapper)).Invoke(false, new V8HostBridge(host));
+            var prelude = (ScriptObject)engine.Evaluate(isolate.Prelude);
+            runtime = (ScriptObject)prelude.Invoke(false, bridge, JavaScriptInput.Json(invocation, code.Form));
+            var realm = new V8Realm(engine, runtime);
+
+            object completion;
+            if (code.Form == JavaScriptCodeForm.Module)
+            {
+                engine.DocumentSettings = new DocumentSettings();
+                engine.DocumentSettings.AddSystemDocument(JavaScriptOutcomes.SourceName, ModuleCategory.Standard, source);
+                engine.Execute(new DocumentInfo(JavaScriptPrelude.SourceName) { Category = ModuleCategory.Standard }, V8Scripts.ModuleLoader(JavaScriptOutcomes.SourceName));
+                realm.RunMicrotasks();
+                completion = engine.Script[V8Scripts.ModuleHandOver];
+                engine.Execute(new DocumentInfo(JavaScriptPrelude.SourceName), $"delete globalThis.{V8Scripts.ModuleHandOver};");
+            }
+            else
+            {
+                completion = engine.Evaluate(isolate.CompiledScript(invocation.Sha256, source));
+            }
+
+            runtime.InvokeMethod("start", code.Form == JavaScriptCodeForm.Module ? "module" : "script", completion);
+            JavaScriptEventLoop.Run(realm, host, deadline.Token);
+            return JavaScriptOutcomes.FromRuntime((string)runtime.InvokeMethod("outcome"));
+        }
+        catch (Exception e)
+        {
+            return Map(e, deadline, runtime);
+        }
+    }
+
+    private SandboxOutcome Map(Exception e, JavaScriptDeadline deadline, ScriptObject? runtime)
+    {
+        if (e is NeverSettlesException) return JavaScriptOutcomes.NeverSettled();
+        if (IsHeapLimit(e))
+        {
+            Poisoned = true;
+            return JavaScriptOutcomes.Memory(invocation.MemoryLimitBytes);
+        }
+
+        if (deadline.Token.IsCancellationRequested || e is OperationCanceledException)
+        {
+            Poisoned = e is ScriptInterruptedException;
+            return JavaScriptOutcomes.Stopped(deadline);
+        }
+
+        if (e is ScriptEngineException script)
+        {
+            if (script.IsFatal) Poisoned = true;
+            return Describe(script, runtime);
+        }
+
+        return JavaScriptOutcomes.HostError(e);
+    }
+
+    private bool IsHeapLimit(Exception e) =>
+        e is ScriptEngineException && invocation.MemoryLimitBytes > 0
+        && (e.Message.Contains("memory limit", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("heap", StringComparison.OrdinalIgnoreCase));
+
+    // The runtime shapes script errors the same way for every engine; if it cannot, the exception's own text is the answer.
+    private static SandboxOutcome Describe(ScriptEngineException e, ScriptObject? runtime)
+    {
+        if (runtime is not null && e.ScriptExceptionAsObject is { } thrown && thrown is not Undefined)
+        {
+            try
+            {
+                using var document = System.Text.Json.JsonDocument.Parse((string)runtime.InvokeMethod("describe", thrown));
+                var root = document.RootElement;
+                return JavaScriptOutcomes.Runtime(root.GetProperty("message").GetString()!, root.GetProperty("stack").GetString());
+            }
+            catch (Exception)
+            {
+                // Fall through to the exception's own text.
+            }
+        }
+
+        return JavaScriptOutcomes.Runtime(e.Message, e.ErrorDetails);
+    }
+}

@@ -1,0 +1,167 @@
+using Microsoft.ClearScript;
+using Microsoft.ClearScript.V8;
+
+namespace ScriptRunner.Sandbox.JavaScript.V8;
+
+/// <summary>
+/// The sandbox process's one V8 runtime (isolate) and the fresh context each execution gets. The next context is
+/// made, and the used one disposed, on a background task once an execution ends, so neither costs the next request;
+/// the isolate is replaced after <see cref="RecycleAfter"/> executions, when its heap has grown, or after a limit
+/// stopped a script. Executions are serialized by the caller.
+/// </summary>
+internal sealed class V8Isolate : IDisposable
+{
+    /// <summary>Executions one isolate serves before it is replaced (compiled code and heap fragments are dropped with it).</summary>
+    public const int RecycleAfter = 500;
+
+    /// <summary>Heap, after an execution, above which the isolate is replaced rather than reused.</summary>
+    public const long RecycleHeapBytes = 96L * 1024 * 1024;
+
+    /// <summary>Classic scripts kept compiled per isolate; past this many the set starts over.</summary>
+    public const int MaxCompiledScripts = 256;
+
+    /// <summary>The isolate's hard heap ceiling in MB; V8 aborts the process past it, so the per-run soft limit must stay far below.</summary>
+    public const int HardOldSpaceMb = 2048;
+
+    private const V8ScriptEngineFlags EngineFlags = V8ScriptEngineFlags.HideHostExceptions | V8ScriptEngineFlags.DisableGlobalMembers;
+
+    private readonly bool _allowStringCompilation;
+    private V8Runtime _runtime;
+    private V8Script _prelude;
+    private V8Script _bridge;
+    private V8Script? _refusal;
+    private readonly Dictionary<string, V8Script> _scripts = new(StringComparer.Ordinal);
+    private int _executions;
+    private Task<V8ScriptEngine>? _next;
+
+    /// <summary>Creates the isolate and compiles the prelude into it.</summary>
+    public V8Isolate(bool allowStringCompilation)
+    {
+        _allowStringCompilation = allowStringCompilation;
+        (_runtime, _prelude, _bridge, _refusal) = CreateRuntime();
+        _next = OffThePool(CreateEngine);
+    }
+
+    /// <summary>Isolates made so far by this holder (1 until the first recycle).</summary>
+    public int Generation { get; private set; } = 1;
+
+    /// <summary>The prelude function (<c>(host, inputJson) =&gt; runtime</c>) compiled once per isolate.</summary>
+    public V8Script Prelude => _prelude;
+
+    /// <summary>The bridge wrapper compiled once per isolate.</summary>
+    public V8Script BridgeWrapper => _bridge;
+
+    /// <summary>The isolate's runtime (for heap limits and figures).</summary>
+    public V8Runtime Runtime => _runtime;
+
+    /// <summary>
+    /// A classic script compiled once per isolate, by the code's SHA-256: every context that runs it shares its
+    /// bytecode and baseline machine code, so a warm repeat starts fast instead of in the interpreter.
+    /// </summary>
+    public V8Script CompiledScript(string sha256, string source)
+    {
+        if (_scripts.TryGetValue(sha256, out var found)) return found;
+        if (_scripts.Count >= MaxCompiledScripts) ClearScripts();
+        var script = _runtime.Compile(new DocumentInfo(JavaScriptOutcomes.SourceName), source);
+        _scripts[sha256] = script;
+        return script;
+    }
+
+    /// <summary>A fresh context for one execution, made ahead of time when possible.</summary>
+    public V8ScriptEngine Lease()
+    {
+        var pending = Interlocked.Exchange(ref _next, null);
+        if (pending is not null)
+        {
+            try
+            {
+                return pending.GetAwaiter().GetResult();
+            }
+            catch (Exception)
+            {
+                // A failed warm-up (a broken isolate) is replaced below.
+                Recycle();
+            }
+        }
+
+        return CreateEngine();
+    }
+
+    /// <summary>Gives back a used context; <paramref name="poisoned"/> says a limit stopped it, so the isolate is replaced.</summary>
+    public void Return(V8ScriptEngine engine, bool poisoned)
+    {
+        _executions++;
+        var recycle = poisoned || _executions >= RecycleAfter;
+        _next = OffThePool(() =>
+        {
+            engine.Dispose();
+            if (!recycle && (long)_runtime.GetHeapInfo().UsedHeapSize > RecycleHeapBytes)
+            {
+                _runtime.CollectGarbage(true);
+                recycle = (long)_runtime.GetHeapInfo().UsedHeapSize > RecycleHeapBytes;
+            }
+
+            if (recycle) Recycle();
+            return CreateEngine();
+        });
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        try
+        {
+            Interlocked.Exchange(ref _next, null)?.GetAwaiter().GetResult().Dispose();
+        }
+        catch (Exception)
+        {
+            // Nothing to keep from a failed warm-up.
+        }
+
+        _runtime.Dispose();
+    }
+
+    // The caller blocks on this work while the thread pool may be busy with requests; on a thread of its own it
+    // cannot queue behind them.
+    private static Task<V8ScriptEngine> OffThePool(Func<V8ScriptEngine> work) =>
+        Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private void ClearScripts()
+    {
+        foreach (var script in _scripts.Values) script.Dispose();
+        _scripts.Clear();
+    }
+
+    private void Recycle()
+    {
+        ClearScripts();
+        _runtime.Dispose();
+        (_runtime, _prelude, _bridge, _refusal) = CreateRuntime();
+        _executions = 0;
+        Generation++;
+    }
+
+    private (V8Runtime, V8Script, V8Script, V8Script?) CreateRuntime()
+    {
+        var constraints = new V8RuntimeConstraints { MaxOldSpaceSize = HardOldSpaceMb, MaxArrayBufferAllocation = 1UL << 30 };
+        var runtime = new V8Runtime("scriptrunner", constraints)
+        {
+            HeapSizeSampleInterval = TimeSpan.FromMilliseconds(5),
+            HeapSizeViolationPolicy = V8RuntimeViolationPolicy.Interrupt,
+        };
+        var info = new DocumentInfo(JavaScriptPrelude.SourceName);
+        var prelude = runtime.Compile(info, JavaScriptPrelude.Source);
+        var bridge = runtime.Compile(info, V8Scripts.Bridge);
+        var refusal = _allowStringCompilation ? null : runtime.Compile(info, V8Scripts.RefuseStringCompilation);
+        return (runtime, prelude, bridge, refusal);
+    }
+
+    private V8ScriptEngine CreateEngine()
+    {
+        var engine = _runtime.CreateScriptEngine(EngineFlags);
+        engine.AllowReflection = false;
+        engine.EnableAutoHostVariables = false;
+        if (_refusal is not null) engine.Execute(_refusal);
+        return engine;
+    }
+}

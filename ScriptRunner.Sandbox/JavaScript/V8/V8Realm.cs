@@ -1,0 +1,42 @@
+using Microsoft.ClearScript;
+using Microsoft.ClearScript.V8;
+
+namespace ScriptRunner.Sandbox.JavaScript.V8;
+
+/// <summary>The event-loop view of one V8 context running the prelude runtime; it also tracks unhandled rejections.</summary>
+internal sealed class V8Realm : IJavaScriptRealm
+{
+    private readonly List<(object Promise, object? Reason)> _unhandled = [];
+    private readonly ScriptObject _runtime;
+    private readonly ScriptObject _drain;
+
+    /// <summary>Binds <paramref name="runtime"/> (the object the prelude returned) on <paramref name="engine"/>.</summary>
+    public V8Realm(V8ScriptEngine engine, ScriptObject runtime)
+    {
+        _runtime = runtime;
+        // V8 runs queued promise jobs whenever a call from the host returns; an empty call is a microtask checkpoint.
+        _drain = (ScriptObject)engine.Evaluate(new DocumentInfo(JavaScriptPrelude.SourceName), "(function () {})");
+        engine.PromiseRejectionCallback = OnRejection;
+    }
+
+    /// <inheritdoc />
+    public void RunMicrotasks() => _drain.Invoke(false);
+
+    /// <inheritdoc />
+    public void ReportUnhandledRejections()
+    {
+        if (_unhandled.Count == 0) return;
+        var reasons = _unhandled.Select(u => u.Reason).ToArray();
+        _unhandled.Clear();
+        foreach (var reason in reasons) _runtime.InvokeMethod("reportUnhandled", reason ?? Undefined.Value);
+    }
+
+    /// <inheritdoc />
+    public double Tick(double now) => Convert.ToDouble(_runtime.InvokeMethod("tick", now), System.Globalization.CultureInfo.InvariantCulture);
+
+    private void OnRejection(V8PromiseRejectionEventKind kind, object promise, object value)
+    {
+        if (kind == V8PromiseRejectionEventKind.RejectedWithoutHandler) _unhandled.Add((promise, value));
+        else if (kind == V8PromiseRejectionEventKind.HandlerAddedAfterRejection) _unhandled.RemoveAll(u => u.Promise.Equals(promise));
+    }
+}

@@ -1,0 +1,57 @@
+namespace ScriptRunner.Sandbox.JavaScript.V8;
+
+/// <summary>The small V8-only scripts around the shared prelude, run under the prelude's source name so their frames stay out of stacks.</summary>
+internal static class V8Scripts
+{
+    /// <summary>The module name user code is registered under, and the global the namespace is handed over through.</summary>
+    public const string ModuleHandOver = "__scriptrunner_module_namespace";
+
+    /// <summary>
+    /// Wraps the host bridge in plain functions with the shape the prelude expects (the same as on Jint), so the
+    /// script never holds a .NET object: the bridge lives only in this closure.
+    /// </summary>
+    public const string Bridge = """
+        (function (h) {
+          'use strict';
+          return Object.freeze({
+            write: (stream, text) => { h.Write(String(stream), String(text)); },
+            log: (level, message) => { h.Log(String(level), String(message)); },
+            now: () => h.Now(),
+            unixTime: () => h.UnixTime(),
+            randomBytes: (count) => h.RandomBytes(Number(count)),
+            fetch: (json) => h.Fetch(String(json)),
+          });
+        })
+        """;
+
+    /// <summary>
+    /// Refuses compiling strings. ClearScript has no switch for V8's code-generation-from-strings callback, so the
+    /// only ways to reach the compiler from a string are replaced: the global <c>eval</c> (a direct eval only exists
+    /// while the global is the real one) and every function constructor (<c>Function</c>, and the generator, async
+    /// and async generator constructors reached through <c>.constructor</c>), with Jint's error and message.
+    /// </summary>
+    public const string RefuseStringCompilation = """
+        (function () {
+          'use strict';
+          const refuse = () => { throw new TypeError('String compilation has been disabled in engine options'); };
+          const refusedEval = { eval(source) { return refuse(); } }.eval;
+          const define = (target, key, value) => Object.defineProperty(target, key, { value, writable: true, configurable: true, enumerable: false });
+          const kinds = [function () {}, function* () {}, async function () {}, async function* () {}];
+          for (const kind of kinds) {
+            const prototype = Object.getPrototypeOf(kind);
+            const original = prototype.constructor;
+            const refused = function (...args) { return refuse(); };
+            Object.defineProperty(refused, 'name', { value: original.name });
+            Object.defineProperty(refused, 'length', { value: 1 });
+            refused.prototype = prototype;
+            define(prototype, 'constructor', refused);
+            if (original === Function) define(globalThis, 'Function', refused);
+          }
+          define(globalThis, 'eval', refusedEval);
+        })();
+        """;
+
+    /// <summary>The module that imports user code and hands its namespace to the host.</summary>
+    public static string ModuleLoader(string specifier) =>
+        $"import * as ns from '{specifier}';\nglobalThis.{ModuleHandOver} = ns;\n";
+}
