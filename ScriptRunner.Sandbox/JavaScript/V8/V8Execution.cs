@@ -30,6 +30,7 @@ internal sealed class V8Execution(SandboxInvocation invocation, JintPreparedCode
             var bridge = ((ScriptObject)engine.Evaluate(isolate.BridgeWrapper)).Invoke(false, new V8HostBridge(host));
             var prelude = (ScriptObject)engine.Evaluate(isolate.Prelude);
             runtime = (ScriptObject)prelude.Invoke(false, bridge, JavaScriptInput.Json(invocation, code.Form));
+            ((ScriptObject)engine.Evaluate(new DocumentInfo(JavaScriptPrelude.SourceName), V8Scripts.LazyGlobals)).Invoke(false, runtime);
             var realm = new V8Realm(engine, runtime);
 
             object completion;

@@ -36,7 +36,30 @@ internal sealed class V8Realm : IJavaScriptRealm
 
     private void OnRejection(V8PromiseRejectionEventKind kind, object promise, object value)
     {
-        if (kind == V8PromiseRejectionEventKind.RejectedWithoutHandler) _unhandled.Add((promise, value));
-        else if (kind == V8PromiseRejectionEventKind.HandlerAddedAfterRejection) _unhandled.RemoveAll(u => u.Promise.Equals(promise));
+        // V8 calls this from inside script execution, where an escaping exception ends the process; comparing two
+        // promises runs script, which can itself fail (at the stack limit, or once interrupted). Reference equality
+        // of the host's handles needs no script.
+        try
+        {
+            if (kind == V8PromiseRejectionEventKind.RejectedWithoutHandler) _unhandled.Add((promise, value));
+            else if (kind == V8PromiseRejectionEventKind.HandlerAddedAfterRejection) _unhandled.RemoveAll(u => SamePromise(u.Promise, promise));
+        }
+        catch (Exception e) when (e is ScriptEngineException or ScriptInterruptedException or InvalidOperationException)
+        {
+            // The rejection is then reported as unhandled, the safe side.
+        }
+    }
+
+    private static bool SamePromise(object left, object right)
+    {
+        if (ReferenceEquals(left, right)) return true;
+        try
+        {
+            return left.Equals(right);
+        }
+        catch (Exception e) when (e is ScriptEngineException or ScriptInterruptedException)
+        {
+            return false;
+        }
     }
 }

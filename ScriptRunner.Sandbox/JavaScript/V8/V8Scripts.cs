@@ -51,6 +51,26 @@ internal static class V8Scripts
         })();
         """;
 
+    /// <summary>
+    /// Installs each of the prelude's globals as Jint's lazy globals behave: resolved from <c>runtime.globalValue(name)</c>
+    /// on first use, then an ordinary writable, configurable property. The names are written into the script, so no
+    /// host object carries them.
+    /// </summary>
+    public static readonly string LazyGlobals = $$"""
+        (function (runtime) {
+          'use strict';
+          const settle = (name, value) => Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
+          for (const name of {{System.Text.Json.JsonSerializer.Serialize(JavaScriptPrelude.GlobalNames)}}) {
+            Object.defineProperty(globalThis, name, {
+              configurable: true,
+              enumerable: false,
+              get() { const value = runtime.globalValue(name); settle(name, value); return value; },
+              set(value) { settle(name, value); },
+            });
+          }
+        })
+        """;
+
     /// <summary>The module that imports user code and hands its namespace to the host.</summary>
     public static string ModuleLoader(string specifier) =>
         $"import * as ns from '{specifier}';\nglobalThis.{ModuleHandOver} = ns;\n";

@@ -83,6 +83,18 @@ public sealed class SandboxPoolTests
     }
 
     [Fact]
+    public async Task V8HeapBomb_IsMemoryLimit_AndTheNextRunIsServed()
+    {
+        await using var harness = new PoolHarness();
+
+        var (run, _) = await harness.RunJavaScriptAsync("const a = []; while (true) a.push({ x: a.length, y: [1, 2, 3] });", timeoutMs: 20_000, engine: "v8");
+        var (next, _) = await harness.RunJavaScriptAsync("6 * 7", engine: "v8");
+
+        Assert.Equal(ErrorTypes.MemoryLimit, run.Outcome.ErrorType);
+        Assert.Equal(42, next.Outcome.Result!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task ProcessThatDiesHalfwayThroughItsOutput_IsRuntimeError_WithTheOutputSoFar()
     {
         await using var harness = new PoolHarness();
