@@ -77,6 +77,10 @@ public sealed class ObservabilityTests
             Assert.True(OpenTelemetry.Trace.TracerProviderExtensions.ForceFlush((OpenTelemetry.Trace.TracerProvider)app.Services.GetService(typeof(OpenTelemetry.Trace.TracerProvider))!, 30_000));
         }
 
+        // The Azure Monitor exporter posts its batches on its own schedule, logs and spans apart: wait for the span.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!string.Join("\n", telemetry).Contains("ScriptRunner.Execute", StringComparison.Ordinal) && waited.Elapsed < TimeSpan.FromSeconds(30))
+            await Task.Delay(50);
         var exported = string.Join("\n", telemetry);
         Assert.Contains("ScriptRunner.Execute", exported);
         Assert.Contains("scriptrunner.engine", exported);
