@@ -38,7 +38,7 @@ public class SandboxHopBenchmarks
     {
         _options.Limits.MaxConcurrentExecutions = 1;
         _telemetry = new ScriptRunnerTelemetry();
-        _engines = new ServiceCollection().AddSingleton(_options).AddSingleton(_options.JavaScript).AddSingleton(_options.Wasm)
+        _engines = new ServiceCollection().AddSingleton(_options).AddSingleton(Microsoft.Extensions.Options.Options.Create(_options)).AddSingleton(_options.JavaScript).AddSingleton(_options.Wasm)
             .AddScriptRunnerEngines().BuildServiceProvider();
         _inProcess = new InProcessSandboxExecutor(_engines.GetServices<IScriptSandbox>(),
             new ExecutionScheduler(1, 16, _telemetry), new SandboxFetcherFactory(_options.SandboxFetch), TimeProvider.System);

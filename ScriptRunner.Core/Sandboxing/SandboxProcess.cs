@@ -32,9 +32,11 @@ internal sealed class SandboxProcess : IDisposable
         _logger = logger;
         _writer = new FrameWriter(process.StandardInput.BaseStream);
         _reader = new FrameReader(process.StandardOutput.BaseStream);
-        _stderr = new StderrTail(process.StandardError);
+        _stderr = new StderrTail(process.StandardError, $"ScriptRunner sandbox {process.Id} stderr");
         ProcessId = process.Id;
-        _ = Task.Run(ReadLoopAsync);
+        // Pipe reads block a thread on Unix: a dedicated thread per process keeps them off the thread pool, whose
+        // starvation would otherwise add milliseconds to every answer.
+        new Thread(ReadLoop) { IsBackground = true, Name = $"ScriptRunner sandbox {ProcessId} reader" }.Start();
     }
 
     /// <summary>The operating system's id of the process.</summary>
@@ -210,6 +212,32 @@ internal sealed class SandboxProcess : IDisposable
         _process.Dispose();
     }
 
+    /// <summary>The exit code once the process has ended; null while it runs or once its handle is released.</summary>
+    private int? ExitCode()
+    {
+        try
+        {
+            return _process.HasExited ? _process.ExitCode : null;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private bool WaitForExit(TimeSpan wait)
+    {
+        try
+        {
+            return _process.WaitForExit(wait);
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            // The handle was released (the pool disposed this process): it is gone as far as anyone can tell.
+            return true;
+        }
+    }
+
     private async Task<bool> WaitForExitAsync(TimeSpan wait)
     {
         try
@@ -234,11 +262,33 @@ internal sealed class SandboxProcess : IDisposable
         }
     }
 
-    private async Task ReadLoopAsync()
+    /// <summary>The reader thread: nothing may escape it, or the service itself would end.</summary>
+    private void ReadLoop()
     {
         try
         {
-            while (await _reader.ReadAsync().ConfigureAwait(false) is { } frame) Dispatch(frame);
+            ReadUntilEnd();
+        }
+        catch (Exception e)
+        {
+            _logger.LogError("Reading sandbox process {ProcessId} failed: {ExceptionType} {StackTrace}", ProcessId, e.GetType().FullName, e.StackTrace);
+            Stop(StopReason.Retired);
+            ActiveRun? run;
+            lock (_gate) run = _active;
+            if (run is not null) Complete(run, SandboxOutcome.Failed(ErrorTypes.RuntimeError, "The sandbox process ended unexpectedly."), run.Elapsed);
+        }
+        finally
+        {
+            _ready.TrySetException(new SandboxStartException("The sandbox process ended while starting."));
+            _ended.TrySetResult();
+        }
+    }
+
+    private void ReadUntilEnd()
+    {
+        try
+        {
+            while (_reader.Read() is { } frame) Dispatch(frame);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or System.Text.Json.JsonException or ObjectDisposedException or NotSupportedException)
         {
@@ -247,9 +297,9 @@ internal sealed class SandboxProcess : IDisposable
             Stop(StopReason.Retired);
         }
 
-        if (!await WaitForExitAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false)) Stop(StopReason.Retired);
-        var stderr = await _stderr.FinalTextAsync(TimeSpan.FromMilliseconds(500)).ConfigureAwait(false);
-        int? exitCode = _process.HasExited ? _process.ExitCode : null;
+        if (!WaitForExit(TimeSpan.FromSeconds(2))) Stop(StopReason.Retired);
+        var stderr = _stderr.FinalText(TimeSpan.FromMilliseconds(500));
+        var exitCode = ExitCode();
         _ready.TrySetException(new SandboxStartException(StartFailure(exitCode, stderr)));
 
         ActiveRun? run;

@@ -13,24 +13,28 @@ internal sealed class StderrTail
     private readonly StringBuilder _head = new();
     private readonly StringBuilder _tail = new();
     private readonly Lock _gate = new();
-    private readonly Task _drain;
+    private readonly ManualResetEventSlim _drained = new();
 
-    public StderrTail(TextReader reader) => _drain = Task.Run(() => DrainAsync(reader));
-
-    /// <summary>Waits (briefly) for the stream to end, then returns what it said last.</summary>
-    public async Task<string> FinalTextAsync(TimeSpan wait)
+    public StderrTail(TextReader reader, string name)
     {
-        await Task.WhenAny(_drain, Task.Delay(wait)).ConfigureAwait(false);
+        // Like the protocol pipe, a blocking read gets its own thread rather than a thread-pool thread.
+        new Thread(() => Drain(reader)) { IsBackground = true, Name = name }.Start();
+    }
+
+    /// <summary>Waits (briefly) for the stream to end, then returns what it said first and last.</summary>
+    public string FinalText(TimeSpan wait)
+    {
+        _drained.Wait(wait);
         lock (_gate) return _head.ToString() + _tail;
     }
 
-    private async Task DrainAsync(TextReader reader)
+    private void Drain(TextReader reader)
     {
         var buffer = new char[4096];
         try
         {
             int read;
-            while ((read = await reader.ReadAsync(buffer).ConfigureAwait(false)) > 0)
+            while ((read = reader.Read(buffer)) > 0)
             {
                 lock (_gate)
                 {
@@ -44,6 +48,10 @@ internal sealed class StderrTail
         catch (Exception e) when (e is IOException or ObjectDisposedException)
         {
             // The process is gone; what was read is all there is.
+        }
+        finally
+        {
+            _drained.Set();
         }
     }
 }
