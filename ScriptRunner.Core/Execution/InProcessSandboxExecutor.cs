@@ -40,22 +40,8 @@ internal sealed class InProcessSandboxExecutor : ISandboxExecutor
     }
 
     // Built on the worker: the deadline token exists only there, and it also bounds the script's own fetches.
-    private SandboxInvocation Invocation(SandboxJob job, OutputCapture output, CancellationToken deadline) => new()
-    {
-        Code = job.Code,
-        Sha256 = job.Sha256,
-        Engine = job.Engine,
-        Handler = job.Handler,
-        Request = job.Request,
-        Params = job.Params,
-        Args = job.Args,
-        EnvVars = job.EnvVars,
-        Stdin = job.Stdin,
-        Timeout = job.Timeout,
-        MemoryLimitBytes = job.MemoryLimitBytes,
-        CancellationToken = deadline,
-        Host = new HostBindings(output, _fetchers.Create(deadline), _clock),
-    };
+    private SandboxInvocation Invocation(SandboxJob job, OutputCapture output, CancellationToken deadline) =>
+        SandboxInvocation.For(job, new HostBindings(output, _fetchers.Create(deadline), _clock), deadline);
 
     private static SandboxRun Measure(IScriptSandbox sandbox, SandboxInvocation invocation)
     {

@@ -31,4 +31,22 @@ public sealed record SandboxInvocation
     public CancellationToken CancellationToken { get; init; }
 
     public required HostBindings Host { get; init; }
+
+    /// <summary>The invocation that runs <paramref name="job"/> with <paramref name="host"/> until <paramref name="deadline"/>.</summary>
+    public static SandboxInvocation For(SandboxJob job, HostBindings host, CancellationToken deadline) => new()
+    {
+        Code = job.Code,
+        Sha256 = job.Sha256,
+        Engine = job.Engine,
+        Handler = job.Handler,
+        Request = job.Request,
+        Params = job.Params,
+        Args = job.Args,
+        EnvVars = job.EnvVars,
+        Stdin = job.Stdin,
+        Timeout = job.Timeout,
+        MemoryLimitBytes = job.MemoryLimitBytes,
+        CancellationToken = deadline,
+        Host = host,
+    };
 }

@@ -132,22 +132,7 @@ internal sealed class SandboxServer : IDisposable
         lock (_gate) _running = deadline;
         try
         {
-            var invocation = new SandboxInvocation
-            {
-                Code = job.Code,
-                Sha256 = job.Sha256,
-                Engine = job.Engine,
-                Handler = job.Handler,
-                Request = job.Request,
-                Params = job.Params,
-                Args = job.Args,
-                EnvVars = job.EnvVars,
-                Stdin = job.Stdin,
-                Timeout = job.Timeout,
-                MemoryLimitBytes = job.MemoryLimitBytes,
-                CancellationToken = deadline.Token,
-                Host = new HostBindings(capture, _fetchers.Create(deadline.Token), TimeProvider.System),
-            };
+            var invocation = SandboxInvocation.For(job, new HostBindings(capture, _fetchers.Create(deadline.Token), TimeProvider.System), deadline.Token);
             return OutcomeSanitizer.Clean(engine.Execute(invocation), output.MaxStdoutBytes);
         }
         catch (Exception e)
