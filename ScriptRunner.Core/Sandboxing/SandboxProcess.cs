@@ -25,6 +25,10 @@ internal sealed class SandboxProcess : IDisposable
     private ActiveRun? _active;
     private TaskCompletionSource<bool>? _idle;
     private int _stopReason;
+    // Set as soon as the child's output ends, before its last run is answered, so a dead process is never handed out.
+    private volatile bool _streamEnded;
+    // Set, under the gate, once the reader has taken its last look at the active run: later runs are answered at once.
+    private bool _acceptsNoRuns;
 
     private SandboxProcess(Process process, ILogger logger)
     {
@@ -52,7 +56,7 @@ internal sealed class SandboxProcess : IDisposable
     public int Executions { get; private set; }
 
     /// <summary>True until the process ends or is stopped.</summary>
-    public bool IsAlive => !_ended.Task.IsCompleted && Volatile.Read(ref _stopReason) == (int)StopReason.None;
+    public bool IsAlive => !_streamEnded && !_ended.Task.IsCompleted && Volatile.Read(ref _stopReason) == (int)StopReason.None;
 
     /// <summary>Completes when the process has ended and its last run was answered.</summary>
     public Task Ended => _ended.Task;
@@ -100,6 +104,8 @@ internal sealed class SandboxProcess : IDisposable
         var run = new ActiveRun(output, IdleBytes + job.MemoryLimitBytes, job);
         lock (_gate)
         {
+            if (_acceptsNoRuns)
+                return new SandboxRun(SandboxOutcome.Failed(ErrorTypes.RuntimeError, "The sandbox process ended unexpectedly."), TimeSpan.Zero);
             if (_active is not null) throw new InvalidOperationException("A sandbox process runs one execution at a time.");
             _active = run;
             _idle = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -297,6 +303,7 @@ internal sealed class SandboxProcess : IDisposable
             Stop(StopReason.Retired);
         }
 
+        _streamEnded = true;
         if (!WaitForExit(TimeSpan.FromSeconds(2))) Stop(StopReason.Retired);
         var stderr = _stderr.FinalText(TimeSpan.FromMilliseconds(500));
         var exitCode = ExitCode();
@@ -309,6 +316,7 @@ internal sealed class SandboxProcess : IDisposable
             run = _active;
             idle = _idle;
             _idle = null;
+            _acceptsNoRuns = true;
         }
         idle?.TrySetResult(false);
 
