@@ -136,7 +136,7 @@ internal sealed class SandboxProcess : IDisposable
         TrySend(FrameKind.Cancel);
         try
         {
-            return Finish(await run.Completion.WaitAsync(grace, CancellationToken.None).ConfigureAwait(false), cancellationToken);
+            return Finish(AtDeadline(await run.Completion.WaitAsync(grace, CancellationToken.None).ConfigureAwait(false), job), cancellationToken);
         }
         catch (TimeoutException)
         {
@@ -147,6 +147,13 @@ internal sealed class SandboxProcess : IDisposable
         Complete(run, SandboxOutcome.Failed(ErrorTypes.Timeout, $"execution timed out after {job.Timeout.TotalMilliseconds:0} ms"), job.Timeout);
         return Finish(await run.Completion.ConfigureAwait(false), cancellationToken);
     }
+
+    // Past this point the Cancel was the deadline (a caller's cancellation throws in Finish). The child's clock started
+    // a pipe hop later than ours, so it may call the stop a cancellation; the answer names the timeout either way.
+    private static SandboxRun AtDeadline(SandboxRun result, SandboxJob job) =>
+        result.Outcome.ErrorType == ErrorTypes.Timeout
+            ? result with { Outcome = result.Outcome with { Error = $"execution timed out after {job.Timeout.TotalMilliseconds:0} ms" } }
+            : result;
 
     private static SandboxRun Finish(SandboxRun result, CancellationToken cancellationToken)
     {
