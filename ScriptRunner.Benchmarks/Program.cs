@@ -17,6 +17,8 @@ using ScriptRunner.Benchmarks.Load;
 //       HTTP load against a ScriptRunner running on this machine (loopback only).
 //   dotnet run -c Release --project ScriptRunner.Benchmarks -- pool [--kills 20]
 //       How long a killed sandbox process's replacement takes to become ready.
+//   dotnet run -c Release --project ScriptRunner.Benchmarks -- hop [--runs 2000]
+//       Sequential trivial runs on one warm pooled process: round trip against time inside the sandbox.
 //   dotnet run -c Release --project ScriptRunner.Benchmarks -- first-answer --app <ScriptRunner.Functions.dll>
 //       Time from starting the app to its first answered execution.
 //   dotnet run -c Release --project ScriptRunner.Benchmarks -- v8-memory
@@ -29,6 +31,7 @@ if (args.Length > 0 && args[0] == "bdn")
 
 if (args.Length > 0 && args[0] == "load") return await LoadGenerator.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "pool") return await PoolTimings.ReplacementAsync(args[1..]);
+if (args.Length > 0 && args[0] == "hop") return await PoolTimings.HopAsync(args[1..]);
 if (args.Length > 0 && args[0] == "first-answer") return await PoolTimings.FirstAnswerAsync(args[1..]);
 if (args.Length > 0 && args[0] == "request") return SandboxHarness.Request(args[1..]);
 if (args.Length > 0 && args[0] == "overhead") return SandboxHarness.Overhead();

@@ -17,6 +17,8 @@ internal static class PoolTimings
     public const string Usage = """
         pool [--kills 20]
             Kills a warm sandbox process repeatedly and reports how long its replacement takes to become ready.
+        hop [--runs 2000]
+            Sequential trivial runs on one warm pooled process: round trip against the time spent inside the sandbox.
         first-answer --app <path to ScriptRunner.Functions.dll> [--runs 5] [--port 7391]
             Starts the app, POSTs a trivial script until it answers, and reports the time from process start to answer.
         """;
@@ -109,6 +111,43 @@ internal static class PoolTimings
         return 0;
     }
 
+    /// <summary>Sequential trivial runs on one warm pooled process: the whole round trip against the time the run took inside the sandbox.</summary>
+    public static async Task<int> HopAsync(IReadOnlyList<string> args)
+    {
+        var runs = args.Count == 2 && args[0] == "--runs" ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2000;
+        var options = new ScriptRunnerOptions();
+        options.Limits.MaxConcurrentExecutions = 1;
+        using var telemetry = new ScriptRunnerTelemetry();
+        await using var pool = new SandboxPool(options, new SandboxLauncher(options.Sandbox, options.Limits), telemetry, NullLogger<SandboxPool>.Instance);
+        await pool.WaitReadyAsync(1, TimeSpan.FromSeconds(60));
+        var code = "var a = 20; a * 2 + 2"u8.ToArray();
+        var job = new ScriptRunner.Core.Execution.SandboxJob
+        {
+            Code = code,
+            Sha256 = ScriptRunner.Core.Fetching.IntegrityCheck.Sha256Hex(code),
+            CodeType = ScriptRunner.Core.Model.CodeType.JavaScript,
+            Engine = "jint",
+            Timeout = TimeSpan.FromSeconds(10),
+            MemoryLimitBytes = 128L << 20,
+        };
+        var total = new List<double>();
+        var inside = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            var capture = new ScriptRunner.Core.Hosting.OutputCapture(options.Output.MaxStdoutBytes, options.Output.MaxStderrBytes, options.Output.MaxLogEntries, options.Output.MaxLogMessageBytes);
+            var clock = Stopwatch.StartNew();
+            var run = await pool.RunAsync(job, capture, CancellationToken.None);
+            var elapsed = clock.Elapsed.TotalMilliseconds;
+            if (i < runs / 10) continue;
+            total.Add(elapsed);
+            inside.Add(run.Elapsed.TotalMilliseconds);
+        }
+
+        Report("pooled round trip", total);
+        Report("inside the sandbox", inside);
+        return 0;
+    }
+
     private static void Report(string what, List<double> timings)
     {
         timings.Sort();
@@ -117,6 +156,6 @@ internal static class PoolTimings
             Console.WriteLine($"{what}: no measurement");
             return;
         }
-        Console.WriteLine($"{what}: n={timings.Count} median {timings[timings.Count / 2]:0.0} ms, min {timings[0]:0.0} ms, max {timings[^1]:0.0} ms");
+        Console.WriteLine($"{what}: n={timings.Count} median {timings[timings.Count / 2]:0.000} ms, p90 {timings[timings.Count * 9 / 10]:0.000} ms, min {timings[0]:0.000} ms, max {timings[^1]:0.0} ms");
     }
 }

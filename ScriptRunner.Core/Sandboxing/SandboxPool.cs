@@ -15,6 +15,10 @@ namespace ScriptRunner.Core.Sandboxing;
 /// execution at a time; it is replaced when it dies, is killed, has run its quota, or stays too far above its starting
 /// memory. Admission is bounded: past the concurrency and queue bounds a run is refused at once.
 /// </summary>
+/// <remarks>
+/// Recycling overlaps: a process past its quota or memory bound keeps serving while its replacement warms up, and
+/// leaves once the replacement is ready, so no request waits for a process start because of a recycle.
+/// </remarks>
 public sealed class SandboxPool : ISandboxExecutor, IHostedService, IAsyncDisposable, IDisposable
 {
     private static readonly TimeSpan IdleWait = TimeSpan.FromSeconds(5);
@@ -158,6 +162,8 @@ public sealed class SandboxPool : ISandboxExecutor, IHostedService, IAsyncDispos
                 wait.CancelAfter(timeout);
                 await _idleCount.WaitAsync(wait.Token).ConfigureAwait(false);
                 if (!_idle.TryPop(out process!)) continue;
+                // Whoever takes a process out of the idle set owns it; an entry already taken (superseded) is skipped.
+                if (!_idleSet.TryRemove(process, out _)) continue;
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
@@ -169,25 +175,47 @@ public sealed class SandboxPool : ISandboxExecutor, IHostedService, IAsyncDispos
                     : $"No sandbox became free within {timeout.TotalMilliseconds:0} ms.");
             }
 
-            _idleSet.TryRemove(process, out _);
-            if (process.IsAlive) return process;
-            Retire(process, replace: true);
+            if (process.Superseded) Retire(process, replace: false);
+            else if (process.IsAlive) return process;
+            else Retire(process, replace: true);
         }
     }
 
-    /// <summary>After a run: back to the idle set once the process has cleaned up, or replaced.</summary>
+    /// <summary>After a run: back to the idle set once the process has cleaned up; replaced when it ended or is due.</summary>
     private async Task ReturnAsync(SandboxProcess process)
     {
         var idle = process.IsAlive && await process.WaitIdleAsync(IdleWait).ConfigureAwait(false);
-        var reason = !idle ? "ended"
-            : process.Executions >= _options.MaxExecutionsPerProcess ? "quota"
-            : process.IdleBytes - process.BaselineBytes > _options.RecycleAboveBaselineMb * 1024L * 1024L ? "memory"
-            : null;
-        if (reason is null && !_closing.IsCancellationRequested && Offer(process)) return;
+        if (!idle)
+        {
+            Retire(process, replace: true);
+            return;
+        }
 
-        if (reason is not null)
-            _logger.LogDebug("Replacing sandbox process {ProcessId} ({Reason}) after {Executions} executions", process.ProcessId, reason, process.Executions);
-        Retire(process, replace: reason is not null);
+        if (process.Superseded || !Offer(process, DueReason(process)))
+        {
+            Retire(process, replace: false);
+            return;
+        }
+
+        // The replacement may have become ready between the check and the offer: then nobody else will retire this one.
+        if (process.Superseded && _idleSet.TryRemove(process, out _)) Retire(process, replace: false);
+    }
+
+    /// <summary>Why a live process should be replaced now, or null.</summary>
+    private string? DueReason(SandboxProcess process) =>
+        process.Executions >= _options.MaxExecutionsPerProcess ? "quota"
+        : process.IdleBytes - process.BaselineBytes > _options.RecycleAboveBaselineMb * 1024L * 1024L ? "memory"
+        : null;
+
+    /// <summary>Offers a process that is due for replacement while its replacement starts; false once the pool is closing.</summary>
+    private bool Offer(SandboxProcess process, string? dueReason)
+    {
+        if (dueReason is not null && !_closing.IsCancellationRequested && process.ClaimReplacement())
+        {
+            _logger.LogDebug("Replacing sandbox process {ProcessId} ({Reason}) after {Executions} executions", process.ProcessId, dueReason, process.Executions);
+            StartReplacement(supersedes: process);
+        }
+        return Offer(process);
     }
 
     /// <summary>Puts a process in the idle set; false once the pool is closing.</summary>
@@ -202,8 +230,9 @@ public sealed class SandboxPool : ISandboxExecutor, IHostedService, IAsyncDispos
 
     private void Retire(SandboxProcess process, bool replace)
     {
-        // Whoever removes a process from the set replaces it: the watch on its end may have done so already.
-        if (!_processes.TryRemove(process, out _)) replace = false;
+        // Whoever removes a process from the set replaces it: the watch on its end may have done so already, and a
+        // process whose replacement is already starting needs no second one.
+        if (!_processes.TryRemove(process, out _) || !process.ClaimReplacement()) replace = false;
         _ = Task.Run(async () =>
         {
             await process.RetireAsync(RetireWait).ConfigureAwait(false);
@@ -212,7 +241,8 @@ public sealed class SandboxPool : ISandboxExecutor, IHostedService, IAsyncDispos
         if (replace && !_closing.IsCancellationRequested) StartReplacement();
     }
 
-    private void StartReplacement()
+    /// <summary>Starts a process in the background; once it is ready, <paramref name="supersedes"/> (if any) leaves the pool.</summary>
+    private void StartReplacement(SandboxProcess? supersedes = null)
     {
         Interlocked.Increment(ref _starting);
         _ = Task.Run(async () =>
@@ -232,6 +262,12 @@ public sealed class SandboxPool : ISandboxExecutor, IHostedService, IAsyncDispos
                         {
                             _processes.TryRemove(process, out _);
                             process.Dispose();
+                        }
+                        else if (supersedes is not null)
+                        {
+                            supersedes.Superseded = true;
+                            // Idle: it leaves now. Busy: it leaves when its run returns it.
+                            if (_idleSet.TryRemove(supersedes, out _)) Retire(supersedes, replace: false);
                         }
                         return;
                     }
@@ -257,7 +293,7 @@ public sealed class SandboxPool : ISandboxExecutor, IHostedService, IAsyncDispos
     private async Task WatchAsync(SandboxProcess process)
     {
         await process.Ended.ConfigureAwait(false);
-        if (_processes.TryRemove(process, out _) && !_closing.IsCancellationRequested)
+        if (_processes.TryRemove(process, out _) && process.ClaimReplacement() && !_closing.IsCancellationRequested)
         {
             StartReplacement();
         }

@@ -29,6 +29,8 @@ internal sealed class SandboxProcess : IDisposable
     private volatile bool _streamEnded;
     // Set, under the gate, once the reader has taken its last look at the active run: later runs are answered at once.
     private bool _acceptsNoRuns;
+    private int _replacementClaimed;
+    private volatile bool _superseded;
 
     private SandboxProcess(Process process, ILogger logger)
     {
@@ -57,6 +59,16 @@ internal sealed class SandboxProcess : IDisposable
 
     /// <summary>True until the process ends or is stopped.</summary>
     public bool IsAlive => !_streamEnded && !_ended.Task.IsCompleted && Volatile.Read(ref _stopReason) == (int)StopReason.None;
+
+    /// <summary>True once this process's replacement is ready: it leaves the pool the next time it is free.</summary>
+    public bool Superseded
+    {
+        get => _superseded;
+        set => _superseded = value;
+    }
+
+    /// <summary>True for the one caller that gets to start this process's replacement; false for every later one.</summary>
+    public bool ClaimReplacement() => Interlocked.Exchange(ref _replacementClaimed, 1) == 0;
 
     /// <summary>Completes when the process has ended and its last run was answered.</summary>
     public Task Ended => _ended.Task;
@@ -383,22 +395,28 @@ internal sealed class SandboxProcess : IDisposable
                 break;
             case FrameKind.Outcome:
                 var message = frame.Json<OutcomeMessage>();
+                // Idle first: the process is back in the pool before its caller resumes, so a next request finds it.
+                if (message.IdleResidentBytes is { } resident) BecameIdle(resident);
                 if (Volatile.Read(ref _active) is { } run) Complete(run, message.Outcome, TimeSpan.FromMilliseconds(message.ElapsedMs));
                 break;
             case FrameKind.Idle:
-                var idleMessage = frame.Json<IdleMessage>();
-                IdleBytes = idleMessage.ResidentBytes;
-                TaskCompletionSource<bool>? idle;
-                lock (_gate)
-                {
-                    idle = _idle;
-                    _idle = null;
-                }
-                idle?.TrySetResult(true);
+                BecameIdle(frame.Json<IdleMessage>().ResidentBytes);
                 break;
             default:
                 throw new InvalidDataException($"Unexpected frame {frame.Kind} from a sandbox process.");
         }
+    }
+
+    private void BecameIdle(long residentBytes)
+    {
+        IdleBytes = residentBytes;
+        TaskCompletionSource<bool>? idle;
+        lock (_gate)
+        {
+            idle = _idle;
+            _idle = null;
+        }
+        idle?.TrySetResult(true);
     }
 
     private void Complete(ActiveRun run, SandboxOutcome outcome, TimeSpan elapsed)

@@ -113,8 +113,16 @@ internal sealed class SandboxServer : IDisposable
             var started = Stopwatch.GetTimestamp();
             var sink = new FrameOutputSink(_writer);
             var outcome = Run(header.ToJob(code), sink);
-            _writer.WriteJson(FrameKind.Outcome, new OutcomeMessage(outcome, Stopwatch.GetElapsedTime(started).TotalMilliseconds));
-            CleanUp();
+            var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            if (!NeedsCleanUp())
+            {
+                // The common case answers in one frame: the parent can hand this process out again at once.
+                _writer.WriteJson(FrameKind.Outcome, new OutcomeMessage(outcome, elapsedMs, ResidentMemory.OfSelf()));
+                continue;
+            }
+
+            _writer.WriteJson(FrameKind.Outcome, new OutcomeMessage(outcome, elapsedMs));
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             _writer.WriteJson(FrameKind.Idle, new IdleMessage(ResidentMemory.OfSelf()));
         }
     }
@@ -147,12 +155,8 @@ internal sealed class SandboxServer : IDisposable
         }
     }
 
-    /// <summary>Collects only when a run left real garbage: trivial runs pay nothing, and the next run starts near the baseline.</summary>
-    private void CleanUp()
-    {
-        if (GC.GetTotalMemory(forceFullCollection: false) - _heapBaseline < CollectAboveBytes) return;
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-    }
+    /// <summary>A run that left real garbage is collected after it: trivial runs pay nothing, and the next run starts near the baseline.</summary>
+    private bool NeedsCleanUp() => GC.GetTotalMemory(forceFullCollection: false) - _heapBaseline >= CollectAboveBytes;
 
     /// <summary>Runs a trivial job on every engine so the first real execution does not pay for loading and compiling them.</summary>
     private void WarmUp()

@@ -20,7 +20,8 @@ namespace ScriptRunner.Core.Sandboxing.Protocol;
 /// <see cref="JobHeader"/>, the header, then the code bytes. While it runs the child streams
 /// <see cref="FrameKind.Stdout"/>/<see cref="FrameKind.Stderr"/> (UTF-8 text), <see cref="FrameKind.Log"/> (JSON
 /// <see cref="Model.LogEntry"/>) and <see cref="FrameKind.Truncated"/> (one byte: an <see cref="Hosting.OutputStream"/>),
-/// then <see cref="FrameKind.Outcome"/> (JSON <see cref="OutcomeMessage"/>), then <see cref="FrameKind.Idle"/> (JSON
+/// then <see cref="FrameKind.Outcome"/> (JSON <see cref="OutcomeMessage"/>). When the outcome carries the child's idle
+/// memory the child is already idle; otherwise it cleans up and then sends <see cref="FrameKind.Idle"/> (JSON
 /// <see cref="IdleMessage"/>) when it can take the next execution.</item>
 /// <item>Parent → <see cref="FrameKind.Cancel"/> (empty) at the deadline: the child cancels the running execution.</item>
 /// <item>The parent closes the child's stdin to retire it; the child exits. A child that does not answer in time is killed.</item>

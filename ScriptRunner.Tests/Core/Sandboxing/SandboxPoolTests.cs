@@ -145,6 +145,23 @@ public sealed class SandboxPoolTests
     }
 
     [Fact]
+    public async Task ProcessPastItsQuota_KeepsServing_UntilItsReplacementIsReady()
+    {
+        await using var harness = new PoolHarness(o => o.Sandbox.MaxExecutionsPerProcess = 1);
+        await harness.Pool.WaitReadyAsync(1, Ready);
+        var first = harness.Pool.ProcessIds.Single();
+
+        await harness.RunJavaScriptAsync("1");
+        var whileReplacing = harness.Pool.State;
+        var (served, _) = await harness.RunJavaScriptAsync("2");
+        await Eventually(() => !harness.Pool.ProcessIds.Contains(first) && harness.Pool.State.Ready == 1);
+
+        Assert.Equal((1, 1), (whileReplacing.Ready, whileReplacing.Starting));
+        Assert.Equal(2, served.Outcome.Result!.GetValue<int>());
+        Assert.Single(harness.Pool.ProcessIds);
+    }
+
+    [Fact]
     public async Task HostileRuns_HoldingEverySandbox_DelayButDoNotFail_TheNormalOnes()
     {
         await using var harness = new PoolHarness(o => o.Limits.MaxConcurrentExecutions = 4);
