@@ -7,7 +7,7 @@ public sealed class SandboxOptions
     public int PoolSize { get; set; }
 
     /// <summary>Executions a process runs before it is replaced by a fresh one.</summary>
-    public int MaxExecutionsPerProcess { get; set; } = 20000;
+    public int MaxExecutionsPerProcess { get; set; } = 100_000;
 
     /// <summary>A process whose resident memory after a run stays this far above its starting baseline is replaced.</summary>
     public int RecycleAboveBaselineMb { get; set; } = 64;

@@ -23,6 +23,9 @@ internal sealed class SandboxServer : IDisposable
     // Garbage a run may leave on the managed heap before the process collects it while idle.
     private const long CollectAboveBytes = 16L * 1024 * 1024;
 
+    // Resident memory above the ready baseline past which a clean-up also gives memory back to the system.
+    private const long ReturnAboveBytes = 32L * 1024 * 1024;
+
     private readonly FrameWriter _writer;
     private readonly ScriptRunnerOptions _options;
     private readonly ServiceProvider _services;
@@ -32,6 +35,7 @@ internal sealed class SandboxServer : IDisposable
     private readonly Lock _gate = new();
     private CancellationTokenSource? _running;
     private long _heapBaseline;
+    private long _residentBaseline;
 
     private SandboxServer(FrameWriter writer, ScriptRunnerOptions options)
     {
@@ -122,8 +126,7 @@ internal sealed class SandboxServer : IDisposable
             }
 
             _writer.WriteJson(FrameKind.Outcome, new OutcomeMessage(outcome, elapsedMs));
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-            _writer.WriteJson(FrameKind.Idle, new IdleMessage(ResidentMemory.OfSelf()));
+            _writer.WriteJson(FrameKind.Idle, new IdleMessage(CleanUp()));
         }
     }
 
@@ -158,6 +161,20 @@ internal sealed class SandboxServer : IDisposable
     /// <summary>A run that left real garbage is collected after it: trivial runs pay nothing, and the next run starts near the baseline.</summary>
     private bool NeedsCleanUp() => GC.GetTotalMemory(forceFullCollection: false) - _heapBaseline >= CollectAboveBytes;
 
+    /// <summary>
+    /// Collects the garbage and returns the resident bytes after it. The memory stays committed for the next runs
+    /// (giving it back only to fault it in again costs every run); only when much of it stays resident is it returned
+    /// to the system, so the process does not look like a leak to the pool.
+    /// </summary>
+    private long CleanUp()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true);
+        var resident = ResidentMemory.OfSelf();
+        if (resident - _residentBaseline < ReturnAboveBytes) return resident;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        return ResidentMemory.OfSelf();
+    }
+
     /// <summary>Runs a trivial job on every engine so the first real execution does not pay for loading and compiling them.</summary>
     private void WarmUp()
     {
@@ -176,5 +193,6 @@ internal sealed class SandboxServer : IDisposable
         System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new OutcomeMessage(SandboxOutcome.Succeeded(null), 0), SandboxProtocol.Json);
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         _heapBaseline = GC.GetTotalMemory(forceFullCollection: false);
+        _residentBaseline = ResidentMemory.OfSelf();
     }
 }
