@@ -15,7 +15,7 @@ using ScriptRunner.Benchmarks.Load;
 //       The BenchmarkDotNet suites of this assembly, e.g. `bdn --filter *ExecutionBenchmarks*` or `bdn --filter *KernelBenchmarks*` or `bdn --filter *ModuleBenchmarks*`.
 //   dotnet run -c Release --project ScriptRunner.Benchmarks -- load [--url ...] [--concurrency N] [--duration S]
 //       HTTP load against a ScriptRunner running on this machine (loopback only).
-//   dotnet run -c Release --project ScriptRunner.Benchmarks -- pool [--kills 20]
+//   dotnet run -c Release --project ScriptRunner.Benchmarks -- pool [--kills 20] [--sandbox <published ScriptRunner.Sandbox.dll>]
 //       How long a killed sandbox process's replacement takes to become ready.
 //   dotnet run -c Release --project ScriptRunner.Benchmarks -- hop [--runs 2000]
 //       Sequential trivial runs on one warm pooled process: round trip against time inside the sandbox.

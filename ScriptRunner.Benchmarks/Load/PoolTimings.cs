@@ -15,8 +15,9 @@ namespace ScriptRunner.Benchmarks.Load;
 internal static class PoolTimings
 {
     public const string Usage = """
-        pool [--kills 20]
-            Kills a warm sandbox process repeatedly and reports how long its replacement takes to become ready.
+        pool [--kills 20] [--sandbox <path to ScriptRunner.Sandbox.dll>]
+            Kills a warm sandbox process repeatedly and reports how long its replacement takes to become ready
+            (by default the sandbox built beside this assembly; pass a published ReadyToRun one to measure that).
         hop [--runs 2000]
             Sequential trivial runs on one warm pooled process: round trip against the time spent inside the sandbox.
         first-answer --app <path to ScriptRunner.Functions.dll> [--runs 5] [--port 7391]
@@ -25,8 +26,16 @@ internal static class PoolTimings
 
     public static async Task<int> ReplacementAsync(IReadOnlyList<string> args)
     {
-        var kills = args.Count == 2 && args[0] == "--kills" ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20;
+        var kills = 20;
         var options = new ScriptRunnerOptions();
+        for (var i = 0; i + 1 < args.Count; i += 2)
+        {
+            switch (args[i])
+            {
+                case "--kills": kills = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture); break;
+                case "--sandbox": options.Sandbox.ExecutablePath = args[i + 1]; break;
+            }
+        }
         options.Limits.MaxConcurrentExecutions = 1;
         using var telemetry = new ScriptRunnerTelemetry();
         await using var pool = new SandboxPool(options, new SandboxLauncher(options.Sandbox, options.Limits), telemetry, NullLogger<SandboxPool>.Instance);

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace ScriptRunner.Core.Sandboxing.Protocol;
 
@@ -43,6 +44,8 @@ public static class SandboxProtocol
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         MaxDepth = 256,
+        // The messages' generated code first; anything else the same conventions by reflection.
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(ProtocolJsonContext.Default, new DefaultJsonTypeInfoResolver()),
     };
 
     /// <summary>Writes the 5-byte frame header into <paramref name="destination"/>.</summary>
