@@ -61,9 +61,6 @@ public sealed class SandboxLauncher
         start.Environment["DOTNET_GCHeapHardLimit"] = _heapHardLimitBytes.ToString("X", CultureInfo.InvariantCulture);
         start.Environment["DOTNET_gcServer"] = "0";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        // Without the default 100 ms pause after each burst of first-time compilation, hot engine code reaches the
-        // optimising tier within the first few hundred runs instead of staying on unoptimised code for thousands.
-        start.Environment["DOTNET_TC_CallCountingDelayMs"] = "0";
         return start;
     }
 

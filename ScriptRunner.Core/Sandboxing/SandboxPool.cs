@@ -92,7 +92,12 @@ public sealed class SandboxPool : ISandboxExecutor, IHostedService, IAsyncDispos
     {
         if (Interlocked.Exchange(ref _started, 1) == 0)
         {
-            for (var i = 0; i < _size; i++) StartReplacement();
+            // The first process gets the machine to itself, so the first request is answered as soon as possible;
+            // the others start once it is ready.
+            StartReplacement(afterReady: () =>
+            {
+                for (var i = 1; i < _size; i++) StartReplacement();
+            });
         }
         return Task.CompletedTask;
     }
@@ -241,8 +246,11 @@ public sealed class SandboxPool : ISandboxExecutor, IHostedService, IAsyncDispos
         if (replace && !_closing.IsCancellationRequested) StartReplacement();
     }
 
-    /// <summary>Starts a process in the background; once it is ready, <paramref name="supersedes"/> (if any) leaves the pool.</summary>
-    private void StartReplacement(SandboxProcess? supersedes = null)
+    /// <summary>
+    /// Starts a process in the background; once it is ready, <paramref name="supersedes"/> (if any) leaves the pool and
+    /// <paramref name="afterReady"/> (if any) runs.
+    /// </summary>
+    private void StartReplacement(SandboxProcess? supersedes = null, Action? afterReady = null)
     {
         Interlocked.Increment(ref _starting);
         _ = Task.Run(async () =>
@@ -269,6 +277,7 @@ public sealed class SandboxPool : ISandboxExecutor, IHostedService, IAsyncDispos
                             // Idle: it leaves now. Busy: it leaves when its run returns it.
                             if (_idleSet.TryRemove(supersedes, out _)) Retire(supersedes, replace: false);
                         }
+                        afterReady?.Invoke();
                         return;
                     }
                     catch (SandboxStartException e)
