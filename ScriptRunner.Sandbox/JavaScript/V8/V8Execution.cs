@@ -27,10 +27,8 @@ internal sealed class V8Execution(SandboxInvocation invocation, JintPreparedCode
         try
         {
             var host = new JavaScriptHostFunctions(invocation.Host, deadline.Token);
-            var bridge = ((ScriptObject)engine.Evaluate(isolate.BridgeWrapper)).Invoke(false, new V8HostBridge(host));
-            var prelude = (ScriptObject)engine.Evaluate(isolate.Prelude);
-            runtime = (ScriptObject)prelude.Invoke(false, bridge, JavaScriptInput.Json(invocation, code.Form));
-            ((ScriptObject)engine.Evaluate(new DocumentInfo(JavaScriptPrelude.SourceName), V8Scripts.LazyGlobals)).Invoke(false, runtime);
+            var setup = (ScriptObject)engine.Evaluate(isolate.Setup);
+            runtime = (ScriptObject)setup.Invoke(false, new V8HostBridge(host), JavaScriptInput.Json(invocation, code.Form));
             var realm = new V8Realm(engine, runtime);
 
             object completion;

@@ -5,7 +5,8 @@ namespace ScriptRunner.Sandbox.JavaScript.V8;
 
 /// <summary>
 /// The sandbox process's one V8 runtime (isolate) and the fresh context each execution gets. The next context is
-/// made, and the used one disposed, on a background task once an execution ends, so neither costs the next request;
+/// made, and the used one disposed, on the isolate's preparer thread once an execution ends, so neither costs the
+/// next request;
 /// the isolate is replaced after <see cref="RecycleAfter"/> executions, when its heap has grown, or after a limit
 /// stopped a script. Executions are serialized by the caller.
 /// </summary>
@@ -27,9 +28,9 @@ internal sealed class V8Isolate : IDisposable
 
     private readonly bool _allowStringCompilation;
     private V8Runtime _runtime;
-    private V8Script _prelude;
-    private V8Script _bridge;
+    private V8Script _setup;
     private V8Script? _refusal;
+    private readonly V8Preparer _preparer = new();
     private readonly Dictionary<string, V8Script> _scripts = new(StringComparer.Ordinal);
     private int _executions;
     private Task<V8ScriptEngine>? _next;
@@ -38,18 +39,15 @@ internal sealed class V8Isolate : IDisposable
     public V8Isolate(bool allowStringCompilation)
     {
         _allowStringCompilation = allowStringCompilation;
-        (_runtime, _prelude, _bridge, _refusal) = CreateRuntime();
-        _next = OffThePool(CreateEngine);
+        (_runtime, _setup, _refusal) = CreateRuntime();
+        _next = _preparer.Run(CreateEngine);
     }
 
     /// <summary>Isolates made so far by this holder (1 until the first recycle).</summary>
     public int Generation { get; private set; } = 1;
 
-    /// <summary>The prelude function (<c>(host, inputJson) =&gt; runtime</c>) compiled once per isolate.</summary>
-    public V8Script Prelude => _prelude;
-
-    /// <summary>The bridge wrapper compiled once per isolate.</summary>
-    public V8Script BridgeWrapper => _bridge;
+    /// <summary>The setup function (<c>(hostBridge, inputJson) =&gt; runtime</c>, see <see cref="V8Scripts.Setup"/>) compiled once per isolate.</summary>
+    public V8Script Setup => _setup;
 
     /// <summary>The isolate's runtime (for heap limits and figures).</summary>
     public V8Runtime Runtime => _runtime;
@@ -92,7 +90,7 @@ internal sealed class V8Isolate : IDisposable
     {
         _executions++;
         var recycle = poisoned || _executions >= RecycleAfter;
-        _next = OffThePool(() =>
+        _next = _preparer.Run(() =>
         {
             engine.Dispose();
             if (!recycle && (long)_runtime.GetHeapInfo().UsedHeapSize > RecycleHeapBytes)
@@ -119,12 +117,8 @@ internal sealed class V8Isolate : IDisposable
         }
 
         _runtime.Dispose();
+        _preparer.Dispose();
     }
-
-    // The caller blocks on this work while the thread pool may be busy with requests; on a thread of its own it
-    // cannot queue behind them.
-    private static Task<V8ScriptEngine> OffThePool(Func<V8ScriptEngine> work) =>
-        Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     private void ClearScripts()
     {
@@ -136,12 +130,12 @@ internal sealed class V8Isolate : IDisposable
     {
         ClearScripts();
         _runtime.Dispose();
-        (_runtime, _prelude, _bridge, _refusal) = CreateRuntime();
+        (_runtime, _setup, _refusal) = CreateRuntime();
         _executions = 0;
         Generation++;
     }
 
-    private (V8Runtime, V8Script, V8Script, V8Script?) CreateRuntime()
+    private (V8Runtime, V8Script, V8Script?) CreateRuntime()
     {
         var constraints = new V8RuntimeConstraints { MaxOldSpaceSize = HardOldSpaceMb, MaxArrayBufferAllocation = 1UL << 30 };
         var runtime = new V8Runtime("scriptrunner", constraints)
@@ -150,10 +144,9 @@ internal sealed class V8Isolate : IDisposable
             HeapSizeViolationPolicy = V8RuntimeViolationPolicy.Interrupt,
         };
         var info = new DocumentInfo(JavaScriptPrelude.SourceName);
-        var prelude = runtime.Compile(info, JavaScriptPrelude.Source);
-        var bridge = runtime.Compile(info, V8Scripts.Bridge);
+        var setup = runtime.Compile(info, V8Scripts.Setup);
         var refusal = _allowStringCompilation ? null : runtime.Compile(info, V8Scripts.RefuseStringCompilation);
-        return (runtime, prelude, bridge, refusal);
+        return (runtime, setup, refusal);
     }
 
     private V8ScriptEngine CreateEngine()

@@ -71,6 +71,20 @@ internal static class V8Scripts
         })
         """;
 
+    /// <summary>
+    /// Everything an execution's context needs before the code runs, as one function of <c>(hostBridge, inputJson)</c>
+    /// returning the runtime: the bridge wrapped, the prelude run, the lazy globals installed. Compiled once per
+    /// isolate, it costs each execution one call into V8 instead of several.
+    /// </summary>
+    public static readonly string Setup = $$"""
+        (function (h, inputJson) {
+          'use strict';
+          const runtime = ({{JavaScriptPrelude.Source}})(({{Bridge}})(h), inputJson);
+          ({{LazyGlobals}})(runtime);
+          return runtime;
+        })
+        """;
+
     /// <summary>The module that imports user code and hands its namespace to the host.</summary>
     public static string ModuleLoader(string specifier) =>
         $"import * as ns from '{specifier}';\nglobalThis.{ModuleHandOver} = ns;\n";
