@@ -63,7 +63,8 @@ internal sealed class JintExecution(SandboxInvocation invocation, JintPreparedCo
         options.Culture(CultureInfo.InvariantCulture);
         options.LocalTimeZone(TimeZoneInfo.Utc);
         options.Interop.Enabled = false;
-        options.TimeoutInterval(deadline.Timeout > TimeSpan.Zero ? deadline.Timeout : TimeSpan.FromTicks(1));
+        // The deadline's token is the one clock: Jint's own timeout constraint would start a timer on every call
+        // into the engine, several per execution.
         options.CancellationToken(deadline.Token);
         options.RegexTimeoutInterval(deadline.Timeout > TimeSpan.Zero ? deadline.Timeout : TimeSpan.FromMilliseconds(1));
         options.LimitRecursion(MaxCallDepth);
