@@ -48,6 +48,8 @@ public sealed class ConcurrencyTests
     {
         await using var app = new ScriptRunnerApp(("ScriptRunner:Limits:MaxConcurrentExecutions", "10"));
         using var client = app.Client();
+        // Every sandbox warm first: the loops' deadlines must not run out while the last processes are still starting.
+        await app.Services.GetRequiredService<SandboxPool>().WaitReadyAsync(10, TimeSpan.FromSeconds(60));
 
         var loops = Enumerable.Range(0, 8)
             .Select(_ => ScriptRunnerApp.PostAsync(client, new { code = "while (true) {}", timeout = 8000 }))
@@ -68,6 +70,7 @@ public sealed class ConcurrencyTests
     {
         await using var app = new ScriptRunnerApp(("ScriptRunner:Limits:MaxConcurrentExecutions", "8"));
         using var client = app.Client();
+        await app.Services.GetRequiredService<SandboxPool>().WaitReadyAsync(8, TimeSpan.FromSeconds(60));
 
         var hostile = new[]
         {
