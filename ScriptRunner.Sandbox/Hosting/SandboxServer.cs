@@ -118,10 +118,11 @@ internal sealed class SandboxServer : IDisposable
             var sink = new FrameOutputSink(_writer);
             var outcome = Run(header.ToJob(code), sink);
             var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            if (!NeedsCleanUp())
+            var resident = ResidentMemory.OfSelf();
+            if (!NeedsCleanUp(resident))
             {
                 // The common case answers in one frame: the parent can hand this process out again at once.
-                _writer.WriteJson(FrameKind.Outcome, new OutcomeMessage(outcome, elapsedMs, ResidentMemory.OfSelf()));
+                _writer.WriteJson(FrameKind.Outcome, new OutcomeMessage(outcome, elapsedMs, resident));
                 continue;
             }
 
@@ -158,19 +159,25 @@ internal sealed class SandboxServer : IDisposable
         }
     }
 
-    /// <summary>A run that left real garbage is collected after it: trivial runs pay nothing, and the next run starts near the baseline.</summary>
-    private bool NeedsCleanUp() => GC.GetTotalMemory(forceFullCollection: false) - _heapBaseline >= CollectAboveBytes;
+    /// <summary>
+    /// A run that left real garbage on the managed heap, or a process grown well past its ready size (an engine's own
+    /// heap, such as V8's, fills with the contexts of past runs), is cleaned up after it: trivial runs pay nothing, and
+    /// the pool does not mistake an engine's garbage for a leak and replace the process.
+    /// </summary>
+    private bool NeedsCleanUp(long resident) =>
+        GC.GetTotalMemory(forceFullCollection: false) - _heapBaseline >= CollectAboveBytes || resident - _residentBaseline >= ReturnAboveBytes;
 
     /// <summary>
     /// Collects the garbage and returns the resident bytes after it. The memory stays committed for the next runs
-    /// (giving it back only to fault it in again costs every run); only when much of it stays resident is it returned
-    /// to the system, so the process does not look like a leak to the pool.
+    /// (giving it back only to fault it in again costs every run); only when much of it stays resident are the
+    /// engines' own heaps collected and the memory returned to the system.
     /// </summary>
     private long CleanUp()
     {
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true);
         var resident = ResidentMemory.OfSelf();
         if (resident - _residentBaseline < ReturnAboveBytes) return resident;
+        foreach (var engine in _engines.Values.OfType<IReleasesMemory>()) engine.ReleaseMemory();
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         return ResidentMemory.OfSelf();
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using ScriptRunner.Core.Execution;
 using ScriptRunner.Core.Model;
 using ScriptRunner.Core.Options;
+using ScriptRunner.Sandbox.Hosting;
 using ScriptRunner.Sandbox.JavaScript.Jint;
 
 namespace ScriptRunner.Sandbox.JavaScript.V8;
@@ -18,7 +19,7 @@ namespace ScriptRunner.Sandbox.JavaScript.V8;
 /// process: that is the sandbox process, which the service replaces. Never run hostile code on this engine inside a
 /// process that must survive.
 /// </remarks>
-public sealed class V8Sandbox : IScriptSandbox, IDisposable
+public sealed class V8Sandbox : IScriptSandbox, IReleasesMemory, IDisposable
 {
     private readonly Lock _gate = new();
     private readonly Lazy<V8Isolate> _isolate;
@@ -70,6 +71,15 @@ public sealed class V8Sandbox : IScriptSandbox, IDisposable
         catch (Exception e)
         {
             return JavaScriptOutcomes.HostError(e);
+        }
+    }
+
+    /// <inheritdoc />
+    void IReleasesMemory.ReleaseMemory()
+    {
+        lock (_gate)
+        {
+            if (_isolate.IsValueCreated) _isolate.Value.Runtime.CollectGarbage(true);
         }
     }
 

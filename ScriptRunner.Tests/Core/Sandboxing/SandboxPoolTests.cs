@@ -162,6 +162,22 @@ public sealed class SandboxPoolTests
     }
 
     [Fact]
+    public async Task V8sOwnGarbage_IsCollected_NotMistakenForALeak()
+    {
+        await using var harness = new PoolHarness();
+        await harness.Pool.WaitReadyAsync(1, Ready);
+        var process = harness.Pool.ProcessIds.Single();
+
+        for (var i = 0; i < 400; i++)
+        {
+            var (run, _) = await harness.RunJavaScriptAsync("new Array(300000).fill('x' + Math.random()).length", engine: "v8");
+            Assert.True(run.Outcome.Success, run.Outcome.Error);
+        }
+
+        Assert.Equal([process], harness.Pool.ProcessIds);
+    }
+
+    [Fact]
     public async Task HostileRuns_HoldingEverySandbox_DelayButDoNotFail_TheNormalOnes()
     {
         await using var harness = new PoolHarness(o => o.Limits.MaxConcurrentExecutions = 4);
