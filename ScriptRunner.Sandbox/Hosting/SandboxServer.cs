@@ -36,6 +36,7 @@ internal sealed class SandboxServer : IDisposable
     private CancellationTokenSource? _running;
     private long _heapBaseline;
     private long _residentBaseline;
+    private long _residentSettled;
 
     private SandboxServer(FrameWriter writer, ScriptRunnerOptions options)
     {
@@ -165,7 +166,7 @@ internal sealed class SandboxServer : IDisposable
     /// the pool does not mistake an engine's garbage for a leak and replace the process.
     /// </summary>
     private bool NeedsCleanUp(long resident) =>
-        GC.GetTotalMemory(forceFullCollection: false) - _heapBaseline >= CollectAboveBytes || resident - _residentBaseline >= ReturnAboveBytes;
+        GC.GetTotalMemory(forceFullCollection: false) - _heapBaseline >= CollectAboveBytes || resident - _residentSettled >= ReturnAboveBytes;
 
     /// <summary>
     /// Collects the garbage and returns the resident bytes after it. The memory stays committed for the next runs
@@ -176,10 +177,14 @@ internal sealed class SandboxServer : IDisposable
     {
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true);
         var resident = ResidentMemory.OfSelf();
-        if (resident - _residentBaseline < ReturnAboveBytes) return resident;
+        if (resident - _residentSettled < ReturnAboveBytes) return resident;
         foreach (var engine in _engines.Values.OfType<IReleasesMemory>()) engine.ReleaseMemory();
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        return ResidentMemory.OfSelf();
+        resident = ResidentMemory.OfSelf();
+        // What stays after a full clean-up is the new floor: the next one is due only when the process grows well past
+        // it, not after every run. A floor that keeps rising is the pool's to judge (it replaces the process).
+        _residentSettled = Math.Max(_residentBaseline, resident);
+        return resident;
     }
 
     /// <summary>
@@ -200,5 +205,6 @@ internal sealed class SandboxServer : IDisposable
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         _heapBaseline = GC.GetTotalMemory(forceFullCollection: false);
         _residentBaseline = ResidentMemory.OfSelf();
+        _residentSettled = _residentBaseline;
     }
 }
