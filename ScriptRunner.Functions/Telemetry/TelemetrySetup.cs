@@ -52,6 +52,16 @@ internal static class TelemetrySetup
 
         if (mode == HostingMode.Worker) telemetry.UseFunctionsWorkerDefaults();
         // One call covers traces, metrics and logs; it reads the connection string from the same configuration.
-        if (useAzureMonitor) telemetry.UseAzureMonitorExporter(o => o.ConnectionString = azureMonitor);
+        // Every trace is kept, as with OTLP: the exporter's default rate limit (5 traces a second) would drop
+        // executions at random, including the first ones after start.
+        if (useAzureMonitor)
+        {
+            telemetry.UseAzureMonitorExporter(o =>
+            {
+                o.ConnectionString = azureMonitor;
+                o.TracesPerSecond = null;
+                o.SamplingRatio = 1.0F;
+            });
+        }
     }
 }
