@@ -36,10 +36,8 @@ internal static class PoolTimings
                 case "--sandbox": options.Sandbox.ExecutablePath = args[i + 1]; break;
             }
         }
-        options.Limits.MaxConcurrentExecutions = 1;
         using var telemetry = new ScriptRunnerTelemetry();
-        await using var pool = new SandboxPool(options, new SandboxLauncher(options.Sandbox, options.Limits), telemetry, NullLogger<SandboxPool>.Instance);
-        await pool.WaitReadyAsync(1, TimeSpan.FromSeconds(60));
+        await using var pool = await OneProcessPoolAsync(options, telemetry);
 
         var timings = new List<double>();
         for (var i = 0; i < kills; i++)
@@ -125,10 +123,8 @@ internal static class PoolTimings
     {
         var runs = args.Count == 2 && args[0] == "--runs" ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2000;
         var options = new ScriptRunnerOptions();
-        options.Limits.MaxConcurrentExecutions = 1;
         using var telemetry = new ScriptRunnerTelemetry();
-        await using var pool = new SandboxPool(options, new SandboxLauncher(options.Sandbox, options.Limits), telemetry, NullLogger<SandboxPool>.Instance);
-        await pool.WaitReadyAsync(1, TimeSpan.FromSeconds(60));
+        await using var pool = await OneProcessPoolAsync(options, telemetry);
         var code = "var a = 20; a * 2 + 2"u8.ToArray();
         var job = new ScriptRunner.Core.Execution.SandboxJob
         {
@@ -155,6 +151,15 @@ internal static class PoolTimings
         Report("pooled round trip", total);
         Report("inside the sandbox", inside);
         return 0;
+    }
+
+    /// <summary>A pool of one sandbox process, started and warm.</summary>
+    private static async Task<SandboxPool> OneProcessPoolAsync(ScriptRunnerOptions options, ScriptRunnerTelemetry telemetry)
+    {
+        options.Limits.MaxConcurrentExecutions = 1;
+        var pool = new SandboxPool(options, new SandboxLauncher(options.Sandbox, options.Limits), telemetry, NullLogger<SandboxPool>.Instance);
+        await pool.WaitReadyAsync(1, TimeSpan.FromSeconds(60));
+        return pool;
     }
 
     private static void Report(string what, List<double> timings)

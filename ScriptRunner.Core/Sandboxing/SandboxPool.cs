@@ -196,14 +196,20 @@ public sealed class SandboxPool : ISandboxExecutor, IHostedService, IAsyncDispos
             return;
         }
 
-        if (process.Superseded || !Offer(process, DueReason(process)))
+        if (process.Superseded || !OfferReplacingIfDue(process))
         {
             Retire(process, replace: false);
             return;
         }
 
         // The replacement may have become ready between the check and the offer: then nobody else will retire this one.
-        if (process.Superseded && _idleSet.TryRemove(process, out _)) Retire(process, replace: false);
+        if (process.Superseded) RetireIfIdle(process);
+    }
+
+    /// <summary>Retires a superseded process now if it is idle; a busy one leaves when its run returns it.</summary>
+    private void RetireIfIdle(SandboxProcess process)
+    {
+        if (_idleSet.TryRemove(process, out _)) Retire(process, replace: false);
     }
 
     /// <summary>Why a live process should be replaced now, or null.</summary>
@@ -212,9 +218,10 @@ public sealed class SandboxPool : ISandboxExecutor, IHostedService, IAsyncDispos
         : process.IdleBytes - process.BaselineBytes > _options.RecycleAboveBaselineMb * 1024L * 1024L ? "memory"
         : null;
 
-    /// <summary>Offers a process that is due for replacement while its replacement starts; false once the pool is closing.</summary>
-    private bool Offer(SandboxProcess process, string? dueReason)
+    /// <summary>Offers a process, starting its replacement first when it is due for one; false once the pool is closing.</summary>
+    private bool OfferReplacingIfDue(SandboxProcess process)
     {
+        var dueReason = DueReason(process);
         if (dueReason is not null && !_closing.IsCancellationRequested && process.ClaimReplacement())
         {
             _logger.LogDebug("Replacing sandbox process {ProcessId} ({Reason}) after {Executions} executions", process.ProcessId, dueReason, process.Executions);
@@ -274,8 +281,7 @@ public sealed class SandboxPool : ISandboxExecutor, IHostedService, IAsyncDispos
                         else if (supersedes is not null)
                         {
                             supersedes.Superseded = true;
-                            // Idle: it leaves now. Busy: it leaves when its run returns it.
-                            if (_idleSet.TryRemove(supersedes, out _)) Retire(supersedes, replace: false);
+                            RetireIfIdle(supersedes);
                         }
                         afterReady?.Invoke();
                         return;

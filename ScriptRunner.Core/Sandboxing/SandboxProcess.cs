@@ -156,7 +156,7 @@ internal sealed class SandboxProcess : IDisposable
 
         // The run ignored the cancellation: the process is the wall. Kill first, answer second, so nothing runs on.
         Stop(StopReason.Timeout);
-        Complete(run, SandboxOutcome.Failed(ErrorTypes.Timeout, $"execution timed out after {job.Timeout.TotalMilliseconds:0} ms"), job.Timeout);
+        Complete(run, TimedOut(job), job.Timeout);
         return Finish(await run.Completion.ConfigureAwait(false), cancellationToken);
     }
 
@@ -164,7 +164,7 @@ internal sealed class SandboxProcess : IDisposable
     // a pipe hop later than ours, so it may call the stop a cancellation; the answer names the timeout either way.
     private static SandboxRun AtDeadline(SandboxRun result, SandboxJob job) =>
         result.Outcome.ErrorType == ErrorTypes.Timeout
-            ? result with { Outcome = result.Outcome with { Error = $"execution timed out after {job.Timeout.TotalMilliseconds:0} ms" } }
+            ? result with { Outcome = result.Outcome with { Error = TimedOut(job).Error } }
             : result;
 
     private static SandboxRun Finish(SandboxRun result, CancellationToken cancellationToken)
@@ -345,7 +345,7 @@ internal sealed class SandboxProcess : IDisposable
             var outcome = reason switch
             {
                 StopReason.Memory => MemoryLimitOutcome(run.Job),
-                StopReason.Timeout => SandboxOutcome.Failed(ErrorTypes.Timeout, $"execution timed out after {run.Job.Timeout.TotalMilliseconds:0} ms"),
+                StopReason.Timeout => TimedOut(run.Job),
                 _ => Crashed(exitCode, stderr, run),
             };
             if (reason is StopReason.None or StopReason.Retired)
@@ -370,6 +370,9 @@ internal sealed class SandboxProcess : IDisposable
         return $"The sandbox process exited while starting (exit code {exitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown"})"
             + (firstLine is null ? "." : $": {firstLine}");
     }
+
+    private static SandboxOutcome TimedOut(SandboxJob job) =>
+        SandboxOutcome.Failed(ErrorTypes.Timeout, $"execution timed out after {job.Timeout.TotalMilliseconds:0} ms");
 
     private static SandboxOutcome MemoryLimitOutcome(SandboxJob job) => SandboxOutcome.Failed(ErrorTypes.MemoryLimit,
         $"memory limit exceeded: the execution used more than its {job.MemoryLimitBytes / (1024 * 1024)} MB and its sandbox process was stopped");

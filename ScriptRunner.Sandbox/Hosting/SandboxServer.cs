@@ -72,8 +72,7 @@ internal sealed class SandboxServer : IDisposable
         using var server = new SandboxServer(writer, configure.Json<ScriptRunnerOptions>());
         var worker = new Thread(server.WorkLoop, ExecutionStackBytes) { IsBackground = true, Name = "ScriptRunner execution" };
         worker.Start();
-        server.WarmUp();
-        writer.WriteJson(FrameKind.Ready, new ReadyMessage(Environment.ProcessId, ResidentMemory.OfSelf()));
+        writer.WriteJson(FrameKind.Ready, new ReadyMessage(Environment.ProcessId, server.WarmUp()));
 
         while (reader.Read() is { } frame)
         {
@@ -190,8 +189,9 @@ internal sealed class SandboxServer : IDisposable
     /// <summary>
     /// Runs a trivial job on every engine so the first real execution does not pay for loading and compiling them.
     /// The engines warm up side by side: the process is ready when the slowest is, not after the sum of them.
+    /// Returns the resident bytes at rest afterwards, the baseline of later clean-ups.
     /// </summary>
-    private void WarmUp()
+    private long WarmUp()
     {
         var threads = _engines.Values.Select(engine =>
         {
@@ -206,5 +206,6 @@ internal sealed class SandboxServer : IDisposable
         _heapBaseline = GC.GetTotalMemory(forceFullCollection: false);
         _residentBaseline = ResidentMemory.OfSelf();
         _residentSettled = _residentBaseline;
+        return _residentBaseline;
     }
 }

@@ -10,7 +10,7 @@ internal static class V8Scripts
     /// Wraps the host bridge in plain functions with the shape the prelude expects (the same as on Jint), so the
     /// script never holds a .NET object: the bridge lives only in this closure.
     /// </summary>
-    public const string Bridge = """
+    private const string Bridge = """
         (function (h) {
           'use strict';
           return Object.freeze({
@@ -56,7 +56,7 @@ internal static class V8Scripts
     /// on first use, then an ordinary writable, configurable property. The names are written into the script, so no
     /// host object carries them.
     /// </summary>
-    public static readonly string LazyGlobals = $$"""
+    private static readonly string LazyGlobals = $$"""
         (function (runtime) {
           'use strict';
           const settle = (name, value) => Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
