@@ -224,7 +224,8 @@ public sealed class SandboxPool : ISandboxExecutor, IHostedService, IAsyncDispos
         var dueReason = DueReason(process);
         if (dueReason is not null && !_closing.IsCancellationRequested && process.ClaimReplacement())
         {
-            _logger.LogDebug("Replacing sandbox process {ProcessId} ({Reason}) after {Executions} executions", process.ProcessId, dueReason, process.Executions);
+            _logger.LogDebug("Replacing sandbox process {ProcessId} ({Reason}) after {Executions} executions, resident {IdleMb} MB against {BaselineMb} MB when ready",
+                process.ProcessId, dueReason, process.Executions, process.IdleBytes >> 20, process.BaselineBytes >> 20);
             StartReplacement(supersedes: process);
         }
         return Offer(process);

@@ -13,11 +13,34 @@ namespace ScriptRunner.Sandbox.JavaScript.V8;
 /// </summary>
 internal sealed class V8Execution(SandboxInvocation invocation, JintPreparedCode code, string source, V8Isolate isolate)
 {
+    // Every script object the host holds is a handle that keeps its whole context alive in V8's heap until .NET
+    // finalizes it, which a sandbox allocating little may not do for thousands of runs: each is released at the end.
+    private readonly List<IDisposable> _held = [];
+
     /// <summary>True when a limit (heap or deadline) stopped the script, leaving the isolate unfit for reuse.</summary>
     public bool Poisoned { get; private set; }
 
     /// <summary>Runs the code; every failure becomes an outcome.</summary>
     public SandboxOutcome Run(V8ScriptEngine engine)
+    {
+        try
+        {
+            return RunHolding(engine);
+        }
+        finally
+        {
+            foreach (var held in _held) held.Dispose();
+            _held.Clear();
+        }
+    }
+
+    private T Hold<T>(T value)
+    {
+        if (value is IDisposable disposable) _held.Add(disposable);
+        return value;
+    }
+
+    private SandboxOutcome RunHolding(V8ScriptEngine engine)
     {
         if (code.CompileError is { } compileError) return compileError;
         using var deadline = new JavaScriptDeadline(invocation.Timeout, invocation.CancellationToken);
@@ -27,9 +50,10 @@ internal sealed class V8Execution(SandboxInvocation invocation, JintPreparedCode
         try
         {
             var host = new JavaScriptHostFunctions(invocation.Host, deadline.Token);
-            var setup = (ScriptObject)engine.Evaluate(isolate.Setup);
-            runtime = (ScriptObject)setup.Invoke(false, new V8HostBridge(host), JavaScriptInput.Json(invocation, code.Form));
-            var realm = new V8Realm(engine, runtime);
+            var setup = Hold((ScriptObject)engine.Evaluate(isolate.Setup));
+            var prepared = Hold((ScriptObject)setup.Invoke(false, new V8HostBridge(host), JavaScriptInput.Json(invocation, code.Form)));
+            runtime = Hold((ScriptObject)prepared[0]);
+            var realm = Hold(new V8Realm(engine, runtime, Hold((ScriptObject)prepared[1])));
 
             object completion;
             if (code.Form == JavaScriptCodeForm.Module)
@@ -38,12 +62,12 @@ internal sealed class V8Execution(SandboxInvocation invocation, JintPreparedCode
                 engine.DocumentSettings.AddSystemDocument(JavaScriptOutcomes.SourceName, ModuleCategory.Standard, source);
                 engine.Execute(new DocumentInfo(JavaScriptPrelude.SourceName) { Category = ModuleCategory.Standard }, V8Scripts.ModuleLoader(JavaScriptOutcomes.SourceName));
                 realm.RunMicrotasks();
-                completion = engine.Script[V8Scripts.ModuleHandOver];
+                completion = Hold(engine.Script[V8Scripts.ModuleHandOver]);
                 engine.Execute(new DocumentInfo(JavaScriptPrelude.SourceName), $"delete globalThis.{V8Scripts.ModuleHandOver};");
             }
             else
             {
-                completion = engine.Evaluate(isolate.CompiledScript(invocation.Sha256, source));
+                completion = Hold(engine.Evaluate(isolate.CompiledScript(invocation.Sha256, source)));
             }
 
             runtime.InvokeMethod("start", code.Form == JavaScriptCodeForm.Module ? "module" : "script", completion);
@@ -85,9 +109,9 @@ internal sealed class V8Execution(SandboxInvocation invocation, JintPreparedCode
         && (e.Message.Contains("memory limit", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("heap", StringComparison.OrdinalIgnoreCase));
 
     // The runtime shapes script errors the same way for every engine; if it cannot, the exception's own text is the answer.
-    private static SandboxOutcome Describe(ScriptEngineException e, ScriptObject? runtime)
+    private SandboxOutcome Describe(ScriptEngineException e, ScriptObject? runtime)
     {
-        if (runtime is not null && e.ScriptExceptionAsObject is { } thrown && thrown is not Undefined)
+        if (runtime is not null && Hold(e.ScriptExceptionAsObject) is { } thrown && thrown is not Undefined)
         {
             try
             {

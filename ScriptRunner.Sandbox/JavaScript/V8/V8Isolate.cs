@@ -7,13 +7,17 @@ namespace ScriptRunner.Sandbox.JavaScript.V8;
 /// The sandbox process's one V8 runtime (isolate) and the fresh context each execution gets. The next context is
 /// made, and the used one disposed, on the isolate's preparer thread once an execution ends, so neither costs the
 /// next request;
-/// the isolate is replaced after <see cref="RecycleAfter"/> executions, when its heap has grown, or after a limit
-/// stopped a script. Executions are serialized by the caller.
+/// the isolate is replaced after its execution budget, when its heap has grown, or after a limit stopped a script.
+/// Executions are serialized by the caller.
 /// </summary>
 internal sealed class V8Isolate : IDisposable
 {
-    /// <summary>Executions one isolate serves before it is replaced (compiled code and heap fragments are dropped with it).</summary>
-    public const int RecycleAfter = 500;
+    /// <summary>
+    /// Executions one isolate serves before it is replaced (compiled code and heap fragments are dropped with it). Its
+    /// heap stays bounded by V8's own collections between recycles; a new isolate costs the process a fresh heap whose
+    /// pages the allocator does not all give back, so recycling often only grows the process.
+    /// </summary>
+    public const int DefaultRecycleAfter = 20_000;
 
     /// <summary>Heap, after an execution, above which the isolate is replaced rather than reused.</summary>
     public const long RecycleHeapBytes = 96L * 1024 * 1024;
@@ -27,6 +31,7 @@ internal sealed class V8Isolate : IDisposable
     private const V8ScriptEngineFlags EngineFlags = V8ScriptEngineFlags.HideHostExceptions | V8ScriptEngineFlags.DisableGlobalMembers;
 
     private readonly bool _allowStringCompilation;
+    private readonly int _recycleAfter;
     private V8Runtime _runtime;
     private V8Script _setup;
     private V8Script? _refusal;
@@ -35,10 +40,11 @@ internal sealed class V8Isolate : IDisposable
     private int _executions;
     private Task<V8ScriptEngine>? _next;
 
-    /// <summary>Creates the isolate and compiles the prelude into it.</summary>
-    public V8Isolate(bool allowStringCompilation)
+    /// <summary>Creates the isolate and compiles the prelude into it; it is replaced after <paramref name="recycleAfter"/> executions.</summary>
+    public V8Isolate(bool allowStringCompilation, int recycleAfter = DefaultRecycleAfter)
     {
         _allowStringCompilation = allowStringCompilation;
+        _recycleAfter = recycleAfter;
         (_runtime, _setup, _refusal) = CreateRuntime();
         _next = _preparer.Run(CreateEngine);
     }
@@ -89,7 +95,7 @@ internal sealed class V8Isolate : IDisposable
     public void Return(V8ScriptEngine engine, bool poisoned)
     {
         _executions++;
-        var recycle = poisoned || _executions >= RecycleAfter;
+        var recycle = poisoned || _executions >= _recycleAfter;
         _next = _preparer.Run(() =>
         {
             engine.Dispose();

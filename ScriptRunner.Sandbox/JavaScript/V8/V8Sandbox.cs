@@ -30,10 +30,13 @@ public sealed class V8Sandbox : IScriptSandbox, IReleasesMemory, IDisposable
     {
     }
 
-    /// <summary>Creates the sandbox; <paramref name="allowStringCompilation"/> lets <c>eval</c> and <c>Function</c> work.</summary>
-    internal V8Sandbox(bool allowStringCompilation = false) =>
+    /// <summary>
+    /// Creates the sandbox; <paramref name="allowStringCompilation"/> lets <c>eval</c> and <c>Function</c> work, and the
+    /// isolate is replaced after <paramref name="recycleAfter"/> executions.
+    /// </summary>
+    internal V8Sandbox(bool allowStringCompilation = false, int recycleAfter = V8Isolate.DefaultRecycleAfter) =>
         // The isolate (and V8 itself) starts on first use, so a process that never runs V8 never loads it.
-        _isolate = new Lazy<V8Isolate>(() => new V8Isolate(allowStringCompilation));
+        _isolate = new Lazy<V8Isolate>(() => new V8Isolate(allowStringCompilation, recycleAfter));
 
     /// <inheritdoc />
     public CodeType CodeType => CodeType.JavaScript;
