@@ -6,17 +6,21 @@ namespace ScriptRunner.Sandbox.JavaScript.V8;
 /// <summary>The event-loop view of one V8 context running the prelude runtime; it also tracks unhandled rejections.</summary>
 internal sealed class V8Realm : IJavaScriptRealm, IDisposable
 {
-    private readonly List<(object Promise, object? Reason)> _unhandled = [];
+    private const int EventsPerCall = 1000;
+    private readonly List<(V8PromiseRejectionEventKind Kind, object Promise, object? Reason)> _events = [];
     private readonly List<IDisposable> _received = [];
     private readonly ScriptObject _runtime;
     private readonly ScriptObject _drain;
+    private readonly ScriptObject _rejections;
 
     /// <summary>
     /// Binds <paramref name="runtime"/> (the object the prelude returned) on <paramref name="engine"/>;
-    /// <paramref name="checkpoint"/> is an empty function of the context.
+    /// <paramref name="checkpoint"/> is an empty function of the context, <paramref name="rejections"/> the context's
+    /// rejection tracker (see <see cref="V8Scripts.Setup"/>).
     /// </summary>
-    public V8Realm(V8ScriptEngine engine, ScriptObject runtime, ScriptObject checkpoint)
+    public V8Realm(V8ScriptEngine engine, ScriptObject runtime, ScriptObject checkpoint, ScriptObject rejections)
     {
+        _rejections = rejections;
         _runtime = runtime;
         // V8 runs queued promise jobs whenever a call from the host returns; an empty call is a microtask checkpoint.
         _drain = checkpoint;
@@ -28,7 +32,7 @@ internal sealed class V8Realm : IJavaScriptRealm, IDisposable
     {
         foreach (var received in _received) received.Dispose();
         _received.Clear();
-        _unhandled.Clear();
+        _events.Clear();
     }
 
     /// <inheritdoc />
@@ -37,10 +41,18 @@ internal sealed class V8Realm : IJavaScriptRealm, IDisposable
     /// <inheritdoc />
     public void ReportUnhandledRejections()
     {
-        if (_unhandled.Count == 0) return;
-        var reasons = _unhandled.Select(u => u.Reason).ToArray();
-        _unhandled.Clear();
-        foreach (var reason in reasons) _runtime.InvokeMethod("reportUnhandled", reason ?? Undefined.Value);
+        if (_events.Count == 0) return;
+        var events = _events.ToArray();
+        _events.Clear();
+        // Matched by the context, between script calls: identity needs script, which V8's callback must not run, and a
+        // Map keyed by promise matches any number of them in one pass.
+        foreach (var chunk in events.Chunk(EventsPerCall))
+        {
+            var args = chunk.SelectMany(e => new[] { e.Kind == V8PromiseRejectionEventKind.RejectedWithoutHandler ? 1 : 0, e.Promise, e.Reason ?? Undefined.Value }).ToArray();
+            _rejections.InvokeMethod("record", args);
+        }
+
+        _rejections.InvokeMethod("report");
     }
 
     /// <inheritdoc />
@@ -48,32 +60,12 @@ internal sealed class V8Realm : IJavaScriptRealm, IDisposable
 
     private void OnRejection(V8PromiseRejectionEventKind kind, object promise, object value)
     {
-        // V8 calls this from inside script execution, where an escaping exception ends the process; comparing two
-        // promises runs script, which can itself fail (at the stack limit, or once interrupted). Reference equality
-        // of the host's handles needs no script.
+        // V8 calls this from inside script execution, where an escaping exception ends the process: it only records.
         if (promise is IDisposable receivedPromise) _received.Add(receivedPromise);
         if (value is IDisposable receivedValue) _received.Add(receivedValue);
-        try
+        if (kind is V8PromiseRejectionEventKind.RejectedWithoutHandler or V8PromiseRejectionEventKind.HandlerAddedAfterRejection)
         {
-            if (kind == V8PromiseRejectionEventKind.RejectedWithoutHandler) _unhandled.Add((promise, value));
-            else if (kind == V8PromiseRejectionEventKind.HandlerAddedAfterRejection) _unhandled.RemoveAll(u => SamePromise(u.Promise, promise));
-        }
-        catch (Exception e) when (e is ScriptEngineException or ScriptInterruptedException or InvalidOperationException)
-        {
-            // The rejection is then reported as unhandled, the safe side.
-        }
-    }
-
-    private static bool SamePromise(object left, object right)
-    {
-        if (ReferenceEquals(left, right)) return true;
-        try
-        {
-            return left.Equals(right);
-        }
-        catch (Exception e) when (e is ScriptEngineException or ScriptInterruptedException)
-        {
-            return false;
+            _events.Add((kind, promise, value));
         }
     }
 }

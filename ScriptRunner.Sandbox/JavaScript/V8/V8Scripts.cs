@@ -73,8 +73,11 @@ internal static class V8Scripts
 
     /// <summary>
     /// Everything an execution's context needs before the code runs, as one function of <c>(hostBridge, inputJson)</c>
-    /// returning <c>[runtime, checkpoint]</c>: the bridge wrapped, the prelude run, the lazy globals installed, and an
-    /// empty function whose calls are microtask checkpoints. Compiled once per isolate, it costs each execution one
+    /// returning <c>[runtime, checkpoint, rejections]</c>: the bridge wrapped, the prelude run, the lazy globals
+    /// installed, an empty function whose calls are microtask checkpoints, and the rejection tracker. V8 tells the host
+    /// of each rejection without a handler and each handler added later; the host passes them on with
+    /// <c>record(kind, promise, reason, …)</c> (kind 1 for a rejection, 0 for a late handler) and <c>report()</c> reports
+    /// those still unhandled, in order. Compiled once per isolate, it costs each execution one
     /// call into V8 instead of several (evaluating even a one-line string costs ClearScript a fifth of a millisecond).
     /// </summary>
     public static readonly string Setup = $$"""
@@ -82,7 +85,21 @@ internal static class V8Scripts
           'use strict';
           const runtime = ({{JavaScriptPrelude.Source}})(({{Bridge}})(h), inputJson);
           ({{LazyGlobals}})(runtime);
-          return [runtime, function () {}];
+          const pending = new Map();
+          const rejections = Object.freeze({
+            record(...events) {
+              for (let i = 0; i < events.length; i += 3) {
+                if (events[i] === 1) pending.set(events[i + 1], events[i + 2]);
+                else pending.delete(events[i + 1]);
+              }
+            },
+            report() {
+              const reasons = [...pending.values()];
+              pending.clear();
+              for (const reason of reasons) runtime.reportUnhandled(reason);
+            },
+          });
+          return [runtime, function () {}, rejections];
         })
         """;
 
