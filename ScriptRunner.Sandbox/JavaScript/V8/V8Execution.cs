@@ -54,16 +54,16 @@ internal sealed class V8Execution(SandboxInvocation invocation, JintPreparedCode
             var prepared = Hold((ScriptObject)setup.Invoke(false, new V8HostBridge(host), JavaScriptInput.Json(invocation, code.Form)));
             runtime = Hold((ScriptObject)prepared[0]);
             var realm = Hold(new V8Realm(engine, runtime, Hold((ScriptObject)prepared[1]), Hold((ScriptObject)prepared[2])));
+            var takeModule = Hold((ScriptObject)prepared[3]);
 
             object completion;
             if (code.Form == JavaScriptCodeForm.Module)
             {
                 engine.DocumentSettings = new DocumentSettings();
                 engine.DocumentSettings.AddSystemDocument(JavaScriptOutcomes.SourceName, ModuleCategory.Standard, source);
-                Hold(engine.Evaluate(new DocumentInfo(JavaScriptPrelude.SourceName) { Category = ModuleCategory.Standard }, V8Scripts.ModuleLoader(JavaScriptOutcomes.SourceName)));
+                Hold(engine.Evaluate(isolate.ModuleLoader));
                 realm.RunMicrotasks();
-                completion = Hold(engine.Script[V8Scripts.ModuleHandOver]);
-                engine.Execute(new DocumentInfo(JavaScriptPrelude.SourceName), $"delete globalThis.{V8Scripts.ModuleHandOver};");
+                completion = Hold(takeModule.Invoke(false));
             }
             else
             {

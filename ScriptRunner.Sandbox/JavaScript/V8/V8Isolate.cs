@@ -1,4 +1,5 @@
 using Microsoft.ClearScript;
+using Microsoft.ClearScript.JavaScript;
 using Microsoft.ClearScript.V8;
 
 namespace ScriptRunner.Sandbox.JavaScript.V8;
@@ -34,6 +35,7 @@ internal sealed class V8Isolate : IDisposable
     private readonly int _recycleAfter;
     private V8Runtime _runtime;
     private V8Script _setup;
+    private V8Script _moduleLoader;
     private V8Script? _refusal;
     private readonly V8Preparer _preparer = new();
     private readonly Dictionary<string, V8Script> _scripts = new(StringComparer.Ordinal);
@@ -45,7 +47,7 @@ internal sealed class V8Isolate : IDisposable
     {
         _allowStringCompilation = allowStringCompilation;
         _recycleAfter = recycleAfter;
-        (_runtime, _setup, _refusal) = CreateRuntime();
+        (_runtime, _setup, _moduleLoader, _refusal) = CreateRuntime();
         _next = _preparer.Run(CreateEngine);
     }
 
@@ -54,6 +56,9 @@ internal sealed class V8Isolate : IDisposable
 
     /// <summary>The setup function (<c>(hostBridge, inputJson) =&gt; runtime</c>, see <see cref="V8Scripts.Setup"/>) compiled once per isolate.</summary>
     public V8Script Setup => _setup;
+
+    /// <summary>The module that imports the user's module and hands its namespace over (<see cref="V8Scripts.ModuleLoader"/>), compiled once per isolate.</summary>
+    public V8Script ModuleLoader => _moduleLoader;
 
     /// <summary>The isolate's runtime (for heap limits and figures).</summary>
     public V8Runtime Runtime => _runtime;
@@ -136,12 +141,12 @@ internal sealed class V8Isolate : IDisposable
     {
         ClearScripts();
         _runtime.Dispose();
-        (_runtime, _setup, _refusal) = CreateRuntime();
+        (_runtime, _setup, _moduleLoader, _refusal) = CreateRuntime();
         _executions = 0;
         Generation++;
     }
 
-    private (V8Runtime, V8Script, V8Script?) CreateRuntime()
+    private (V8Runtime, V8Script, V8Script, V8Script?) CreateRuntime()
     {
         var constraints = new V8RuntimeConstraints { MaxOldSpaceSize = HardOldSpaceMb, MaxArrayBufferAllocation = 1UL << 30 };
         var runtime = new V8Runtime("scriptrunner", constraints)
@@ -151,8 +156,9 @@ internal sealed class V8Isolate : IDisposable
         };
         var info = new DocumentInfo(JavaScriptPrelude.SourceName);
         var setup = runtime.Compile(info, V8Scripts.Setup);
+        var moduleLoader = runtime.Compile(new DocumentInfo(JavaScriptPrelude.SourceName) { Category = ModuleCategory.Standard }, V8Scripts.ModuleLoader);
         var refusal = _allowStringCompilation ? null : runtime.Compile(info, V8Scripts.RefuseStringCompilation);
-        return (runtime, setup, refusal);
+        return (runtime, setup, moduleLoader, refusal);
     }
 
     private V8ScriptEngine CreateEngine()

@@ -73,8 +73,9 @@ internal static class V8Scripts
 
     /// <summary>
     /// Everything an execution's context needs before the code runs, as one function of <c>(hostBridge, inputJson)</c>
-    /// returning <c>[runtime, checkpoint, rejections]</c>: the bridge wrapped, the prelude run, the lazy globals
-    /// installed, an empty function whose calls are microtask checkpoints, and the rejection tracker. V8 tells the host
+    /// returning <c>[runtime, checkpoint, rejections, takeModule]</c>: the bridge wrapped, the prelude run, the lazy
+    /// globals installed, an empty function whose calls are microtask checkpoints, the rejection tracker, and a function
+    /// that takes the module namespace <see cref="ModuleLoader"/> handed over off the global object. V8 tells the host
     /// of each rejection without a handler and each handler added later; the host passes them on with
     /// <c>record(kind, promise, reason, …)</c> (kind 1 for a rejection, 0 for a late handler) and <c>report()</c> reports
     /// those still unhandled, in order. Compiled once per isolate, it costs each execution one
@@ -99,11 +100,16 @@ internal static class V8Scripts
               for (const reason of reasons) runtime.reportUnhandled(reason);
             },
           });
-          return [runtime, function () {}, rejections];
+          const takeModule = () => {
+            const ns = globalThis.{{ModuleHandOver}};
+            delete globalThis.{{ModuleHandOver}};
+            return ns;
+          };
+          return [runtime, function () {}, rejections, takeModule];
         })
         """;
 
-    /// <summary>The module that imports user code and hands its namespace to the host.</summary>
-    public static string ModuleLoader(string specifier) =>
-        $"import * as ns from '{specifier}';\nglobalThis.{ModuleHandOver} = ns;\n";
+    /// <summary>The module that imports user code (as <see cref="JavaScriptOutcomes.SourceName"/>) and hands its namespace to the host.</summary>
+    public static readonly string ModuleLoader =
+        $"import * as ns from '{JavaScriptOutcomes.SourceName}';\nglobalThis.{ModuleHandOver} = ns;\n";
 }
