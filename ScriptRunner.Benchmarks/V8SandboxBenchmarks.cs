@@ -15,8 +15,8 @@ namespace ScriptRunner.Benchmarks;
 [MedianColumn, MinColumn, MaxColumn]
 public class V8SandboxBenchmarks
 {
-    private const string Fib25 = "function fib(n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); } fib(25)";
-    private const string Trivial = "var a = 20; a * 2 + 2";
+    internal const string Fib25 = "function fib(n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); } fib(25)";
+    internal const string Trivial = "var a = 20; a * 2 + 2";
 
     private readonly ScriptRunnerOptions _options = new();
     private V8Sandbox _v8 = null!;
@@ -49,11 +49,13 @@ public class V8SandboxBenchmarks
     [Benchmark]
     public SandboxOutcome TrivialInSandbox() => Run(Trivial);
 
-    private SandboxOutcome Run(string code)
+    private SandboxOutcome Run(string code) => Run(Engine == EngineNames.V8 ? _v8 : _jint, _options, code);
+
+    /// <summary>One execution of <paramref name="code"/> on <paramref name="sandbox"/> with the default limits.</summary>
+    internal static SandboxOutcome Run(IScriptSandbox sandbox, ScriptRunnerOptions options, string code)
     {
         var bytes = System.Text.Encoding.UTF8.GetBytes(code);
-        var output = new OutputCapture(_options.Output.MaxStdoutBytes, _options.Output.MaxStderrBytes, _options.Output.MaxLogEntries, _options.Output.MaxLogMessageBytes);
-        IScriptSandbox sandbox = Engine == EngineNames.V8 ? _v8 : _jint;
+        var output = new OutputCapture(options.Output.MaxStdoutBytes, options.Output.MaxStderrBytes, options.Output.MaxLogEntries, options.Output.MaxLogMessageBytes);
         return sandbox.Execute(new SandboxInvocation
         {
             Code = bytes,
