@@ -23,7 +23,8 @@ internal sealed class SandboxServer : IDisposable
     // Garbage a run may leave on the managed heap before the process collects it while idle.
     private const long CollectAboveBytes = 16L * 1024 * 1024;
 
-    // Resident memory above the ready baseline past which a clean-up also gives memory back to the system.
+    // Resident memory above the settled floor (the ready baseline, or what the last full clean-up left) past which a
+    // clean-up also collects the engines' own heaps and gives memory back to the system.
     private const long ReturnAboveBytes = 32L * 1024 * 1024;
 
     private readonly FrameWriter _writer;
@@ -160,8 +161,8 @@ internal sealed class SandboxServer : IDisposable
     }
 
     /// <summary>
-    /// A run that left real garbage on the managed heap, or a process grown well past its ready size (an engine's own
-    /// heap, such as V8's, fills with the contexts of past runs), is cleaned up after it: trivial runs pay nothing, and
+    /// A run that left real garbage on the managed heap, or a process grown well past its floor (an engine's own heap,
+    /// such as V8's, grows between that engine's collections), is cleaned up after it: trivial runs pay nothing, and
     /// the pool does not mistake an engine's garbage for a leak and replace the process.
     /// </summary>
     private bool NeedsCleanUp(long resident) =>

@@ -52,9 +52,9 @@ internal sealed class V8Execution(SandboxInvocation invocation, JintPreparedCode
             var host = new JavaScriptHostFunctions(invocation.Host, deadline.Token);
             var setup = Hold((ScriptObject)engine.Evaluate(isolate.Setup));
             var prepared = Hold((ScriptObject)setup.Invoke(false, new V8HostBridge(host), JavaScriptInput.Json(invocation, code.Form)));
-            runtime = Hold((ScriptObject)prepared[0]);
-            var realm = Hold(new V8Realm(engine, runtime, Hold((ScriptObject)prepared[1]), Hold((ScriptObject)prepared[2])));
-            var takeModule = Hold((ScriptObject)prepared[3]);
+            runtime = Hold((ScriptObject)prepared["runtime"]);
+            var realm = Hold(new V8Realm(engine, runtime, Hold((ScriptObject)prepared["checkpoint"]), Hold((ScriptObject)prepared["rejections"])));
+            var takeModule = Hold((ScriptObject)prepared["takeModule"]);
 
             object completion;
             if (code.Form == JavaScriptCodeForm.Module)

@@ -7,9 +7,8 @@ namespace ScriptRunner.Sandbox.JavaScript.V8;
 /// <summary>
 /// The sandbox process's one V8 runtime (isolate) and the fresh context each execution gets. The next context is
 /// made, and the used one disposed, on the isolate's preparer thread once an execution ends, so neither costs the
-/// next request;
-/// the isolate is replaced after its execution budget, when its heap has grown, or after a limit stopped a script.
-/// Executions are serialized by the caller.
+/// next request; the isolate is replaced after its execution budget, when its heap has grown, or after a limit
+/// stopped a script. Executions are serialized by the caller.
 /// </summary>
 internal sealed class V8Isolate : IDisposable
 {
@@ -54,7 +53,7 @@ internal sealed class V8Isolate : IDisposable
     /// <summary>Isolates made so far by this holder (1 until the first recycle).</summary>
     public int Generation { get; private set; } = 1;
 
-    /// <summary>The setup function (<c>(hostBridge, inputJson) =&gt; runtime</c>, see <see cref="V8Scripts.Setup"/>) compiled once per isolate.</summary>
+    /// <summary>The setup function (<c>(hostBridge, inputJson) =&gt; { runtime, … }</c>, see <see cref="V8Scripts.Setup"/>) compiled once per isolate.</summary>
     public V8Script Setup => _setup;
 
     /// <summary>The module that imports the user's module and hands its namespace over (<see cref="V8Scripts.ModuleLoader"/>), compiled once per isolate.</summary>

@@ -4,7 +4,7 @@ namespace ScriptRunner.Sandbox.JavaScript.V8;
 internal static class V8Scripts
 {
     /// <summary>The module name user code is registered under, and the global the namespace is handed over through.</summary>
-    public const string ModuleHandOver = "__scriptrunner_module_namespace";
+    private const string ModuleHandOver = "__scriptrunner_module_namespace";
 
     /// <summary>
     /// Wraps the host bridge in plain functions with the shape the prelude expects (the same as on Jint), so the
@@ -73,9 +73,9 @@ internal static class V8Scripts
 
     /// <summary>
     /// Everything an execution's context needs before the code runs, as one function of <c>(hostBridge, inputJson)</c>
-    /// returning <c>[runtime, checkpoint, rejections, takeModule]</c>: the bridge wrapped, the prelude run, the lazy
-    /// globals installed, an empty function whose calls are microtask checkpoints, the rejection tracker, and a function
-    /// that takes the module namespace <see cref="ModuleLoader"/> handed over off the global object. V8 tells the host
+    /// returning a frozen <c>{ runtime, checkpoint, rejections, takeModule }</c>: the bridge wrapped, the prelude run, the
+    /// lazy globals installed, an empty function whose calls are microtask checkpoints, the rejection tracker, and a
+    /// function that takes the module namespace <see cref="ModuleLoader"/> handed over off the global object. V8 tells the host
     /// of each rejection without a handler and each handler added later; the host passes them on with
     /// <c>record(kind, promise, reason, …)</c> (kind 1 for a rejection, 0 for a late handler) and <c>report()</c> reports
     /// those still unhandled, in order. Compiled once per isolate, it costs each execution one
@@ -105,7 +105,7 @@ internal static class V8Scripts
             delete globalThis.{{ModuleHandOver}};
             return ns;
           };
-          return [runtime, function () {}, rejections, takeModule];
+          return Object.freeze({ runtime, checkpoint: function () {}, rejections, takeModule });
         })
         """;
 

@@ -28,6 +28,13 @@ internal sealed class PoolHarness : IAsyncDisposable
 
     public SandboxPool Pool { get; }
 
+    /// <summary>Waits for the pool's one process to be ready and returns its id.</summary>
+    public async Task<int> SingleReadyProcessAsync()
+    {
+        await Pool.WaitReadyAsync(1, TimeSpan.FromSeconds(60));
+        return Pool.ProcessIds.Single();
+    }
+
     public async Task<(SandboxRun Run, OutputCapture Output)> RunJavaScriptAsync(string code, int timeoutMs = 10_000, int memoryMb = 128, string? engine = null)
     {
         var output = NewCapture();

@@ -33,8 +33,7 @@ public sealed class SandboxPoolTests
     public async Task StackOverflowInsideTheEngine_IsRuntimeError_KeepsPartialOutput_AndThePoolHeals()
     {
         await using var harness = new PoolHarness();
-        await harness.Pool.WaitReadyAsync(1, Ready);
-        var crashed = harness.Pool.ProcessIds.Single();
+        var crashed = await harness.SingleReadyProcessAsync();
 
         var (run, output) = await harness.RunJavaScriptAsync(
             "console.log('before'); var o = {}; o.valueOf = Number.bind(null, o); +o", timeoutMs: 30_000);
@@ -50,8 +49,7 @@ public sealed class SandboxPoolTests
     public async Task BuiltinThatIgnoresTheDeadline_IsKilledAtTheDeadlinePlusGrace_AsTimeout()
     {
         await using var harness = new PoolHarness();
-        await harness.Pool.WaitReadyAsync(1, Ready);
-        var spinning = harness.Pool.ProcessIds.Single();
+        var spinning = await harness.SingleReadyProcessAsync();
         var clock = Stopwatch.StartNew();
 
         // concat walks all 2^32-1 slots of a sparse array inside one built-in call, where no deadline check reaches.
@@ -98,8 +96,7 @@ public sealed class SandboxPoolTests
     public async Task ProcessThatDiesHalfwayThroughItsOutput_IsRuntimeError_WithTheOutputSoFar()
     {
         await using var harness = new PoolHarness();
-        await harness.Pool.WaitReadyAsync(1, Ready);
-        var victim = harness.Pool.ProcessIds.Single();
+        var victim = await harness.SingleReadyProcessAsync();
         var output = harness.NewCapture();
 
         var running = harness.Pool.RunAsync(harness.Job("console.log('first half'); while (true) {}", timeoutMs: 30_000), output, CancellationToken.None);
@@ -117,8 +114,7 @@ public sealed class SandboxPoolTests
     public async Task RecycledProcess_KeepsNothingOfItsLastExecution()
     {
         await using var harness = new PoolHarness(o => o.Sandbox.MaxExecutionsPerProcess = 1);
-        await harness.Pool.WaitReadyAsync(1, Ready);
-        var first = harness.Pool.ProcessIds.Single();
+        var first = await harness.SingleReadyProcessAsync();
 
         await harness.RunJavaScriptAsync("this.leaked = 'secret'; Object.prototype.polluted = true; 1");
         var (second, _) = await harness.RunJavaScriptAsync("typeof leaked + ' ' + typeof ({}).polluted");
@@ -131,8 +127,7 @@ public sealed class SandboxPoolTests
     public async Task WarmProcess_IsReused_UntilItsQuota()
     {
         await using var harness = new PoolHarness(o => o.Sandbox.MaxExecutionsPerProcess = 3);
-        await harness.Pool.WaitReadyAsync(1, Ready);
-        var first = harness.Pool.ProcessIds.Single();
+        var first = await harness.SingleReadyProcessAsync();
 
         for (var i = 0; i < 2; i++) await harness.RunJavaScriptAsync("1");
         var beforeQuota = harness.Pool.ProcessIds;
@@ -148,8 +143,7 @@ public sealed class SandboxPoolTests
     public async Task ProcessPastItsQuota_KeepsServing_UntilItsReplacementIsReady()
     {
         await using var harness = new PoolHarness(o => o.Sandbox.MaxExecutionsPerProcess = 1);
-        await harness.Pool.WaitReadyAsync(1, Ready);
-        var first = harness.Pool.ProcessIds.Single();
+        var first = await harness.SingleReadyProcessAsync();
 
         await harness.RunJavaScriptAsync("1");
         var whileReplacing = harness.Pool.State;
@@ -165,8 +159,7 @@ public sealed class SandboxPoolTests
     public async Task V8sOwnGarbage_IsCollected_NotMistakenForALeak()
     {
         await using var harness = new PoolHarness();
-        await harness.Pool.WaitReadyAsync(1, Ready);
-        var process = harness.Pool.ProcessIds.Single();
+        var process = await harness.SingleReadyProcessAsync();
 
         for (var i = 0; i < 400; i++)
         {
