@@ -47,17 +47,6 @@ public sealed class V8Sandbox : IScriptSandbox, IReleasesMemory, IDisposable
     /// <summary>How many isolates this sandbox has made (for tests of recycling).</summary>
     internal int IsolateGeneration => _isolate.IsValueCreated ? _isolate.Value.Generation : 0;
 
-    /// <summary>The isolate's used heap after a full V8 collection, without a .NET one (for tests of what runs leave behind).</summary>
-    internal long UsedHeapAfterCollection()
-    {
-        lock (_gate)
-        {
-            var runtime = _isolate.Value.Runtime;
-            runtime.CollectGarbage(true);
-            return (long)runtime.GetHeapInfo().UsedHeapSize;
-        }
-    }
-
     /// <summary>Starts V8 and makes the first context now, so the first request does not pay for it.</summary>
     public void Warm() => _ = _isolate.Value;
 
