@@ -18,6 +18,7 @@ internal sealed class SandboxProcess : IDisposable
     private readonly FrameWriter _writer;
     private readonly FrameReader _reader;
     private readonly StderrTail _stderr;
+    private readonly ResidentMemory _memory;
     private readonly ILogger _logger;
     private readonly TaskCompletionSource<ReadyMessage> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -40,6 +41,7 @@ internal sealed class SandboxProcess : IDisposable
         _reader = new FrameReader(process.StandardOutput.BaseStream);
         _stderr = new StderrTail(process.StandardError, $"ScriptRunner sandbox {process.Id} stderr");
         ProcessId = process.Id;
+        _memory = ResidentMemory.Of(process.Id);
         // Pipe reads block a thread on Unix: a dedicated thread per process keeps them off the thread pool, whose
         // starvation would otherwise add milliseconds to every answer.
         new Thread(ReadLoop) { IsBackground = true, Name = $"ScriptRunner sandbox {ProcessId} reader" }.Start();
@@ -194,7 +196,7 @@ internal sealed class SandboxProcess : IDisposable
     {
         var run = Volatile.Read(ref _active);
         if (run is null) return;
-        var resident = ResidentMemory.Of(ProcessId);
+        var resident = _memory.Read();
         if (resident is not { } bytes) return;
         run.Observe(bytes);
         if (bytes <= run.LimitBytes) return;
@@ -234,6 +236,7 @@ internal sealed class SandboxProcess : IDisposable
     public void Dispose()
     {
         Stop(StopReason.Retired);
+        _memory.Dispose();
         _process.Dispose();
     }
 

@@ -20,7 +20,8 @@ internal sealed class SandboxServer : IDisposable
     /// <summary>Stack of the execution thread: engines recurse on it; their own recursion limits keep well inside.</summary>
     internal const int ExecutionStackBytes = 64 * 1024 * 1024;
 
-    // Garbage a run may leave on the managed heap before the process collects it while idle.
+    // Managed memory that survived the last collection, above the ready baseline, past which the process collects
+    // while idle.
     private const long CollectAboveBytes = 16L * 1024 * 1024;
 
     // Resident memory above the settled floor (the ready baseline, or what the last full clean-up left) past which a
@@ -34,6 +35,7 @@ internal sealed class SandboxServer : IDisposable
     private readonly SandboxFetcherFactory _fetchers;
     private readonly BlockingCollection<(JobHeader Header, ReadOnlyMemory<byte> Code)> _jobs = new(boundedCapacity: 1);
     private readonly Lock _gate = new();
+    private readonly ResidentMemory _memory = ResidentMemory.OfSelf();
     private CancellationTokenSource? _running;
     private long _heapBaseline;
     private long _residentBaseline;
@@ -103,6 +105,7 @@ internal sealed class SandboxServer : IDisposable
     {
         _fetchers.Dispose();
         _services.Dispose();
+        _memory.Dispose();
         _jobs.Dispose();
     }
 
@@ -119,7 +122,7 @@ internal sealed class SandboxServer : IDisposable
             var sink = new FrameOutputSink(_writer);
             var outcome = Run(header.ToJob(code), sink);
             var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            var resident = ResidentMemory.OfSelf();
+            var resident = Resident();
             if (!NeedsCleanUp(resident))
             {
                 // The common case answers in one frame: the parent can hand this process out again at once.
@@ -161,12 +164,13 @@ internal sealed class SandboxServer : IDisposable
     }
 
     /// <summary>
-    /// A run that left real garbage on the managed heap, or a process grown well past its floor (an engine's own heap,
-    /// such as V8's, grows between that engine's collections), is cleaned up after it: trivial runs pay nothing, and
-    /// the pool does not mistake an engine's garbage for a leak and replace the process.
+    /// A run whose garbage outlived the collections it ran through (the managed heap after the last collection is well
+    /// above its ready size), or a process grown well past its floor (an engine's own heap, such as V8's, grows between
+    /// that engine's collections), is cleaned up after it: the pool does not mistake garbage for a leak and replace the
+    /// process. Young garbage is left to the runtime's own cheap collections, so trivial runs never pay for a full one.
     /// </summary>
     private bool NeedsCleanUp(long resident) =>
-        GC.GetTotalMemory(forceFullCollection: false) - _heapBaseline >= CollectAboveBytes || resident - _residentSettled >= ReturnAboveBytes;
+        GC.GetGCMemoryInfo().HeapSizeBytes - _heapBaseline >= CollectAboveBytes || resident - _residentSettled >= ReturnAboveBytes;
 
     /// <summary>
     /// Collects the garbage and returns the resident bytes after it. The memory stays committed for the next runs
@@ -176,16 +180,19 @@ internal sealed class SandboxServer : IDisposable
     private long CleanUp()
     {
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true);
-        var resident = ResidentMemory.OfSelf();
+        var resident = Resident();
         if (resident - _residentSettled < ReturnAboveBytes) return resident;
         foreach (var engine in _engines.Values.OfType<IReleasesMemory>()) engine.ReleaseMemory();
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        resident = ResidentMemory.OfSelf();
+        resident = Resident();
         // What stays after a full clean-up is the new floor: the next one is due only when the process grows well past
         // it, not after every run. A floor that keeps rising is the pool's to judge (it replaces the process).
         _residentSettled = Math.Max(_residentBaseline, resident);
         return resident;
     }
+
+    // Where /proc is missing, the runtime's own figure.
+    private long Resident() => _memory.Read() ?? Environment.WorkingSet;
 
     /// <summary>
     /// Runs a trivial job on every engine so the first real execution does not pay for loading and compiling them.
@@ -204,8 +211,8 @@ internal sealed class SandboxServer : IDisposable
         foreach (var thread in threads) thread.Join(TimeSpan.FromSeconds(30));
         System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new OutcomeMessage(SandboxOutcome.Succeeded(null), 0), SandboxProtocol.Json);
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        _heapBaseline = GC.GetTotalMemory(forceFullCollection: false);
-        _residentBaseline = ResidentMemory.OfSelf();
+        _heapBaseline = GC.GetGCMemoryInfo().HeapSizeBytes;
+        _residentBaseline = Resident();
         _residentSettled = _residentBaseline;
         return _residentBaseline;
     }

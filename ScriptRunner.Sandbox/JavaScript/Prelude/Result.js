@@ -18,6 +18,17 @@ function describeThrown(e) {
   return { message: 'Uncaught ' + thrownText(e), stack: null };
 }
 
+// A primitive answers without the walk below (most results are one number or string), exactly as the walk would.
+function valueJson(value) {
+  switch (typeof value) {
+    case 'string': return jsonStringify(value);
+    case 'number': return value - value === 0 ? jsonStringify(value) : 'null';
+    case 'boolean': return value ? 'true' : 'false';
+    case 'undefined': return 'null';
+  }
+  return value === null ? 'null' : toResultJson(value);
+}
+
 function toResultJson(value) {
   const stack = [];
   const write = (holder, key, v, inArray) => {

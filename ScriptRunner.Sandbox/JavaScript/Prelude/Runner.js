@@ -83,35 +83,47 @@ function asHandler(value, holder, key) {
   return null;
 }
 
+// Each code form and case is its own function: an engine builds a function's body on its first call, so a run pays
+// only for the path it takes.
 function findHandler(kind, namespace) {
+  return kind === 'module' ? findModuleHandler(namespace) : findScriptHandler();
+}
+
+function findModuleHandler(namespace) {
   const name = input.handler;
-  if (kind === 'module') {
-    if (name !== null && namespace[name] !== undefined) {
-      const found = asHandler(namespace[name]);
-      if (!found) throw new ResultError(`handler '${name}' is exported but is neither a function nor an object with a fetch method`);
-      return found;
-    }
-    if (namespace.default !== undefined) {
-      const found = asHandler(namespace.default);
-      if (found) return found;
-      if (name !== null) throw new ResultError(`handler '${name}' not found, and the default export is neither a function nor an object with a fetch method`);
-      return { value: namespace.default };
-    }
-    if (name !== null) throw new ResultError(`handler '${name}' not found (looked for the module's export '${name}' and its default export)`);
-    return { value: undefined };
+  if (name !== null && namespace[name] !== undefined) {
+    const found = asHandler(namespace[name]);
+    if (!found) throw new ResultError(`handler '${name}' is exported but is neither a function nor an object with a fetch method`);
+    return found;
   }
+  if (namespace.default !== undefined) {
+    const found = asHandler(namespace.default);
+    if (found) return found;
+    if (name !== null) throw new ResultError(`handler '${name}' not found, and the default export is neither a function nor an object with a fetch method`);
+    return { value: namespace.default };
+  }
+  if (name !== null) throw new ResultError(`handler '${name}' not found (looked for the module's export '${name}' and its default export)`);
+  return { value: undefined };
+}
+
+function member(holder, key) {
+  return holder !== null && (typeof holder === 'object' || typeof holder === 'function') ? holder[key] : undefined;
+}
+
+function findScriptHandler() {
   const moduleExports = G.module !== null && typeof G.module === 'object' ? G.module.exports : undefined;
-  const member = (holder, key) => (holder !== null && (typeof holder === 'object' || typeof holder === 'function') ? holder[key] : undefined);
-  if (name !== null) {
-    const own = Object.getOwnPropertyDescriptor(G, name);
-    if (own && 'value' in own && typeof own.value === 'function') return asHandler(own.value, G, name);
-    if (typeof moduleExports === 'function') return asHandler(moduleExports);
-    const candidates = [[moduleExports, name], [G.exports, name], [moduleExports, 'default']];
-    for (const [holder, key] of candidates) { const found = asHandler(member(holder, key), holder, key); if (found) return found; }
-    if (asHandler(moduleExports)) return asHandler(moduleExports);
-    throw new ResultError(`handler '${name}' not found (looked for a global function '${name}', module.exports as a function, module.exports.${name}, exports.${name}, module.exports.default)`);
-  }
+  if (input.handler !== null) return findNamedScriptHandler(input.handler, moduleExports);
   return asHandler(moduleExports) || asHandler(member(moduleExports, 'default'), moduleExports, 'default') || null;
+}
+
+function findNamedScriptHandler(name, moduleExports) {
+  const own = Object.getOwnPropertyDescriptor(G, name);
+  if (own && 'value' in own && typeof own.value === 'function') return asHandler(own.value, G, name);
+  if (typeof moduleExports === 'function') return asHandler(moduleExports);
+  const candidates = [[moduleExports, name], [G.exports, name], [moduleExports, 'default']];
+  for (const [holder, key] of candidates) { const found = asHandler(member(holder, key), holder, key); if (found) return found; }
+  if (asHandler(moduleExports)) return asHandler(moduleExports);
+  throw new ResultError(`handler '${name}' not found (looked for a global function '${name}', module.exports as a function, module.exports.${name}, exports.${name}, module.exports.default)`);
 }
 
 function settle(value) {
@@ -128,12 +140,17 @@ function start(kind, completion) {
     state.status = 'rejected'; state.value = e;
     return;
   }
-  if (handler === null || 'value' in handler) {
-    const value = handler === null ? completion : handler.value;
-    if (value !== null && (typeof value === 'object' || typeof value === 'function') && typeof value.then === 'function') settle(value);
-    else { state.status = 'fulfilled'; state.value = value; }
-    return;
-  }
+  if (handler === null) settleValue(completion);
+  else if ('value' in handler) settleValue(handler.value);
+  else startHandler(handler);
+}
+
+function settleValue(value) {
+  if (value !== null && (typeof value === 'object' || typeof value === 'function') && typeof value.then === 'function') settle(value);
+  else { state.status = 'fulfilled'; state.value = value; }
+}
+
+function startHandler(handler) {
   state.mode = 'handler';
   const waits = [];
   const ctx = Object.freeze({
@@ -151,13 +168,16 @@ function start(kind, completion) {
 }
 
 function outcome() {
-  if (state.status === 'rejected') return jsonStringify({ ok: false, ...describeThrown(state.value) });
+  if (state.status === 'rejected') return failedOutcome(state.value);
   try {
-    const json = state.mode === 'handler' ? normalizeResponse(state.value) : toResultJson(state.value);
-    return '{"ok":true,"result":' + json + '}';
+    return '{"ok":true,"result":' + (state.mode === 'handler' ? normalizeResponse(state.value) : valueJson(state.value)) + '}';
   } catch (e) {
-    return jsonStringify({ ok: false, ...describeThrown(e) });
+    return failedOutcome(e);
   }
+}
+
+function failedOutcome(e) {
+  return jsonStringify({ ok: false, ...describeThrown(e) });
 }
 
 return Object.freeze({
