@@ -6,6 +6,12 @@ public sealed class SandboxOptions
     /// <summary>Warm processes kept; 0 means <see cref="LimitsOptions.MaxConcurrentExecutions"/>.</summary>
     public int PoolSize { get; set; }
 
+    /// <summary>
+    /// Warm processes kept beyond the pool that never serve: one takes the place of a process that dies, is killed or
+    /// is recycled at once, instead of after a process start. Each costs an idle process's memory.
+    /// </summary>
+    public int SpareProcesses { get; set; } = 1;
+
     /// <summary>Executions a process runs before it is replaced by a fresh one.</summary>
     public int MaxExecutionsPerProcess { get; set; } = 100_000;
 

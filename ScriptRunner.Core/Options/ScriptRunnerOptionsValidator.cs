@@ -79,6 +79,8 @@ internal sealed class ScriptRunnerOptionsValidator : IValidateOptions<ScriptRunn
         {
             NotNegative(failures, "Sandbox:PoolSize", sandbox.PoolSize);
             if (sandbox.PoolSize > 256) failures.Add($"ScriptRunner:Sandbox:PoolSize must be at most 256; got {sandbox.PoolSize}.");
+            NotNegative(failures, "Sandbox:SpareProcesses", sandbox.SpareProcesses);
+            if (sandbox.SpareProcesses > 16) failures.Add($"ScriptRunner:Sandbox:SpareProcesses must be at most 16; got {sandbox.SpareProcesses}.");
             Positive(failures, "Sandbox:MaxExecutionsPerProcess", sandbox.MaxExecutionsPerProcess);
             Positive(failures, "Sandbox:RecycleAboveBaselineMb", sandbox.RecycleAboveBaselineMb);
             Positive(failures, "Sandbox:KillGraceMs", sandbox.KillGraceMs);

@@ -16,6 +16,8 @@ namespace ScriptRunner.Core.Sandboxing;
 /// memory. Admission is bounded: past the concurrency and queue bounds a run is refused at once.
 /// </summary>
 /// <remarks>
+/// Spare processes (<see cref="SandboxOptions.SpareProcesses"/>) are started and warmed but never serve: a process that
+/// dies, is killed or is recycled has its place taken by a spare at once, and a new spare warms up in the background.
 /// Recycling overlaps: a process past its quota or memory bound keeps serving while its replacement warms up, and
 /// leaves once the replacement is ready, so no request waits for a process start because of a recycle.
 /// </remarks>
@@ -37,6 +39,9 @@ public sealed class SandboxPool : ISandboxExecutor, IHostedService, IAsyncDispos
     private readonly ConcurrentDictionary<SandboxProcess, byte> _processes = new();
     // The same processes as a set, so health counts only live ones as ready.
     private readonly ConcurrentDictionary<SandboxProcess, byte> _idleSet = new();
+    // Warm processes held back from serving; whoever removes one owns it.
+    private readonly ConcurrentDictionary<SandboxProcess, byte> _spares = new();
+    private readonly int _spareCount;
     private readonly MemoryWatch _memoryWatch;
     private readonly CancellationTokenSource _closing = new();
     private int _inFlight;
@@ -52,6 +57,7 @@ public sealed class SandboxPool : ISandboxExecutor, IHostedService, IAsyncDispos
         _options = options.Sandbox;
         _size = _options.PoolSize > 0 ? _options.PoolSize : options.Limits.MaxConcurrentExecutions;
         _admissionBound = _size + options.Limits.MaxQueueLength;
+        _spareCount = _options.SpareProcesses;
         _configuration = JsonSerializer.SerializeToUtf8Bytes(options, SandboxProtocol.Json);
         _telemetry = telemetry;
         _logger = logger;
@@ -72,12 +78,15 @@ public sealed class SandboxPool : ISandboxExecutor, IHostedService, IAsyncDispos
             var starting = Volatile.Read(ref _starting);
             var up = _processes.Count;
             var failing = up == 0 && Volatile.Read(ref _failedStarts) > 0;
-            return new SandboxPoolState(_size, ready, Math.Max(0, up - ready), starting, failing);
+            return new SandboxPoolState(_size, ready, Math.Max(0, up - ready), starting, failing, _spares.Keys.Count(p => p.IsAlive));
         }
     }
 
     /// <summary>Ids of the live sandbox processes.</summary>
     internal IReadOnlyList<int> ProcessIds => _processes.Keys.Select(p => p.ProcessId).ToArray();
+
+    /// <summary>Ids of the spare processes.</summary>
+    internal IReadOnlyList<int> SpareIds => _spares.Keys.Select(p => p.ProcessId).ToArray();
 
     /// <summary>Completes when at least <paramref name="count"/> processes are ready, or fails after <paramref name="timeout"/>.</summary>
     internal async Task WaitReadyAsync(int count, TimeSpan timeout)
@@ -93,10 +102,13 @@ public sealed class SandboxPool : ISandboxExecutor, IHostedService, IAsyncDispos
         if (Interlocked.Exchange(ref _started, 1) == 0)
         {
             // The first process gets the machine to itself, so the first request is answered as soon as possible;
-            // the others start once it is ready.
+            // the others start once it is ready, and the spares once they are.
             StartReplacement(afterReady: () =>
             {
-                for (var i = 1; i < _size; i++) StartReplacement();
+                var others = _size - 1;
+                if (others == 0) StartSpares();
+                var pending = others;
+                for (var i = 1; i < _size; i++) StartReplacement(afterReady: () => { if (Interlocked.Decrement(ref pending) == 0) StartSpares(); });
             });
         }
         return Task.CompletedTask;
@@ -226,7 +238,7 @@ public sealed class SandboxPool : ISandboxExecutor, IHostedService, IAsyncDispos
         {
             _logger.LogDebug("Replacing sandbox process {ProcessId} ({Reason}) after {Executions} executions, resident {IdleMb} MB against {BaselineMb} MB when ready",
                 process.ProcessId, dueReason, process.Executions, process.IdleBytes >> 20, process.BaselineBytes >> 20);
-            StartReplacement(supersedes: process);
+            Replace(supersedes: process);
         }
         return Offer(process);
     }
@@ -251,14 +263,55 @@ public sealed class SandboxPool : ISandboxExecutor, IHostedService, IAsyncDispos
             await process.RetireAsync(RetireWait).ConfigureAwait(false);
             process.Dispose();
         });
-        if (replace && !_closing.IsCancellationRequested) StartReplacement();
+        if (replace && !_closing.IsCancellationRequested) Replace();
+    }
+
+    private void StartSpares()
+    {
+        for (var i = 0; i < _spareCount; i++) StartReplacement(asSpare: true);
     }
 
     /// <summary>
-    /// Starts a process in the background; once it is ready, <paramref name="supersedes"/> (if any) leaves the pool and
-    /// <paramref name="afterReady"/> (if any) runs.
+    /// Fills a place in the pool: with a spare at once when one is ready (a new spare then starts), else with a new
+    /// process. <paramref name="supersedes"/> (if any) leaves the pool once its successor serves.
     /// </summary>
-    private void StartReplacement(SandboxProcess? supersedes = null, Action? afterReady = null)
+    private void Replace(SandboxProcess? supersedes = null)
+    {
+        foreach (var spare in _spares.Keys)
+        {
+            if (!_spares.TryRemove(spare, out _)) continue;
+            if (!spare.IsAlive)
+            {
+                spare.Dispose();
+                StartReplacement(asSpare: true);
+                continue;
+            }
+
+            _processes[spare] = 0;
+            if (!Offer(spare))
+            {
+                _processes.TryRemove(spare, out _);
+                spare.Dispose();
+                return;
+            }
+
+            if (supersedes is not null)
+            {
+                supersedes.Superseded = true;
+                RetireIfIdle(supersedes);
+            }
+            StartReplacement(asSpare: true);
+            return;
+        }
+
+        StartReplacement(supersedes);
+    }
+
+    /// <summary>
+    /// Starts a process in the background; once it is ready, it serves (or, <paramref name="asSpare"/>, waits as a
+    /// spare), <paramref name="supersedes"/> (if any) leaves the pool and <paramref name="afterReady"/> (if any) runs.
+    /// </summary>
+    private void StartReplacement(SandboxProcess? supersedes = null, Action? afterReady = null, bool asSpare = false)
     {
         Interlocked.Increment(ref _starting);
         _ = Task.Run(async () =>
@@ -272,6 +325,13 @@ public sealed class SandboxPool : ISandboxExecutor, IHostedService, IAsyncDispos
                         var process = await SandboxProcess.StartAsync(_launcher, _configuration,
                             TimeSpan.FromMilliseconds(_options.StartTimeoutMs), _logger, _closing.Token).ConfigureAwait(false);
                         Volatile.Write(ref _failedStarts, 0);
+                        if (asSpare)
+                        {
+                            HoldSpare(process);
+                            afterReady?.Invoke();
+                            return;
+                        }
+
                         _processes[process] = 0;
                         _ = WatchAsync(process);
                         if (!Offer(process))
@@ -305,14 +365,28 @@ public sealed class SandboxPool : ISandboxExecutor, IHostedService, IAsyncDispos
         });
     }
 
-    /// <summary>An idle process that dies (killed from outside, crashed while idle) is replaced without waiting for a request to find it.</summary>
+    /// <summary>Keeps a ready process back as a spare; disposes it once the pool is closing.</summary>
+    private void HoldSpare(SandboxProcess process)
+    {
+        _spares[process] = 0;
+        if (_closing.IsCancellationRequested && _spares.TryRemove(process, out _))
+        {
+            process.Dispose();
+            return;
+        }
+        _ = WatchAsync(process);
+    }
+
+    /// <summary>
+    /// An idle process that dies (killed from outside, crashed while idle) is replaced without waiting for a request to
+    /// find it; so is a spare.
+    /// </summary>
     private async Task WatchAsync(SandboxProcess process)
     {
         await process.Ended.ConfigureAwait(false);
-        if (_processes.TryRemove(process, out _) && process.ClaimReplacement() && !_closing.IsCancellationRequested)
-        {
-            StartReplacement();
-        }
+        if (_closing.IsCancellationRequested) return;
+        if (_processes.TryRemove(process, out _) && process.ClaimReplacement()) Replace();
+        else if (_spares.TryRemove(process, out _)) StartReplacement(asSpare: true);
     }
 
     /// <summary>Stops every process (killing any that does not exit within a second).</summary>
@@ -324,8 +398,9 @@ public sealed class SandboxPool : ISandboxExecutor, IHostedService, IAsyncDispos
         _closing.Cancel();
         _idle.Clear();
         _memoryWatch.Dispose();
-        var all = _processes.Keys.ToArray();
+        var all = _processes.Keys.Concat(_spares.Keys).ToArray();
         _processes.Clear();
+        _spares.Clear();
         await Task.WhenAll(all.Select(async p =>
         {
             await p.RetireAsync(RetireWait).ConfigureAwait(false);

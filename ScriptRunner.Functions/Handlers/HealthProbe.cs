@@ -10,6 +10,6 @@ public sealed class HealthProbe(TimeProvider clock, SandboxPool pool)
     {
         var state = pool.State;
         return new HealthReport(state.Status, clock.GetUtcNow(), AppVersion.Current,
-            new HealthReport.PoolState(state.Size, state.Ready, state.Busy, state.Starting));
+            new HealthReport.PoolState(state.Size, state.Ready, state.Busy, state.Starting, state.Spare));
     }
 }

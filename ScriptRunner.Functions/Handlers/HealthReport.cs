@@ -31,5 +31,6 @@ public sealed record HealthReport(
     /// <param name="Ready">Warm and waiting.</param>
     /// <param name="Busy">Running an execution.</param>
     /// <param name="Starting">Being started.</param>
-    public sealed record PoolState(int Size, int Ready, int Busy, int Starting);
+    /// <param name="Spare">Warm, held back to take the place of one that ends.</param>
+    public sealed record PoolState(int Size, int Ready, int Busy, int Starting, int Spare);
 }

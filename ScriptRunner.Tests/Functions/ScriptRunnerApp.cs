@@ -20,6 +20,8 @@ public sealed class ScriptRunnerApp : WebApplicationFactory<Program>
     public ScriptRunnerApp(params (string Key, string Value)[] settings)
     {
         _settings = settings.ToDictionary(s => s.Key.Replace("__", ":", StringComparison.Ordinal), s => (string?)s.Value);
+        // A spare process per test app would only add start-up work; tests that want one ask for it.
+        _settings.TryAdd("ScriptRunner:Sandbox:SpareProcesses", "0");
         // An explicit listener rather than UseKestrel(0): the port overload edits the server addresses after the app
         // has started binding, which races.
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));

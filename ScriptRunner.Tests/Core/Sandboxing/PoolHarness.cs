@@ -20,6 +20,8 @@ internal sealed class PoolHarness : IAsyncDisposable
         Options = new ScriptRunnerOptions();
         Options.Limits.MaxConcurrentExecutions = 1;
         Options.Limits.MaxQueueLength = 16;
+        // Pool tests count processes; the spare has tests of its own.
+        Options.Sandbox.SpareProcesses = 0;
         configure?.Invoke(Options);
         Pool = new SandboxPool(Options, new SandboxLauncher(Options.Sandbox, Options.Limits), _telemetry, NullLogger<SandboxPool>.Instance);
     }
