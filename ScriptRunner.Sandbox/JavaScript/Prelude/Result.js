@@ -75,29 +75,43 @@ function toResultJson(value) {
   return write(null, '', value, false);
 }
 
+// Split by the shape of the value, as the runner is: a run builds only the branch it takes.
+function responseJson(statusCode, headers, body) {
+  return jsonStringify({ statusCode, headers, body });
+}
+
 function normalizeResponse(value) {
-  const answer = (statusCode, headers, body) => jsonStringify({ statusCode, headers, body });
-  if (value === undefined || value === null) return answer(200, {}, '');
-  if (typeof value === 'string') return answer(200, {}, value);
+  if (value === undefined || value === null) return responseJson(200, {}, '');
+  if (typeof value === 'string') return responseJson(200, {}, value);
   const w = web.ready() ? web() : null;
-  if (w && w.makeHttpClasses.ready() && value instanceof w.makeHttpClasses().Response) {
-    const headers = {};
-    for (const [n, v] of value.headers) headers[n] = v;
-    return answer(value.status, headers, value.body ?? '');
-  }
-  if (typeof value === 'object' && 'statusCode' in value) {
-    const status = Number(value.statusCode);
-    if (!Number.isInteger(status) || status < 100 || status > 599) throw new ResultError(`handler returned an invalid statusCode: ${typeof value.statusCode === 'string' ? value.statusCode : web().inspect(value.statusCode)}`);
-    const headers = {};
-    const given = value.headers;
-    if (given !== null && typeof given === 'object') {
-      const entries = w && w.makeHttpClasses.ready() && given instanceof w.makeHttpClasses().Headers ? [...given] : Object.keys(given).map((k) => [k, given[k]]);
-      for (const [n, v] of entries) if (v !== undefined) headers[n] = String(v);
-    }
-    const body = value.body;
-    const text = body === undefined || body === null ? '' : typeof body === 'string' ? body
-      : body instanceof ArrayBuffer || ArrayBuffer.isView(body) ? web().utf8Decode(web().toBytes(body), false) : toResultJson(body);
-    return answer(status, headers, text);
-  }
-  return answer(200, { 'content-type': 'application/json' }, toResultJson(value));
+  if (w && w.makeHttpClasses.ready() && value instanceof w.makeHttpClasses().Response) return webResponseJson(value);
+  if (typeof value === 'object' && 'statusCode' in value) return plainResponseJson(value, w);
+  return responseJson(200, { 'content-type': 'application/json' }, toResultJson(value));
+}
+
+function webResponseJson(value) {
+  const headers = {};
+  for (const [n, v] of value.headers) headers[n] = v;
+  return responseJson(value.status, headers, value.body ?? '');
+}
+
+function plainResponseJson(value, w) {
+  const status = Number(value.statusCode);
+  if (!Number.isInteger(status) || status < 100 || status > 599) throw new ResultError(`handler returned an invalid statusCode: ${typeof value.statusCode === 'string' ? value.statusCode : web().inspect(value.statusCode)}`);
+  const given = value.headers;
+  const headers = given !== null && typeof given === 'object' ? plainResponseHeaders(given, w) : {};
+  const body = value.body;
+  const text = body === undefined || body === null ? '' : typeof body === 'string' ? body : plainResponseBody(body);
+  return responseJson(status, headers, text);
+}
+
+function plainResponseHeaders(given, w) {
+  const headers = {};
+  const entries = w && w.makeHttpClasses.ready() && given instanceof w.makeHttpClasses().Headers ? [...given] : Object.keys(given).map((k) => [k, given[k]]);
+  for (const [n, v] of entries) if (v !== undefined) headers[n] = String(v);
+  return headers;
+}
+
+function plainResponseBody(body) {
+  return body instanceof ArrayBuffer || ArrayBuffer.isView(body) ? web().utf8Decode(web().toBytes(body), false) : toResultJson(body);
 }

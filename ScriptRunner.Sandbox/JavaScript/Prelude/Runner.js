@@ -55,8 +55,11 @@ if (input.kind === 'script') {
 function seedRequest() {
   const given = input.request !== null && typeof input.request === 'object' && !Array.isArray(input.request) ? input.request : {};
   const request = Object.assign({}, given);
-  const defaults = { method: 'GET', url: '/', headers: {}, body: '', query: {} };
-  for (const key of Object.keys(defaults)) if (request[key] === undefined || request[key] === null) request[key] = defaults[key];
+  if (request.method === undefined || request.method === null) request.method = 'GET';
+  if (request.url === undefined || request.url === null) request.url = '/';
+  if (request.headers === undefined || request.headers === null) request.headers = {};
+  if (request.body === undefined || request.body === null) request.body = '';
+  if (request.query === undefined || request.query === null) request.query = {};
   return request;
 }
 
