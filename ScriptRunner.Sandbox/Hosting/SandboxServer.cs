@@ -182,6 +182,9 @@ internal sealed class SandboxServer : IDisposable
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true);
         var resident = Resident();
         if (resident - _residentSettled < ReturnAboveBytes) return resident;
+        // Some handles into an engine's own heap (V8's past contexts) are let go only by their finalizers: those run
+        // first, so the engine's collection can free what they held.
+        GC.WaitForPendingFinalizers();
         foreach (var engine in _engines.Values.OfType<IReleasesMemory>()) engine.ReleaseMemory();
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         resident = Resident();

@@ -171,6 +171,21 @@ public sealed class SandboxPoolTests
     }
 
     [Fact]
+    public async Task V8sPastContexts_AreReleased_NotMistakenForALeak()
+    {
+        await using var harness = new PoolHarness();
+        var process = await harness.SingleReadyProcessAsync();
+
+        for (var i = 0; i < 1200; i++)
+        {
+            var (run, _) = await harness.RunJavaScriptAsync("({ n: 1 })", engine: "v8");
+            Assert.True(run.Outcome.Success, run.Outcome.Error);
+        }
+
+        Assert.Equal([process], harness.Pool.ProcessIds);
+    }
+
+    [Fact]
     public async Task HostileRuns_HoldingEverySandbox_DelayButDoNotFail_TheNormalOnes()
     {
         await using var harness = new PoolHarness(o => o.Limits.MaxConcurrentExecutions = 4);
