@@ -105,9 +105,8 @@ public sealed class SandboxPool : ISandboxExecutor, IHostedService, IAsyncDispos
             // the others start once it is ready, and the spares once they are.
             StartReplacement(afterReady: () =>
             {
-                var others = _size - 1;
-                if (others == 0) StartSpares();
-                var pending = others;
+                var pending = _size - 1;
+                if (pending == 0) StartSpares();
                 for (var i = 1; i < _size; i++) StartReplacement(afterReady: () => { if (Interlocked.Decrement(ref pending) == 0) StartSpares(); });
             });
         }
@@ -287,20 +286,8 @@ public sealed class SandboxPool : ISandboxExecutor, IHostedService, IAsyncDispos
                 continue;
             }
 
-            _processes[spare] = 0;
-            if (!Offer(spare))
-            {
-                _processes.TryRemove(spare, out _);
-                spare.Dispose();
-                return;
-            }
-
-            if (supersedes is not null)
-            {
-                supersedes.Superseded = true;
-                RetireIfIdle(supersedes);
-            }
-            StartReplacement(asSpare: true);
+            // Already watched since it became a spare.
+            if (Serve(spare, supersedes)) StartReplacement(asSpare: true);
             return;
         }
 
@@ -332,18 +319,7 @@ public sealed class SandboxPool : ISandboxExecutor, IHostedService, IAsyncDispos
                             return;
                         }
 
-                        _processes[process] = 0;
-                        _ = WatchAsync(process);
-                        if (!Offer(process))
-                        {
-                            _processes.TryRemove(process, out _);
-                            process.Dispose();
-                        }
-                        else if (supersedes is not null)
-                        {
-                            supersedes.Superseded = true;
-                            RetireIfIdle(supersedes);
-                        }
+                        if (Serve(process, supersedes)) _ = WatchAsync(process);
                         afterReady?.Invoke();
                         return;
                     }
@@ -363,6 +339,28 @@ public sealed class SandboxPool : ISandboxExecutor, IHostedService, IAsyncDispos
                 Interlocked.Decrement(ref _starting);
             }
         });
+    }
+
+    /// <summary>
+    /// Puts a ready process into service; <paramref name="supersedes"/> (if any) then leaves the pool. False (and the
+    /// process disposed) once the pool is closing.
+    /// </summary>
+    private bool Serve(SandboxProcess process, SandboxProcess? supersedes)
+    {
+        _processes[process] = 0;
+        if (!Offer(process))
+        {
+            _processes.TryRemove(process, out _);
+            process.Dispose();
+            return false;
+        }
+
+        if (supersedes is not null)
+        {
+            supersedes.Superseded = true;
+            RetireIfIdle(supersedes);
+        }
+        return true;
     }
 
     /// <summary>Keeps a ready process back as a spare; disposes it once the pool is closing.</summary>

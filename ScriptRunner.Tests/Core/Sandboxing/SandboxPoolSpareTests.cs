@@ -13,7 +13,7 @@ public sealed class SandboxPoolSpareTests
     [Fact]
     public async Task Spare_DoesNotServe_WhileThePoolIsWhole()
     {
-        await using var harness = new PoolHarness(o => o.Sandbox.SpareProcesses = 1);
+        await using var harness = WithSpare();
         var (serving, spare) = await ReadyWithSpareAsync(harness);
 
         for (var i = 0; i < 5; i++)
@@ -29,10 +29,10 @@ public sealed class SandboxPoolSpareTests
     [Fact]
     public async Task KilledProcess_IsReplacedByTheSpare_AtOnce()
     {
-        await using var harness = new PoolHarness(o => o.Sandbox.SpareProcesses = 1);
+        await using var harness = WithSpare();
         var (serving, spare) = await ReadyWithSpareAsync(harness);
 
-        using (var victim = Process.GetProcessById(serving)) victim.Kill();
+        Kill(serving);
         await Eventually(() => harness.Pool.ProcessIds.SequenceEqual([spare]) && harness.Pool.State.Ready == 1);
         var (next, _) = await harness.RunJavaScriptAsync("'served'");
 
@@ -43,10 +43,10 @@ public sealed class SandboxPoolSpareTests
     [Fact]
     public async Task SpareTakenIntoService_IsItselfReplaced_ByANewSpare()
     {
-        await using var harness = new PoolHarness(o => o.Sandbox.SpareProcesses = 1);
+        await using var harness = WithSpare();
         var (serving, spare) = await ReadyWithSpareAsync(harness);
 
-        using (var victim = Process.GetProcessById(serving)) victim.Kill();
+        Kill(serving);
         await Eventually(() => harness.Pool.SpareIds.Count == 1 && harness.Pool.SpareIds[0] != spare && harness.Pool.State.Spare == 1);
 
         Assert.DoesNotContain(serving, harness.Pool.SpareIds);
@@ -56,10 +56,10 @@ public sealed class SandboxPoolSpareTests
     [Fact]
     public async Task SpareThatDies_IsReplaced_WithoutDisturbingThePool()
     {
-        await using var harness = new PoolHarness(o => o.Sandbox.SpareProcesses = 1);
+        await using var harness = WithSpare();
         var (serving, spare) = await ReadyWithSpareAsync(harness);
 
-        using (var victim = Process.GetProcessById(spare)) victim.Kill();
+        Kill(spare);
         await Eventually(() => harness.Pool.SpareIds.Count == 1 && harness.Pool.SpareIds[0] != spare && harness.Pool.State.Spare == 1);
 
         Assert.Equal([serving], harness.Pool.ProcessIds);
@@ -81,6 +81,14 @@ public sealed class SandboxPoolSpareTests
 
         Assert.Equal(2, next.Outcome.Result!.GetValue<int>());
         Assert.DoesNotContain(serving, harness.Pool.ProcessIds.Concat(harness.Pool.SpareIds));
+    }
+
+    private static PoolHarness WithSpare() => new(o => o.Sandbox.SpareProcesses = 1);
+
+    private static void Kill(int processId)
+    {
+        using var process = Process.GetProcessById(processId);
+        process.Kill();
     }
 
     private static async Task<(int Serving, int Spare)> ReadyWithSpareAsync(PoolHarness harness)
