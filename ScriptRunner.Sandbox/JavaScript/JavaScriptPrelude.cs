@@ -24,13 +24,19 @@ internal static class JavaScriptPrelude
         "Request", "Response", "TextEncoder", "TextDecoder", "DOMException", "crypto",
     ];
 
-    private static readonly string[] WebParts = ["Inspect", "Console", "Encoding", "Url", "Http"];
-    private static readonly string[] RuntimeParts = ["Timers", "Result", "Runner"];
+    /// <summary>
+    /// The lazily built groups of prelude parts: each becomes <c>const name = once(() => { parts…; return { exports }; })</c>,
+    /// evaluated the first time the runtime calls it, so a group costs nothing until a script reads one of its globals.
+    /// A later group may call an earlier one (every group may use <c>web()</c>).
+    /// </summary>
+    private static readonly LazyGroup[] LazyGroups =
+    [
+        new("web", ["Inspect", "Console", "Encoding", "Url", "Http"],
+            "inspect, errorText, isErrorLike, consoleObject, fetch, structuredClone, atob, btoa, makeUrlClasses, makeHttpClasses, " +
+            "makeTextEncoder, makeTextDecoder, makeDOMException, makeCrypto, utf8Decode, toBytes"),
+    ];
 
-    // What the web part hands to the runtime.
-    private const string WebExports =
-        "inspect, errorText, isErrorLike, consoleObject, fetch, structuredClone, atob, btoa, makeUrlClasses, makeHttpClasses, " +
-        "makeTextEncoder, makeTextDecoder, makeDOMException, makeCrypto, utf8Decode, toBytes";
+    private static readonly string[] RuntimeParts = ["Timers", "Result", "Runner"];
 
     /// <summary>The prelude's source text.</summary>
     public static string Source { get; } = Build();
@@ -39,12 +45,18 @@ internal static class JavaScriptPrelude
     {
         var text = new StringBuilder("(function (host, inputJson) {\n'use strict';\n");
         text.Append(Part("Core"));
-        text.Append("const web = once(() => {\n");
-        foreach (var part in WebParts) text.Append(Part(part));
-        text.Append("return { ").Append(WebExports).Append(" };\n});\n");
+        foreach (var group in LazyGroups)
+        {
+            text.Append("const ").Append(group.Name).Append(" = once(() => {\n");
+            foreach (var part in group.Parts) text.Append(Part(part));
+            text.Append("return { ").Append(group.Exports).Append(" };\n});\n");
+        }
+
         foreach (var part in RuntimeParts) text.Append(Part(part));
         return text.Append("})").ToString();
     }
+
+    private sealed record LazyGroup(string Name, string[] Parts, string Exports);
 
     private static string Part(string part)
     {
