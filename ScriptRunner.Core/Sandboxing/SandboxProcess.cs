@@ -115,7 +115,7 @@ internal sealed class SandboxProcess : IDisposable
     /// </summary>
     public async Task<SandboxRun> RunAsync(SandboxJob job, OutputCapture output, TimeSpan grace, CancellationToken cancellationToken)
     {
-        var run = new ActiveRun(output, IdleBytes + job.MemoryLimitBytes, job);
+        var run = new ActiveRun(output, IdleBytes + WallAboveIdle(job.MemoryLimitBytes), job);
         lock (_gate)
         {
             if (_acceptsNoRuns)
@@ -190,6 +190,16 @@ internal sealed class SandboxProcess : IDisposable
             return false;
         }
     }
+
+    /// <summary>
+    /// How far above its idle size a process may grow during a run before it is killed. The engines enforce the cap
+    /// itself (Jint on what the run holds, V8 on its heap, the WebAssembly engines on linear memory) and answer first;
+    /// the wall sits above it with room for what an engine needs beyond the data it counts (code, collector
+    /// bookkeeping, young garbage not yet collected), so a run just under its cap is never killed for that overhead.
+    /// </summary>
+    public static long WallAboveIdle(long memoryLimitBytes) => memoryLimitBytes + memoryLimitBytes / 2 + WallSlackBytes;
+
+    private const long WallSlackBytes = 32L * 1024 * 1024;
 
     /// <summary>Samples resident memory and kills the process when its run has passed its cap. Called by the memory watch.</summary>
     public void EnforceMemoryCap()
@@ -364,7 +374,7 @@ internal sealed class SandboxProcess : IDisposable
     private static SandboxOutcome Crashed(int? exitCode, string stderr, ActiveRun run)
     {
         var (errorType, message) = ProcessEnd.Describe(exitCode, stderr, run.PeakBytes > run.LimitBytes);
-        return SandboxOutcome.Failed(errorType, message);
+        return errorType == ErrorTypes.MemoryLimit ? MemoryLimitOutcome(run.Job) : SandboxOutcome.Failed(errorType, message);
     }
 
     private static string StartFailure(int? exitCode, string stderr)
@@ -377,8 +387,9 @@ internal sealed class SandboxProcess : IDisposable
     private static SandboxOutcome TimedOut(SandboxJob job) =>
         SandboxOutcome.Failed(ErrorTypes.Timeout, $"execution timed out after {job.Timeout.TotalMilliseconds:0} ms");
 
-    private static SandboxOutcome MemoryLimitOutcome(SandboxJob job) => SandboxOutcome.Failed(ErrorTypes.MemoryLimit,
-        $"memory limit exceeded: the execution used more than its {job.MemoryLimitBytes / (1024 * 1024)} MB and its sandbox process was stopped");
+    // The same words as every engine's own limit: a script learns that it held too much, not which wall noticed it.
+    private static SandboxOutcome MemoryLimitOutcome(SandboxJob job) =>
+        SandboxOutcome.Failed(ErrorTypes.MemoryLimit, $"memory limit of {job.MemoryLimitBytes / (1024 * 1024)} MB exceeded");
 
     private void Dispatch(Frame frame)
     {

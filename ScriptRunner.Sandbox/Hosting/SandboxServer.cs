@@ -53,6 +53,7 @@ internal sealed class SandboxServer : IDisposable
             .AddSingleton(options.Output)
             .AddSingleton(options.SandboxFetch)
             .AddSingleton(options.Limits)
+            .AddSingleton(MemoryAccounting.PerProcess)
             .AddScriptRunnerEngines()
             .BuildServiceProvider();
         var engines = new Dictionary<string, IScriptSandbox>(StringComparer.Ordinal);

@@ -53,7 +53,14 @@ internal static class JavaScriptOutcomes
     /// <summary>The call stack went deeper than the engine's limit.</summary>
     public static SandboxOutcome CallStackExceeded() => Runtime("RangeError: Maximum call stack size exceeded", null);
 
-    /// <summary>An unexpected failure of the sandbox itself.</summary>
-    public static SandboxOutcome HostError(Exception e) =>
-        SandboxOutcome.Failed(ErrorTypes.HostError, $"internal error in the JavaScript sandbox: {e.GetType().Name}: {e.Message}");
+    /// <summary>
+    /// An unexpected failure of the sandbox itself. The answer says so in plain words (running out of memory is the
+    /// memory limit); the details, which name .NET types, go to the sandbox process's stderr, which the service logs.
+    /// </summary>
+    public static SandboxOutcome HostError(Exception e, long memoryLimitBytes)
+    {
+        if (e is OutOfMemoryException or InsufficientMemoryException) return Memory(memoryLimitBytes);
+        Console.Error.WriteLine($"JavaScript sandbox failure: {e}");
+        return SandboxOutcome.Failed(ErrorTypes.HostError, "internal error in the JavaScript sandbox");
+    }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using ScriptRunner.Core.Execution;
 using ScriptRunner.Core.Model;
 using ScriptRunner.Core.Options;
+using ScriptRunner.Sandbox.Hosting;
 using ScriptRunner.Sandbox.JavaScript.Jint;
 
 namespace ScriptRunner.Sandbox.JavaScript;
@@ -25,20 +26,26 @@ public sealed class JavaScriptSandbox : IScriptSandbox
     public const long CacheSourceBytes = 32L * 1024 * 1024;
 
     private readonly bool _allowStringCompilation;
+    private readonly MemoryAccounting _memory;
     private readonly Lazy<Prepared<Script>> _prelude = new(() => global::Jint.Engine.PrepareScript(JavaScriptPrelude.Source, JavaScriptPrelude.SourceName));
     private readonly PreparedCodeCache<JintPreparedCode> _cache = new(CacheSourceBytes);
 
-    /// <summary>Creates the sandbox with default options (string compilation refused).</summary>
+    /// <summary>Creates the sandbox with default options (string compilation refused), sharing its process.</summary>
     public JavaScriptSandbox() : this(allowStringCompilation: false)
     {
     }
 
-    /// <summary>Creates the sandbox with the service's JavaScript options.</summary>
-    public JavaScriptSandbox(IOptions<ScriptRunnerOptions> options) : this(options.Value.JavaScript.AllowStringCompilation)
+    /// <summary>Creates the sandbox with the service's JavaScript options and the host's memory accounting.</summary>
+    public JavaScriptSandbox(IOptions<ScriptRunnerOptions> options, MemoryAccounting? memory = null)
+        : this(options.Value.JavaScript.AllowStringCompilation, memory)
     {
     }
 
-    internal JavaScriptSandbox(bool allowStringCompilation) => _allowStringCompilation = allowStringCompilation;
+    internal JavaScriptSandbox(bool allowStringCompilation, MemoryAccounting? memory = null)
+    {
+        _allowStringCompilation = allowStringCompilation;
+        _memory = memory ?? MemoryAccounting.Shared;
+    }
 
     /// <inheritdoc />
     public CodeType CodeType => CodeType.JavaScript;
@@ -73,13 +80,13 @@ public sealed class JavaScriptSandbox : IScriptSandbox
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var code = _cache.GetOrAdd(invocation.Sha256, invocation.Code.Length, () => JintPreparedCode.Prepare(JavaScriptInput.Source(invocation.Code.Span)), out var hit);
             var compileMs = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            var outcome = new JintExecution(invocation, code, _prelude.Value, _allowStringCompilation).Run();
+            var outcome = new JintExecution(invocation, code, _prelude.Value, _allowStringCompilation, _memory).Run();
             // The same vocabulary as the WebAssembly engines: "memory" for this process's prepared-code cache, else false.
             return outcome with { CacheHit = hit ? "memory" : false, CompileTimeMs = hit ? null : compileMs };
         }
         catch (Exception e)
         {
-            return JavaScriptOutcomes.HostError(e);
+            return JavaScriptOutcomes.HostError(e, invocation.MemoryLimitBytes);
         }
     }
 }

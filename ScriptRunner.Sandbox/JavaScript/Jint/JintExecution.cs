@@ -5,6 +5,7 @@ using Jint.Native;
 using Jint.Runtime;
 using Jint.Runtime.Descriptors;
 using ScriptRunner.Core.Execution;
+using ScriptRunner.Sandbox.Hosting;
 
 namespace ScriptRunner.Sandbox.JavaScript.Jint;
 
@@ -12,7 +13,7 @@ namespace ScriptRunner.Sandbox.JavaScript.Jint;
 /// One execution on a fresh Jint engine: limits from the invocation, the host bindings and prelude installed, the
 /// prepared code run in its form, the event loop driven to the end, and the outcome shaped as JSON. Never throws.
 /// </summary>
-internal sealed class JintExecution(SandboxInvocation invocation, JintPreparedCode code, Prepared<global::Acornima.Ast.Script> prelude, bool allowStringCompilation)
+internal sealed class JintExecution(SandboxInvocation invocation, JintPreparedCode code, Prepared<global::Acornima.Ast.Script> prelude, bool allowStringCompilation, MemoryAccounting memory)
 {
     /// <summary>Deepest JavaScript call stack; the sandbox runs on a 64 MB thread, which this fits with room to spare.</summary>
     public const int MaxCallDepth = 2500;
@@ -68,7 +69,11 @@ internal sealed class JintExecution(SandboxInvocation invocation, JintPreparedCo
         options.CancellationToken(deadline.Token);
         options.RegexTimeoutInterval(deadline.Timeout > TimeSpan.Zero ? deadline.Timeout : TimeSpan.FromMilliseconds(1));
         options.LimitRecursion(MaxCallDepth);
-        if (invocation.MemoryLimitBytes > 0) options.LimitMemory(invocation.MemoryLimitBytes);
+        // Jint's own LimitMemory counts what the thread allocates, garbage included: ordinary data processing would
+        // end as MemoryLimit. In a sandbox process the cap counts what the run holds instead; sharing a process, the
+        // thread's allocation is all that can be attributed to the run.
+        if (invocation.MemoryLimitBytes > 0 && memory.ProcessIsTheExecutions) options.Constraint(new HeldMemoryConstraint(invocation.MemoryLimitBytes));
+        else if (invocation.MemoryLimitBytes > 0) options.LimitMemory(invocation.MemoryLimitBytes);
         if (!allowStringCompilation) options.DisableStringCompilation();
     });
 
@@ -81,7 +86,7 @@ internal sealed class JintExecution(SandboxInvocation invocation, JintPreparedCo
                 return JavaScriptOutcomes.Stopped(deadline);
             case NeverSettlesException:
                 return JavaScriptOutcomes.NeverSettled();
-            case MemoryLimitExceededException:
+            case MemoryLimitExceededException or OutOfMemoryException or InsufficientMemoryException:
                 return JavaScriptOutcomes.Memory(invocation.MemoryLimitBytes);
             case RecursionDepthOverflowException or InsufficientExecutionStackException:
                 return JavaScriptOutcomes.CallStackExceeded();
@@ -90,7 +95,7 @@ internal sealed class JintExecution(SandboxInvocation invocation, JintPreparedCo
             case InvalidOperationException when e.Message.Contains("Module loading", StringComparison.Ordinal):
                 return JavaScriptOutcomes.Runtime("SyntaxError: import is not allowed: scripts cannot import modules", null);
             default:
-                return JavaScriptOutcomes.HostError(e);
+                return JavaScriptOutcomes.HostError(e, invocation.MemoryLimitBytes);
         }
     }
 

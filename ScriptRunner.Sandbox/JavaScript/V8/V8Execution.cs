@@ -2,6 +2,7 @@ using Microsoft.ClearScript;
 using Microsoft.ClearScript.JavaScript;
 using Microsoft.ClearScript.V8;
 using ScriptRunner.Core.Execution;
+using ScriptRunner.Core.Model;
 using ScriptRunner.Sandbox.JavaScript.Jint;
 
 namespace ScriptRunner.Sandbox.JavaScript.V8;
@@ -17,6 +18,8 @@ internal sealed class V8Execution(SandboxInvocation invocation, JintPreparedCode
     // finalizes it, which a sandbox allocating little may not do for thousands of runs: each is released at the end.
     private readonly List<IDisposable> _held = [];
 
+    private V8MemoryWatch? _watch;
+
     /// <summary>True when a limit (heap or deadline) stopped the script, leaving the isolate unfit for reuse.</summary>
     public bool Poisoned { get; private set; }
 
@@ -25,7 +28,7 @@ internal sealed class V8Execution(SandboxInvocation invocation, JintPreparedCode
     {
         try
         {
-            return RunHolding(engine);
+            return AllocationFailureIsTheCap(RunHolding(engine));
         }
         finally
         {
@@ -47,6 +50,7 @@ internal sealed class V8Execution(SandboxInvocation invocation, JintPreparedCode
         ScriptObject? runtime = null;
         isolate.Runtime.MaxHeapSize = invocation.MemoryLimitBytes > 0 ? (UIntPtr)(ulong)invocation.MemoryLimitBytes : UIntPtr.Zero;
         using var interrupt = deadline.Token.Register(engine.Interrupt);
+        using var watch = _watch = isolate.Resident is { } resident ? new V8MemoryWatch(resident, invocation.MemoryLimitBytes, engine.Interrupt) : null;
         try
         {
             var host = new JavaScriptHostFunctions(invocation.Host, deadline.Token);
@@ -83,7 +87,7 @@ internal sealed class V8Execution(SandboxInvocation invocation, JintPreparedCode
     private SandboxOutcome Map(Exception e, JavaScriptDeadline deadline, ScriptObject? runtime)
     {
         if (e is NeverSettlesException) return JavaScriptOutcomes.NeverSettled();
-        if (IsHeapLimit(e))
+        if (_watch?.Exceeded == true || IsHeapLimit(e))
         {
             Poisoned = true;
             return JavaScriptOutcomes.Memory(invocation.MemoryLimitBytes);
@@ -101,8 +105,15 @@ internal sealed class V8Execution(SandboxInvocation invocation, JintPreparedCode
             return Describe(script, runtime);
         }
 
-        return JavaScriptOutcomes.HostError(e);
+        return JavaScriptOutcomes.HostError(e, invocation.MemoryLimitBytes);
     }
+
+    // The isolate's array-buffer allocator is bounded by the cap: an allocation it refuses is V8's RangeError, which
+    // a script may catch; left uncaught, the run held more than its cap, and answers as Jint does for the same script.
+    private SandboxOutcome AllocationFailureIsTheCap(SandboxOutcome outcome) =>
+        outcome.ErrorType == ErrorTypes.RuntimeError && outcome.Error?.StartsWith("RangeError: Array buffer allocation failed", StringComparison.Ordinal) == true
+            ? JavaScriptOutcomes.Memory(invocation.MemoryLimitBytes)
+            : outcome;
 
     private bool IsHeapLimit(Exception e) =>
         e is ScriptEngineException && invocation.MemoryLimitBytes > 0

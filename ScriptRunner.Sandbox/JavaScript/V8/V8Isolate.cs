@@ -1,6 +1,8 @@
 using Microsoft.ClearScript;
 using Microsoft.ClearScript.JavaScript;
 using Microsoft.ClearScript.V8;
+using ScriptRunner.Core.Sandboxing;
+using ScriptRunner.Sandbox.Hosting;
 
 namespace ScriptRunner.Sandbox.JavaScript.V8;
 
@@ -22,6 +24,9 @@ internal sealed class V8Isolate : IDisposable
     /// <summary>Heap, after an execution, above which the isolate is replaced rather than reused.</summary>
     public const long RecycleHeapBytes = 96L * 1024 * 1024;
 
+    /// <summary>The cap the first isolate is made for: the service's default, which most runs use.</summary>
+    public const long DefaultMemoryLimitBytes = 128L * 1024 * 1024;
+
     /// <summary>Classic scripts kept compiled per isolate; past this many the set starts over.</summary>
     public const int MaxCompiledScripts = 256;
 
@@ -39,11 +44,13 @@ internal sealed class V8Isolate : IDisposable
     private readonly V8Preparer _preparer = new();
     private readonly Dictionary<string, V8Script> _scripts = new(StringComparer.Ordinal);
     private int _executions;
+    private ulong _arrayBufferBytes = ArrayBufferBytesFor(DefaultMemoryLimitBytes);
     private Task<V8ScriptEngine>? _next;
 
     /// <summary>Creates the isolate and compiles the prelude into it; it is replaced after <paramref name="recycleAfter"/> executions.</summary>
-    public V8Isolate(bool allowStringCompilation, int recycleAfter = DefaultRecycleAfter)
+    public V8Isolate(bool allowStringCompilation, int recycleAfter, MemoryAccounting memory)
     {
+        Resident = memory.ProcessIsTheExecutions ? ResidentMemory.OfSelf() : null;
         _allowStringCompilation = allowStringCompilation;
         _recycleAfter = recycleAfter;
         (_runtime, _setup, _moduleLoader, _refusal) = CreateRuntime();
@@ -58,6 +65,9 @@ internal sealed class V8Isolate : IDisposable
 
     /// <summary>The module that imports the user's module and hands its namespace over (<see cref="V8Scripts.ModuleLoader"/>), compiled once per isolate.</summary>
     public V8Script ModuleLoader => _moduleLoader;
+
+    /// <summary>This process's resident size, for the memory watch of each run; null when the process is shared.</summary>
+    public ResidentMemory? Resident { get; }
 
     /// <summary>The isolate's runtime (for heap limits and figures).</summary>
     public V8Runtime Runtime => _runtime;
@@ -75,10 +85,31 @@ internal sealed class V8Isolate : IDisposable
         return script;
     }
 
-    /// <summary>A fresh context for one execution, made ahead of time when possible.</summary>
-    public V8ScriptEngine Lease()
+    /// <summary>
+    /// A fresh context for one execution with a memory cap of <paramref name="memoryLimitBytes"/>, made ahead of time
+    /// when possible. Array buffers live outside V8's heap and are bounded only by the isolate's allocator, whose
+    /// bound is fixed when the isolate is made: a run with another cap gets an isolate made for its cap.
+    /// </summary>
+    public V8ScriptEngine Lease(long memoryLimitBytes)
     {
         var pending = Interlocked.Exchange(ref _next, null);
+        if (ArrayBufferBytesFor(memoryLimitBytes) != _arrayBufferBytes)
+        {
+            try
+            {
+                pending?.GetAwaiter().GetResult().Dispose();
+            }
+            catch (Exception)
+            {
+                // A failed warm-up is replaced with the rest of the isolate.
+            }
+
+            _arrayBufferBytes = ArrayBufferBytesFor(memoryLimitBytes);
+            Recycle();
+            return CreateEngine();
+        }
+
+
         if (pending is not null)
         {
             try
@@ -128,7 +159,11 @@ internal sealed class V8Isolate : IDisposable
 
         _runtime.Dispose();
         _preparer.Dispose();
+        Resident?.Dispose();
     }
+
+    // No cap means the allocator's own bound, far below what would exhaust the process.
+    private static ulong ArrayBufferBytesFor(long memoryLimitBytes) => memoryLimitBytes > 0 ? (ulong)memoryLimitBytes : 1UL << 30;
 
     private void ClearScripts()
     {
@@ -147,7 +182,7 @@ internal sealed class V8Isolate : IDisposable
 
     private (V8Runtime, V8Script, V8Script, V8Script?) CreateRuntime()
     {
-        var constraints = new V8RuntimeConstraints { MaxOldSpaceSize = HardOldSpaceMb, MaxArrayBufferAllocation = 1UL << 30 };
+        var constraints = new V8RuntimeConstraints { MaxOldSpaceSize = HardOldSpaceMb, MaxArrayBufferAllocation = _arrayBufferBytes };
         var runtime = new V8Runtime("scriptrunner", constraints)
         {
             HeapSizeSampleInterval = TimeSpan.FromMilliseconds(5),

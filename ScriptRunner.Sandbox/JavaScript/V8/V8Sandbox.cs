@@ -25,8 +25,9 @@ public sealed class V8Sandbox : IScriptSandbox, IReleasesMemory, IDisposable
     private readonly Lazy<V8Isolate> _isolate;
     private readonly PreparedCodeCache<JintPreparedCode> _cache = new(JavaScriptSandbox.CacheSourceBytes);
 
-    /// <summary>Creates the sandbox with the service's JavaScript options.</summary>
-    public V8Sandbox(IOptions<ScriptRunnerOptions> options) : this(options.Value.JavaScript.AllowStringCompilation)
+    /// <summary>Creates the sandbox with the service's JavaScript options and the host's memory accounting.</summary>
+    public V8Sandbox(IOptions<ScriptRunnerOptions> options, MemoryAccounting? memory = null)
+        : this(options.Value.JavaScript.AllowStringCompilation, memory: memory)
     {
     }
 
@@ -34,9 +35,9 @@ public sealed class V8Sandbox : IScriptSandbox, IReleasesMemory, IDisposable
     /// Creates the sandbox; <paramref name="allowStringCompilation"/> lets <c>eval</c> and <c>Function</c> work, and the
     /// isolate is replaced after <paramref name="recycleAfter"/> executions.
     /// </summary>
-    internal V8Sandbox(bool allowStringCompilation = false, int recycleAfter = V8Isolate.DefaultRecycleAfter) =>
+    internal V8Sandbox(bool allowStringCompilation = false, int recycleAfter = V8Isolate.DefaultRecycleAfter, MemoryAccounting? memory = null) =>
         // The isolate (and V8 itself) starts on first use, so a process that never runs V8 never loads it.
-        _isolate = new Lazy<V8Isolate>(() => new V8Isolate(allowStringCompilation, recycleAfter));
+        _isolate = new Lazy<V8Isolate>(() => new V8Isolate(allowStringCompilation, recycleAfter, memory ?? MemoryAccounting.Shared));
 
     /// <inheritdoc />
     public CodeType CodeType => CodeType.JavaScript;
@@ -63,7 +64,7 @@ public sealed class V8Sandbox : IScriptSandbox, IReleasesMemory, IDisposable
             lock (_gate)
             {
                 var isolate = _isolate.Value;
-                var engine = isolate.Lease();
+                var engine = isolate.Lease(invocation.MemoryLimitBytes);
                 var execution = new V8Execution(invocation, code, JavaScriptInput.Source(invocation.Code.Span), isolate);
                 outcome = execution.Run(engine);
                 isolate.Return(engine, execution.Poisoned);
@@ -73,7 +74,7 @@ public sealed class V8Sandbox : IScriptSandbox, IReleasesMemory, IDisposable
         }
         catch (Exception e)
         {
-            return JavaScriptOutcomes.HostError(e);
+            return JavaScriptOutcomes.HostError(e, invocation.MemoryLimitBytes);
         }
     }
 
