@@ -8,6 +8,7 @@ public sealed class Store : IDisposable
     private readonly object _gate = new();
     private readonly List<Memory> _memories = [];
     private long _memoryBytes;
+    private int _tables;
     private long _memoryPeak;
     private bool _disposed;
 
@@ -63,6 +64,9 @@ public sealed class Store : IDisposable
             GC.SuppressFinalize(memory);
         }
     }
+
+    /// <summary>Counts a new table against <see cref="StoreLimits.MaxTables"/>; false when the store may create no more.</summary>
+    internal bool TryReserveTable() => Interlocked.Increment(ref _tables) <= Limits.MaxTables;
 
     internal void Track(Memory memory)
     {

@@ -6,6 +6,9 @@ public sealed class StoreLimits
     /// <summary>Upper bound of the total linear memory of the store, in bytes.</summary>
     public long MaxMemoryBytes { get; init; } = 256L * 1024 * 1024;
 
+    /// <summary>Upper bound of the number of tables the store may create (imported tables are not created).</summary>
+    public int MaxTables { get; init; } = 10_000;
+
     /// <summary>Upper bound of the size of any table.</summary>
     public uint MaxTableElements { get; init; } = 1_000_000;
 

@@ -26,6 +26,11 @@ public sealed class Table
             throw new TrapException(TrapKind.MemoryLimitExceeded, $"table of {min} elements exceeds the limit of {store.Limits.MaxTableElements}");
         }
 
+        if (!store.TryReserveTable())
+        {
+            throw new TrapException(TrapKind.MemoryLimitExceeded, $"more than {store.Limits.MaxTables} tables");
+        }
+
         Store = store;
         ElementKind = elementKind;
         Minimum = min;

@@ -46,6 +46,21 @@ public sealed class OutputCapture
     /// <summary>Records one structured log entry.</summary>
     public void Log(string level, string message) => Log(new LogEntry(NormalizeLevel(level), message, _clock.GetUtcNow()));
 
+    /// <summary>
+    /// Records one structured log entry whose level and message are UTF-8 bytes (from a guest's memory). Only what the
+    /// caps can keep is decoded, so a huge length costs nothing: each byte decodes to text at least a byte long, so
+    /// decoding a few bytes past the cap is enough for the entry to be cut and marked.
+    /// </summary>
+    public void Log(ReadOnlySpan<byte> level, ReadOnlySpan<byte> message)
+    {
+        var keptLevel = System.Text.Encoding.UTF8.GetString(level[..Math.Min(level.Length, MaxLevelBytes)]);
+        var keptMessage = System.Text.Encoding.UTF8.GetString(message[..(int)Math.Min(message.Length, (long)_maxLogMessageBytes + 4)]);
+        Log(keptLevel, keptMessage);
+    }
+
+    // Levels are short words; anything longer is not one of them and normalizes to "info" anyway.
+    private const int MaxLevelBytes = 64;
+
     /// <summary>Records one structured log entry with its own timestamp (as relayed from a sandbox process).</summary>
     public void Log(LogEntry entry)
     {

@@ -14,6 +14,12 @@ internal sealed class EnvHostModule(HostBindings host, CancellationToken cancell
 {
     public const string ModuleName = "env";
 
+    /// <summary>
+    /// Largest fetch options the host reads: far above any request body the fetch policy allows, even JSON-escaped,
+    /// and far below what copying would cost the process.
+    /// </summary>
+    public const int MaxOptionsBytes = 64 * 1024 * 1024;
+
     /// <summary>Adds the env functions to <paramref name="functions"/>.</summary>
     public void AddTo(List<HostFunction> functions)
     {
@@ -43,9 +49,7 @@ internal sealed class EnvHostModule(HostBindings host, CancellationToken cancell
     private void AppLog(in HostCall call, Span<long> results)
     {
         var memory = call.Memory;
-        var level = memory.ReadUtf8(call.I32(0), call.I32(1), "the level");
-        var message = memory.ReadUtf8(call.I32(2), call.I32(3), "the message");
-        host.Output.Log(level, message);
+        host.Output.Log(memory.Span(call.I32(0), call.I32(1), "the level"), memory.Span(call.I32(2), call.I32(3), "the message"));
     }
 
     // (options_ptr, options_len, resp_buf_ptr, resp_buf_max_len) -> bytes written or a negative SandboxFetchError.
@@ -53,10 +57,15 @@ internal sealed class EnvHostModule(HostBindings host, CancellationToken cancell
     private void Fetch(in HostCall call, Span<long> results)
     {
         var memory = call.Memory;
-        var options = memory.Span(call.I32(0), call.I32(1), "the options").ToArray();
+        var options = memory.Span(call.I32(0), call.I32(1), "the options");
         var buffer = call.I32(2);
         var capacity = call.I32(3);
         memory.Span(buffer, capacity, "the response buffer");
+        if (options.Length > MaxOptionsBytes)
+        {
+            results[0] = (int)SandboxFetchError.PolicyRefused;
+            return;
+        }
 
         var response = WasmFetch.Send(host.Fetcher, options, capacity, cancellation);
         if (response.Error is { } error)

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Text;
 using ScriptRunner.Sandbox.WebAssembly.Host;
 
 namespace ScriptRunner.Sandbox.WebAssembly;
@@ -52,9 +51,6 @@ internal readonly struct GuestMemory
 
         return count == 0 ? [] : _memory.GetSpan(start, (int)count);
     }
-
-    /// <summary>Decodes UTF-8 text at [pointer, pointer + length); invalid sequences become U+FFFD.</summary>
-    public string ReadUtf8(int pointer, int length, string what) => Encoding.UTF8.GetString(Span(pointer, length, what));
 
     /// <summary>Reads a little-endian u32.</summary>
     public uint ReadUInt32(int pointer, string what) => BinaryPrimitives.ReadUInt32LittleEndian(Span(pointer, 4, what));

@@ -28,12 +28,18 @@ internal static class WasmErrorMessages
         {
             TrapKind.Timeout => SandboxOutcome.Failed(ErrorTypes.Timeout, $"{e.Message}{where}"),
             TrapKind.MemoryLimitExceeded => SandboxOutcome.Failed(ErrorTypes.MemoryLimit,
-                $"{e.Message} (the execution's memory limit is {memoryLimitBytes / (1024 * 1024)} MiB)"),
+                $"{MemoryLimitPrefix(e.Message)} (the execution's memory limit is {memoryLimitBytes / (1024 * 1024)} MiB)"),
+            TrapKind.HostError when e.InnerException is OutOfMemoryException or InsufficientMemoryException => SandboxOutcome.Failed(ErrorTypes.MemoryLimit,
+                $"memory limit exceeded: a host function{where} ran out of memory (the execution's memory limit is {memoryLimitBytes / (1024 * 1024)} MiB)"),
             TrapKind.HostError when e.InnerException is { } inner => SandboxOutcome.Failed(ErrorTypes.HostError,
                 $"a host function failed{where}: {inner.Message}"),
             _ => SandboxOutcome.Failed(ErrorTypes.Trap, $"wasm trap: {e.Message}{where}", e.FunctionName is null ? null : $"at {e.FunctionName}"),
         };
     }
+
+    // Worded as Wasmtime's answers are, so both engines begin a memory-limit answer the same way.
+    private static string MemoryLimitPrefix(string message) =>
+        message.StartsWith("memory limit exceeded", StringComparison.Ordinal) ? message : $"memory limit exceeded: {message}";
 
     /// <summary>The message of a run stopped by its deadline outside guest code.</summary>
     public static string Timeout(TimeSpan timeout) => $"execution timed out after {timeout.TotalMilliseconds:0} ms";

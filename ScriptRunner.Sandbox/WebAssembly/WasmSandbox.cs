@@ -53,6 +53,8 @@ public sealed class WasmSandbox(Engine engine) : IScriptSandbox
         using var store = new Store(engine, new StoreLimits
         {
             MaxMemoryBytes = invocation.MemoryLimitBytes,
+            MaxTables = WasmLimits.MaxTables,
+            MaxTableElements = WasmLimits.TableElementsFor(invocation.MemoryLimitBytes),
             Timeout = invocation.Timeout,
         });
         var outcome = Run(module, store, invocation);

@@ -12,6 +12,7 @@ namespace ScriptRunner.Sandbox.WebAssembly.Wasi;
 internal sealed class WasiPoll(WasiContext context, WasiStdio stdio, WasiClocksRandom clocks)
 {
     private const int SubscriptionSize = 48;
+    private const int MaxSubscriptions = 1 << 16;
     private const int EventSize = 32;
 
     private const byte EventTypeClock = 0;
@@ -32,7 +33,8 @@ internal sealed class WasiPoll(WasiContext context, WasiStdio stdio, WasiClocksR
         var input = call.I32(0);
         var output = call.I32(1);
         var count = call.I32(2);
-        if (count <= 0) return WasiErrno.Inval;
+        // Far more than any program waits on at once; a larger count would only make the host copy guest memory.
+        if (count <= 0 || count > MaxSubscriptions) return WasiErrno.Inval;
         if ((long)count * SubscriptionSize > memory.Length) return WasiErrno.Fault;
 
         var subscriptions = memory.Span(input, count * SubscriptionSize, "the subscriptions").ToArray();

@@ -33,6 +33,9 @@ internal static class WasmtimeOutcomes
                 return SandboxOutcome.Failed(ErrorTypes.Timeout, $"{timeout.Message}{Where(e)}");
             case HostTrapException misuse:
                 return SandboxOutcome.Failed(ErrorTypes.Trap, $"wasm trap: {misuse.Message}{Where(e)}");
+            case OutOfMemoryException or InsufficientMemoryException:
+                return SandboxOutcome.Failed(ErrorTypes.MemoryLimit,
+                    $"memory limit exceeded: a host function{Where(e)} ran out of memory (the execution's memory limit is {invocation.MemoryLimitBytes / (1024 * 1024)} MiB)");
             case { } inner:
                 return SandboxOutcome.Failed(ErrorTypes.HostError, $"a host function failed: {inner.Message}");
         }

@@ -12,12 +12,6 @@ namespace ScriptRunner.Sandbox.WebAssembly.Wasmtime;
 /// </summary>
 public sealed class WasmtimeSandbox(WasmtimeRuntime runtime) : IScriptSandbox
 {
-    /// <summary>Tables one store may create; with the per-table bound below, tables never outgrow the memory cap.</summary>
-    public const int MaxTables = 16;
-
-    /// <summary>Bytes Wasmtime takes per table element (a pointer), used to turn the memory cap into an element bound.</summary>
-    public const int TableElementBytes = 8;
-
     /// <inheritdoc />
     public CodeType CodeType => CodeType.Wasm;
 
@@ -35,10 +29,6 @@ public sealed class WasmtimeSandbox(WasmtimeRuntime runtime) : IScriptSandbox
         var outcome = lookup.Module is { } module ? Run(module, invocation) : lookup.Failure!;
         return outcome with { CompileTimeMs = lookup.CompileTimeMs, CacheHit = lookup.CacheHit };
     }
-
-    /// <summary>The element bound of each table for a memory cap: all <see cref="MaxTables"/> tables together fit in the cap.</summary>
-    public static uint TableElementsFor(long memoryLimitBytes) =>
-        (uint)Math.Clamp(memoryLimitBytes / (MaxTables * TableElementBytes), 1, 10_000_000);
 
     private SandboxOutcome Run(Module module, SandboxInvocation invocation)
     {
@@ -64,9 +54,9 @@ public sealed class WasmtimeSandbox(WasmtimeRuntime runtime) : IScriptSandbox
         using var store = new Store(runtime.Engine, new WasmtimeRun(functions, deadline.Token));
         store.SetLimits(
             memorySize: invocation.MemoryLimitBytes,
-            tableElements: TableElementsFor(invocation.MemoryLimitBytes),
+            tableElements: WasmLimits.TableElementsFor(invocation.MemoryLimitBytes),
             instances: 1,
-            tables: MaxTables,
+            tables: WasmLimits.MaxTables,
             memories: 1);
         if (runtime.UsesEpoch) store.SetEpochDeadline(WasmtimeRuntime.EpochTicksFor(invocation.Timeout));
 

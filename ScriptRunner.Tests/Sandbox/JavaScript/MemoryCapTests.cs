@@ -55,6 +55,17 @@ public sealed class MemoryCapTests
             (async () => { let n = 0; for await (const c of chars('x'.repeat(300000))) n++; return n; })()
             """));
 
+    [Theory]
+    [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
+    public void AStringDoubledPastTheLongestStringTheEngineMakes_IsTheLanguagesRangeError(string engine)
+    {
+        using var sandbox = engine == EngineNames.V8 ? new V8Sandbox(memory: MemoryAccounting.PerProcess) : null;
+        var run = JsHarness.Execute("let s = 'x'; try { for (;;) s = s + s; } catch (e) { e.name }", memoryBytes: DefaultCap, timeout: Generous,
+            sandbox: (IScriptSandbox?)sandbox ?? Jint());
+
+        Assert.Equal("\"RangeError\"", JsHarness.Json(run));
+    }
+
     [Fact]
     public void Jint_HeldMemoryPastTheCap_IsMemoryLimit_AndGarbageIsNot()
     {

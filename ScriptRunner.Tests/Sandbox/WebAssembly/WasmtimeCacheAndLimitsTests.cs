@@ -1,6 +1,7 @@
 using System.Text;
 using ScriptRunner.Core.Execution;
 using ScriptRunner.Core.Model;
+using ScriptRunner.Sandbox.WebAssembly;
 using ScriptRunner.Sandbox.WebAssembly.Wasmtime;
 using ScriptRunner.Tests.Support;
 
@@ -126,7 +127,7 @@ public sealed class WasmtimeCacheAndLimitsTests
         var run = WasmRun.Execute(WatCompiler.Compile(module), handler: "grow", memoryLimitBytes: 64L * 1024 * 1024, engineName: EngineNames.Wasmtime);
 
         // 64 MiB shared by 16 tables of 8-byte elements is 524,288 elements per table.
-        Assert.Equal(524_288u, WasmtimeSandbox.TableElementsFor(64L * 1024 * 1024));
+        Assert.Equal(524_288u, WasmLimits.TableElementsFor(64L * 1024 * 1024));
         Assert.Equal("-1", run.Outcome.Result!.ToJsonString());
     }
 
