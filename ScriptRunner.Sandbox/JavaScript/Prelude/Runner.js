@@ -135,7 +135,17 @@ function settle(value) {
     (e) => { state.status = 'rejected'; state.value = e; });
 }
 
+// A completion value that cannot leave the engine (a symbol, a revoked proxy) reaches the host of some engines (V8's)
+// as undefined: every engine takes it so, and the answer is null. Array.isArray throws for a revoked proxy and runs no
+// trap of a live one.
+function portable(value) {
+  if (typeof value === 'symbol') return undefined;
+  if (value !== null && (typeof value === 'object' || typeof value === 'function')) { try { isArray(value); } catch (e) { return undefined; } }
+  return value;
+}
+
 function start(kind, completion) {
+  completion = portable(completion);
   let handler;
   try {
     handler = findHandler(kind, completion);
