@@ -95,12 +95,4 @@ public class JavaScriptBenchmarks
 
         throw new FileNotFoundException("lodash.min.js not found above " + AppContext.BaseDirectory);
     }
-
-    private sealed class NoFetch : ISandboxFetcher
-    {
-        public static readonly NoFetch Instance = new();
-
-        public SandboxFetchResponse Send(SandboxFetchRequest request, CancellationToken cancellationToken) =>
-            throw new SandboxFetchException(SandboxFetchError.PolicyRefused, "no fetch in benchmarks");
-    }
 }

@@ -105,12 +105,4 @@ internal static class SandboxHarness
         args = [.. args[..index], .. args[(index + 2)..]];
         return value;
     }
-
-    private sealed class NoFetch : ISandboxFetcher
-    {
-        public static readonly NoFetch Instance = new();
-
-        public SandboxFetchResponse Send(SandboxFetchRequest request, CancellationToken cancellationToken) =>
-            throw new SandboxFetchException(SandboxFetchError.PolicyRefused, "benchmarks make no requests");
-    }
 }

@@ -72,6 +72,12 @@ public sealed record ApiResponse(int StatusCode, JsonObject Body, IReadOnlyDicti
             ?? throw new InvalidOperationException("empty response body");
         var headers = response.Headers.Concat(response.Content.Headers)
             .ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
+        if (body["success"]?.GetValue<bool>() != true)
+        {
+            Support.AnswerScan.AssertNoDotNetNames(body["error"]?.GetValue<string>());
+            Support.AnswerScan.AssertNoDotNetNames(body["stack"]?.GetValue<string>());
+        }
+
         return new ApiResponse((int)response.StatusCode, body, headers);
     }
 }

@@ -41,6 +41,7 @@ internal sealed class PoolHarness : IAsyncDisposable
     {
         var output = NewCapture();
         var run = await Pool.RunAsync(Job(code, timeoutMs, memoryMb, engine), output, CancellationToken.None);
+        Support.AnswerScan.AssertNoDotNetNames(run.Outcome);
         return (run, output);
     }
 

@@ -48,7 +48,9 @@ internal static class JsHarness
             CancellationToken = cancellation,
             Host = host,
         };
-        return new Run((sandbox ?? JsEngines.Sandbox(engine)).Execute(invocation), output);
+        var outcome = (sandbox ?? JsEngines.Sandbox(engine)).Execute(invocation);
+        Support.AnswerScan.AssertNoDotNetNames(outcome);
+        return new Run(outcome, output);
     }
 
     /// <summary>The result of a script that must succeed, as compact JSON text.</summary>

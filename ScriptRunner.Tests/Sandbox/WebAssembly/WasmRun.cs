@@ -58,6 +58,7 @@ internal sealed class WasmRun
             outcome = new WasmSandbox(engine ?? new Engine()).Execute(invocation);
         }
 
+        Support.AnswerScan.AssertNoDotNetNames(outcome);
         return new WasmRun { Outcome = outcome, Output = output };
     }
 
