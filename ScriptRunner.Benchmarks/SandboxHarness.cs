@@ -44,7 +44,7 @@ internal static class SandboxHarness
         var elapsed = Stopwatch.GetElapsedTime(start);
         Console.WriteLine(
             $"{Path.GetFileName(args[0])} ({code.Length:N0} bytes): request {elapsed.TotalMilliseconds:F1} ms (engine created in {created.TotalMilliseconds:F1} ms), " +
-            $"cacheHit {outcome.CacheHit?.ToJsonString()}, compileTimeMs {outcome.CompileTimeMs:F1}, result {outcome.Result?.ToJsonString() ?? outcome.Error}");
+            $"cacheHit {outcome.CacheHit}, compileTimeMs {outcome.CompileTimeMs:F1}, result {outcome.Result?.ToJsonString() ?? outcome.Error}");
         // A compile that outlasted the timeout goes on in the background; the process ends without waiting for it.
         Environment.Exit(outcome.Success ? 0 : 1);
         return 0;

@@ -1,3 +1,4 @@
+using ScriptRunner.Core.Model;
 using System.Text.Json.Nodes;
 
 namespace ScriptRunner.Core.Execution;
@@ -16,7 +17,7 @@ public sealed record SandboxOutcome
 
     /// <summary>Engine-specific metadata (Wasm: compile time, cache hit "memory", "disk" or false, fuel, memory peak).</summary>
     public double? CompileTimeMs { get; init; }
-    public JsonNode? CacheHit { get; init; }
+    public CacheHit? CacheHit { get; init; }
     public long? FuelConsumed { get; init; }
     public long? MemoryPeakBytes { get; init; }
 

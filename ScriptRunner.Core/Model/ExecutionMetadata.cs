@@ -24,7 +24,7 @@ public sealed record ExecutionMetadata
     public double? CompileTimeMs { get; init; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public JsonNode? CacheHit { get; init; }
+    public CacheHit? CacheHit { get; init; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public long? FuelConsumed { get; init; }

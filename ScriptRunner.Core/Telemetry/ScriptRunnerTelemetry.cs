@@ -129,7 +129,8 @@ public sealed class ScriptRunnerTelemetry : IDisposable
     private static string? CacheTag(ExecutionMetadata metadata) => metadata.CacheHit switch
     {
         null => null,
-        System.Text.Json.Nodes.JsonValue value when value.GetValueKind() == System.Text.Json.JsonValueKind.String => value.GetValue<string>(),
+        CacheHit.Memory => "memory",
+        CacheHit.Disk => "disk",
         _ => "miss",
     };
 

@@ -82,7 +82,7 @@ public sealed class JavaScriptSandbox : IScriptSandbox
             var compileMs = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             var outcome = new JintExecution(invocation, code, _prelude.Value, _allowStringCompilation, _memory).Run();
             // The same vocabulary as the WebAssembly engines: "memory" for this process's prepared-code cache, else false.
-            return outcome with { CacheHit = hit ? "memory" : false, CompileTimeMs = hit ? null : compileMs };
+            return outcome with { CacheHit = hit ? CacheHit.Memory : CacheHit.Miss, CompileTimeMs = hit ? null : compileMs };
         }
         catch (Exception e)
         {

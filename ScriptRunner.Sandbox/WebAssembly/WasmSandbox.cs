@@ -41,7 +41,7 @@ public sealed class WasmSandbox(Engine engine) : IScriptSandbox
             return SandboxOutcome.Failed(ErrorTypes.CompileError, e.Message) with
             {
                 CompileTimeMs = compileClock.Elapsed.TotalMilliseconds,
-                CacheHit = WasmCacheHit.Miss,
+                CacheHit = CacheHit.Miss,
             };
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -61,7 +61,7 @@ public sealed class WasmSandbox(Engine engine) : IScriptSandbox
         return outcome with
         {
             CompileTimeMs = compileTimeMs,
-            CacheHit = module.FromCache ? WasmCacheHit.Memory : WasmCacheHit.Miss,
+            CacheHit = module.FromCache ? CacheHit.Memory : CacheHit.Miss,
             FuelConsumed = store.FuelConsumed,
             MemoryPeakBytes = store.MemoryPeakBytes,
         };

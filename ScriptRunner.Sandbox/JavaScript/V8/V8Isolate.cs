@@ -145,6 +145,16 @@ internal sealed class V8Isolate : IDisposable
         });
     }
 
+    /// <summary>
+    /// Collects the isolate's garbage. It runs on the preparer thread, after whatever that thread was given before (the
+    /// disposal of the last context, a replacement of the isolate), so it always reaches the live runtime.
+    /// </summary>
+    public void ReleaseMemory() => _preparer.Run(() =>
+    {
+        _runtime.CollectGarbage(true);
+        return true;
+    }).GetAwaiter().GetResult();
+
     /// <inheritdoc />
     public void Dispose()
     {

@@ -70,7 +70,7 @@ public sealed class V8Sandbox : IScriptSandbox, IReleasesMemory, IDisposable
                 isolate.Return(engine, execution.Poisoned);
             }
 
-            return outcome with { CacheHit = hit, CompileTimeMs = hit ? null : compileMs };
+            return outcome with { CacheHit = hit ? CacheHit.Memory : CacheHit.Miss, CompileTimeMs = hit ? null : compileMs };
         }
         catch (Exception e)
         {
@@ -83,7 +83,7 @@ public sealed class V8Sandbox : IScriptSandbox, IReleasesMemory, IDisposable
     {
         lock (_gate)
         {
-            if (_isolate.IsValueCreated) _isolate.Value.Runtime.CollectGarbage(true);
+            if (_isolate.IsValueCreated) _isolate.Value.ReleaseMemory();
         }
     }
 

@@ -34,7 +34,7 @@ internal sealed class WasmtimeModules(Engine engine, CompiledModuleCache disk, s
         if (_memory.TryGetValue(key, out var known) && known.Compile.IsCompletedSuccessfully)
         {
             known.LastUsed = Interlocked.Increment(ref _clock);
-            return Answer(known.Compile.Result, WasmCacheHit.Memory, 0);
+            return Answer(known.Compile.Result, CacheHit.Memory, 0);
         }
 
         if (known is null)
@@ -43,12 +43,12 @@ internal sealed class WasmtimeModules(Engine engine, CompiledModuleCache disk, s
             {
                 if (!failure.StartsWith(TimeoutPrefix, StringComparison.Ordinal))
                 {
-                    return Remember(key, new CompileResult(null, failure, 0), WasmCacheHit.Disk);
+                    return Remember(key, new CompileResult(null, failure, 0), CacheHit.Disk);
                 }
 
                 if (double.TryParse(failure[TimeoutPrefix.Length..], CultureInfo.InvariantCulture, out var outlasted) && timeout.TotalMilliseconds <= outlasted)
                 {
-                    return new ModuleLookup(null, CompileTimeout(timeout, outlasted), WasmCacheHit.Disk, 0);
+                    return new ModuleLookup(null, CompileTimeout(timeout, outlasted), CacheHit.Disk, 0);
                 }
             }
 
@@ -63,11 +63,11 @@ internal sealed class WasmtimeModules(Engine engine, CompiledModuleCache disk, s
         if (!entry.Compile.Wait(timeout))
         {
             if (!entry.Compile.IsCompleted) disk.WriteFailure(key, TimeoutPrefix + clock.Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture));
-            return new ModuleLookup(null, CompileTimeout(timeout, null), WasmCacheHit.Miss, clock.Elapsed.TotalMilliseconds);
+            return new ModuleLookup(null, CompileTimeout(timeout, null), CacheHit.Miss, clock.Elapsed.TotalMilliseconds);
         }
 
         var result = entry.Compile.Result;
-        return Answer(result, WasmCacheHit.Miss, result.CompileTimeMs);
+        return Answer(result, CacheHit.Miss, result.CompileTimeMs);
     }
 
     private ModuleLookup? Load(string key)
@@ -86,10 +86,10 @@ internal sealed class WasmtimeModules(Engine engine, CompiledModuleCache disk, s
             return null;
         }
 
-        return Remember(key, new CompileResult(module, null, 0), WasmCacheHit.Disk, clock.Elapsed.TotalMilliseconds);
+        return Remember(key, new CompileResult(module, null, 0), CacheHit.Disk, clock.Elapsed.TotalMilliseconds);
     }
 
-    private ModuleLookup Remember(string key, CompileResult result, System.Text.Json.Nodes.JsonNode cacheHit, double loadTimeMs = 0)
+    private ModuleLookup Remember(string key, CompileResult result, CacheHit cacheHit, double loadTimeMs = 0)
     {
         var entry = _memory.GetOrAdd(key, _ => new Entry(Task.FromResult(result)));
         entry.LastUsed = Interlocked.Increment(ref _clock);
@@ -123,7 +123,7 @@ internal sealed class WasmtimeModules(Engine engine, CompiledModuleCache disk, s
         }
     }
 
-    private static ModuleLookup Answer(CompileResult result, System.Text.Json.Nodes.JsonNode cacheHit, double compileTimeMs) => result.Module is not null
+    private static ModuleLookup Answer(CompileResult result, CacheHit cacheHit, double compileTimeMs) => result.Module is not null
         ? new ModuleLookup(result.Module, null, cacheHit, compileTimeMs)
         : new ModuleLookup(null, SandboxOutcome.Failed(ErrorTypes.CompileError, result.Error!), cacheHit, compileTimeMs);
 

@@ -1,3 +1,4 @@
+using ScriptRunner.Core.Model;
 using ScriptRunner.Sandbox.JavaScript;
 
 namespace ScriptRunner.Tests.Sandbox.JavaScript;
@@ -48,7 +49,7 @@ public sealed class IsolationTests
         const string code = "let count = 0; export default () => String(++count);";
         JsHarness.Execute(code, sandbox: _sandbox);
         var second = JsHarness.Execute(code, sandbox: _sandbox);
-        Assert.Equal("\"memory\"", second.Outcome.CacheHit!.ToJsonString());
+        Assert.Equal(CacheHit.Memory, second.Outcome.CacheHit);
         Assert.Equal("{\"statusCode\":200,\"headers\":{},\"body\":\"1\"}", JsHarness.Json(second));
     }
 }

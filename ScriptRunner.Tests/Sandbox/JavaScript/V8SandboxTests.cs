@@ -79,6 +79,38 @@ public sealed class V8SandboxTests
     }
 
     [Fact]
+    public void ReleasingMemoryRightAfterARunThatReplacesTheIsolate_NeverReachesTheDisposedRuntime()
+    {
+        // Every run replaces the isolate on the preparer thread, and the clean-up between runs collects garbage at
+        // once: the collection must wait for the replacement, not reach the runtime being disposed.
+        using var sandbox = new V8Sandbox(recycleAfter: 1);
+        var releases = (ScriptRunner.Sandbox.Hosting.IReleasesMemory)sandbox;
+        for (var i = 0; i < 30; i++)
+        {
+            Assert.True(JsHarness.On(EngineNames.V8).Execute("new Array(10000).fill(1).length", sandbox: sandbox).Outcome.Success);
+            // Several clean-ups in a row span the whole replacement, whatever the machine's load.
+            for (var j = 0; j < 20; j++) releases.ReleaseMemory();
+        }
+
+        Assert.Equal(31, sandbox.IsolateGeneration);
+    }
+
+    [Fact]
+    public void ARunWithAnotherMemoryCap_GetsAnIsolateMadeForItsCap()
+    {
+        using var sandbox = new V8Sandbox();
+        var harness = JsHarness.On(EngineNames.V8);
+        const string allocate = "try { new ArrayBuffer(100 * 1024 * 1024).byteLength } catch (e) { e.name }";
+
+        var underTheDefault = harness.Execute(allocate, sandbox: sandbox);
+        var underSixtyFour = harness.Execute(allocate, sandbox: sandbox, memoryBytes: 64L * 1024 * 1024);
+
+        Assert.Equal("104857600", harness.Json(underTheDefault));
+        Assert.Equal("\"RangeError\"", harness.Json(underSixtyFour));
+        Assert.Equal(2, sandbox.IsolateGeneration);
+    }
+
+    [Fact]
     public void Timeout_ReplacesTheIsolateAndTheNextRunSucceeds()
     {
         using var sandbox = new V8Sandbox();

@@ -103,7 +103,7 @@ public sealed class WasmSandboxLimitsTests
 
         Assert.Equal(ErrorTypes.CompileError, run.Outcome.ErrorType);
         Assert.StartsWith("malformed module: ", run.Outcome.Error);
-        Assert.False((bool)run.Outcome.CacheHit!);
+        Assert.Equal(CacheHit.Miss, run.Outcome.CacheHit);
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using ScriptRunner.Core.Model;
 using ScriptRunner.Wasm;
 
 namespace ScriptRunner.Tests.Sandbox.WebAssembly;
@@ -14,9 +15,9 @@ public sealed class WasmSandboxMetadataTests
         var cold = WasmRun.Execute(code, engine, handler: "add", parameters: [1, 2]);
         var warm = WasmRun.Execute(code, engine, handler: "add", parameters: [3, 4]);
 
-        Assert.False((bool)cold.Outcome.CacheHit!);
+        Assert.Equal(CacheHit.Miss, cold.Outcome.CacheHit);
         Assert.True(cold.Outcome.CompileTimeMs > 0);
-        Assert.Equal("memory", (string)warm.Outcome.CacheHit!);
+        Assert.Equal(CacheHit.Memory, warm.Outcome.CacheHit);
         Assert.Equal(0, warm.Outcome.CompileTimeMs);
         Assert.Equal("7", warm.Outcome.Result!.ToJsonString());
     }
@@ -29,7 +30,7 @@ public sealed class WasmSandboxMetadataTests
         WasmRun.Execute(code, new Engine(), handler: "nothing");
         var other = WasmRun.Execute(code, new Engine(), handler: "nothing");
 
-        Assert.False((bool)other.Outcome.CacheHit!);
+        Assert.Equal(CacheHit.Miss, other.Outcome.CacheHit);
     }
 
     [Fact]

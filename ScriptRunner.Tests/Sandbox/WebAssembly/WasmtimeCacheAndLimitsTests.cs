@@ -19,9 +19,9 @@ public sealed class WasmtimeCacheAndLimitsTests
         var first = RunIn(directory, code, "add", 1, 2);
         var second = RunIn(directory, code, "add", 3, 4);
 
-        Assert.False((bool)first.Outcome.CacheHit!);
+        Assert.Equal(CacheHit.Miss, first.Outcome.CacheHit);
         Assert.True(first.Outcome.CompileTimeMs > 0);
-        Assert.Equal("disk", (string)second.Outcome.CacheHit!);
+        Assert.Equal(CacheHit.Disk, second.Outcome.CacheHit);
         Assert.Equal("7", second.Outcome.Result!.ToJsonString());
     }
 
@@ -35,7 +35,7 @@ public sealed class WasmtimeCacheAndLimitsTests
         WasmRun.Execute(code, handler: "add", parameters: [1, 2], engineName: EngineNames.Wasmtime, runtime: runtime);
         var warm = WasmRun.Execute(code, handler: "add", parameters: [1, 2], engineName: EngineNames.Wasmtime, runtime: runtime);
 
-        Assert.Equal("memory", (string)warm.Outcome.CacheHit!);
+        Assert.Equal(CacheHit.Memory, warm.Outcome.CacheHit);
         Assert.Equal(0, warm.Outcome.CompileTimeMs);
     }
 
@@ -54,7 +54,7 @@ public sealed class WasmtimeCacheAndLimitsTests
 
         Assert.True(run.Outcome.Success, run.Outcome.Error);
         Assert.Equal("11", run.Outcome.Result!.ToJsonString());
-        Assert.False((bool)run.Outcome.CacheHit!);
+        Assert.Equal(CacheHit.Miss, run.Outcome.CacheHit);
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class WasmtimeCacheAndLimitsTests
         var run = RunIn(directory, code, "add", 2, 2);
 
         Assert.Equal("4", run.Outcome.Result!.ToJsonString());
-        Assert.False((bool)run.Outcome.CacheHit!);
+        Assert.Equal(CacheHit.Miss, run.Outcome.CacheHit);
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class WasmtimeCacheAndLimitsTests
         Assert.Equal(ErrorTypes.CompileError, first.Outcome.ErrorType);
         Assert.Equal("malformed module: unexpected end-of-file (at offset 0xa)", first.Outcome.Error);
         Assert.Equal(first.Outcome.Error, second.Outcome.Error);
-        Assert.Equal("disk", (string)second.Outcome.CacheHit!);
+        Assert.Equal(CacheHit.Disk, second.Outcome.CacheHit);
     }
 
     [Fact]
