@@ -38,7 +38,7 @@ public class JavaScriptBenchmarks
         Check(OnLargeStack(() => Run(_sandbox, _library, null)));
     }
 
-    /// <summary>Seed 000's handler, its module prepared and cached: a new engine, the prelude, the call, the answer.</summary>
+    /// <summary>An edge function handler (<c>export default async (req) => …</c>), its module prepared and cached: a new engine, the prelude, the call, the answer.</summary>
     [Benchmark]
     public SandboxOutcome WarmTrivialHandler() => OnLargeStack(() => Run(_sandbox, _trivial, "handler"));
 

@@ -11,7 +11,7 @@ namespace ScriptRunner.Benchmarks;
 /// <summary>
 /// What Jint's memory cap costs a run, side by side in one process: no cap, the cap counted as allocation (Jint's
 /// own <c>LimitMemory</c>, what a shared process can attribute), and the cap counted as memory held (what a sandbox
-/// process uses). A tight arithmetic loop, a string-building loop, and seed 000's trivial handler.
+/// process uses). A tight arithmetic loop, a string-building loop, and a trivial edge function handler.
 /// </summary>
 /// <remarks>Run: <c>dotnet run -c Release --project ScriptRunner.Benchmarks -- bdn --filter *MemoryCapBenchmarks*</c>.</remarks>
 [MemoryDiagnoser]
@@ -48,7 +48,7 @@ public class MemoryCapBenchmarks
     [Benchmark]
     public SandboxOutcome StringBuildingLoop() => _stack.Run(() => Run(StringLoop, null));
 
-    /// <summary>Seed 000's handler: a new engine, the prelude, the call, the answer.</summary>
+    /// <summary>A trivial edge function handler (<c>export default async (req) => …</c>): a new engine, the prelude, the call, the answer.</summary>
     [Benchmark]
     public SandboxOutcome Trivial() => _stack.Run(() => Run(TrivialHandler, "handler"));
 

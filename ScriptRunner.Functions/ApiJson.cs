@@ -26,7 +26,7 @@ internal static class ApiJson
         return options;
     }
 
-    /// <summary>Writes every timestamp as ISO-8601 UTC with a <c>Z</c>, the form the health check and seed use.</summary>
+    /// <summary>Writes every timestamp as ISO-8601 UTC with a <c>Z</c>, the form the health check and every answer use.</summary>
     private sealed class UtcTimestampConverter : JsonConverter<DateTimeOffset>
     {
         public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>

@@ -8,7 +8,7 @@ internal static class ListenAddress
     /// <summary>The port used when nothing names one, the same as <c>func start</c>.</summary>
     public const int DefaultPort = 7071;
 
-    /// <summary>The variable seed 000's clients set to choose the port.</summary>
+    /// <summary>The variable that chooses the port of a standalone run, as many hosting platforms set it.</summary>
     public const string PortVariable = "PORT";
 
     /// <summary>ASP.NET Core's own keys: <c>--urls</c>/<c>ASPNETCORE_URLS</c> and the port lists container images set.</summary>

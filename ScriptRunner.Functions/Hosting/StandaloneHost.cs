@@ -1,6 +1,6 @@
 namespace ScriptRunner.Functions.Hosting;
 
-/// <summary>A plain ASP.NET Core app serving the same handlers on the Functions paths and seed 000's paths.</summary>
+/// <summary>A plain ASP.NET Core app serving the same handlers on the Functions paths and at the root.</summary>
 internal static class StandaloneHost
 {
     /// <summary>Builds and runs the app until it is stopped.</summary>

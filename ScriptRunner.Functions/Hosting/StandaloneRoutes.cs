@@ -2,7 +2,7 @@ using ScriptRunner.Functions.Handlers;
 
 namespace ScriptRunner.Functions.Hosting;
 
-/// <summary>The routes of a standalone run: the Functions paths under <c>/api</c> and seed 000's paths at the root.</summary>
+/// <summary>The routes of a standalone run: the Functions paths under <c>/api</c> and the same paths at the root.</summary>
 internal static class StandaloneRoutes
 {
     /// <summary>The prefix the Functions host gives HTTP-triggered routes (host.json <c>routePrefix</c>).</summary>

@@ -4,7 +4,7 @@ using ScriptRunner.Core.Execution;
 
 namespace ScriptRunner.Sandbox.JavaScript;
 
-/// <summary>The prelude's input, as JSON: the code form, the handler name, the seed request and the env vars.</summary>
+/// <summary>The prelude's input, as JSON: the code form, the handler name, the request object and the env vars.</summary>
 internal static class JavaScriptInput
 {
     /// <summary>Serializes the invocation's inputs for the prelude.</summary>

@@ -212,7 +212,7 @@ public sealed class JavaScriptExecutionTests : IClassFixture<JavaScriptExecution
         Assert.Equal("disk almost full", logs[0]!["message"]!.GetValue<string>());
         Assert.EndsWith("Z", logs[0]!["timestamp"]!.GetValue<string>());
     }
-    // Seed 000's README, "Execute Function": the request body exactly as documented.
+    // An edge function request with every field a client sends: handler, request, env vars, timeout and memory.
     internal const string SeedExecuteFunctionBody = """
         {
           "code": "export default async (req) => ({ statusCode: 200, body: 'OK' })",
@@ -232,7 +232,7 @@ public sealed class JavaScriptExecutionTests : IClassFixture<JavaScriptExecution
         }
         """;
 
-    // Seed 000's README, "Testing": the curl -d body exactly as documented.
+    // An edge function request as a client types it in a curl -d body: indented, without a request body field.
     internal const string SeedTestingBody = """
         {
             "code": "export default async (req) => ({ statusCode: 200, body: JSON.stringify({ message: \"Hello World\" }) })",

@@ -7,7 +7,7 @@ namespace ScriptRunner.Tests.Functions;
 
 /// <summary>
 /// The built app started without a host, as <c>dotnet ScriptRunner.Functions.dll</c>, on the port named by
-/// <c>PORT</c>: it serves the Functions paths and seed 000's paths over real HTTP.
+/// <c>PORT</c>: it serves the Functions paths and the root paths over real HTTP.
 /// </summary>
 public sealed class StandaloneModeTests : IAsyncLifetime
 {

@@ -5,7 +5,7 @@ using ScriptRunner.Tests.Sandbox.JavaScript;
 namespace ScriptRunner.Tests.Functions;
 
 /// <summary>
-/// The V8 engine end to end, chosen per request with <c>"engine": "v8"</c>: seed 000's examples, and hostile scripts
+/// The V8 engine end to end, chosen per request with <c>"engine": "v8"</c>: the edge function examples, and hostile scripts
 /// that end in their error type while the service keeps answering. Scripts that exhaust the heap are left to the
 /// sandbox-process pool's tests: V8 may abort the process that runs them.
 /// </summary>

@@ -311,7 +311,7 @@ public sealed class WasmEndToEndTests(WasmAppFixture app) : IClassFixture<WasmAp
     [Fact]
     public async Task Readme_CurlExample_ReturnsFive()
     {
-        // The exact body shown in README.md (a module exporting add(i32, i32) -> i32).
+        // The exact body shown in docs/webassembly.md (a module exporting add(i32, i32) -> i32).
         var (status, body) = await Execute(JsonNode.Parse(
             """{"codeBase64":"AGFzbQEAAAABBwFgAn9/AX8DAgEABwcBA2FkZAAACgkBBwAgACABags=","handler":"add","params":[2,3]}""")!);
 
