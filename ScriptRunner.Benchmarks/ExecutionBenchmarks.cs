@@ -67,8 +67,7 @@ public class ExecutionBenchmarks
     [Benchmark]
     public SandboxOutcome SandboxTrivial()
     {
-        var output = new OutputCapture(_options.Output.MaxStdoutBytes, _options.Output.MaxStderrBytes,
-            _options.Output.MaxLogEntries, _options.Output.MaxLogMessageBytes);
+        var output = OutputCapture.For(_options.Output);
         return _sandbox.Execute(new SandboxInvocation
         {
             Code = _code,

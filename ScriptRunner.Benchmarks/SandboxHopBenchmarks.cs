@@ -70,7 +70,7 @@ public class SandboxHopBenchmarks
     [Benchmark]
     public Task<SandboxRun> Pooled() => _pool.RunAsync(_job, Capture(), CancellationToken.None);
 
-    private OutputCapture Capture() => new(_options.Output.MaxStdoutBytes, _options.Output.MaxStderrBytes, _options.Output.MaxLogEntries, _options.Output.MaxLogMessageBytes);
+    private OutputCapture Capture() => OutputCapture.For(_options.Output);
 
     private sealed class InProcessConfig : BenchmarkDotNet.Configs.ManualConfig
     {

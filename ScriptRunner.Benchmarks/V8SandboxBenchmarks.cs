@@ -55,7 +55,7 @@ public class V8SandboxBenchmarks
     internal static SandboxOutcome Run(IScriptSandbox sandbox, ScriptRunnerOptions options, string code)
     {
         var bytes = System.Text.Encoding.UTF8.GetBytes(code);
-        var output = new OutputCapture(options.Output.MaxStdoutBytes, options.Output.MaxStderrBytes, options.Output.MaxLogEntries, options.Output.MaxLogMessageBytes);
+        var output = OutputCapture.For(options.Output);
         return sandbox.Execute(new SandboxInvocation
         {
             Code = bytes,

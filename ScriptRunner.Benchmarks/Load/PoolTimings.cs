@@ -156,7 +156,7 @@ internal static class PoolTimings
         var inside = new List<double>();
         for (var i = 0; i < runs; i++)
         {
-            var capture = new ScriptRunner.Core.Hosting.OutputCapture(options.Output.MaxStdoutBytes, options.Output.MaxStderrBytes, options.Output.MaxLogEntries, options.Output.MaxLogMessageBytes);
+            var capture = ScriptRunner.Core.Hosting.OutputCapture.For(options.Output);
             var clock = Stopwatch.StartNew();
             var run = await pool.RunAsync(job, capture, CancellationToken.None);
             var elapsed = clock.Elapsed.TotalMilliseconds;

@@ -110,7 +110,7 @@ public sealed class ExecutionService
         }
         run.Metadata = run.Metadata with { Engine = engine };
 
-        var capture = new OutputCapture(_output.MaxStdoutBytes, _output.MaxStderrBytes, _output.MaxLogEntries, _output.MaxLogMessageBytes, _clock);
+        var capture = OutputCapture.For(_output, _clock);
         var job = new SandboxJob
         {
             Code = code,

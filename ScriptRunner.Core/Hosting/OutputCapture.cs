@@ -1,5 +1,6 @@
 using System.Text;
 using ScriptRunner.Core.Model;
+using ScriptRunner.Core.Options;
 
 namespace ScriptRunner.Core.Hosting;
 
@@ -16,19 +17,34 @@ public sealed class OutputCapture
     private readonly List<LogEntry> _logs = [];
     private readonly int _maxLogEntries;
     private readonly int _maxLogMessageBytes;
+    private readonly int _maxLogBytes;
+    private long _logBytes;
     private readonly TimeProvider _clock;
     private readonly IOutputSink? _sink;
     private readonly Lock _gate = new();
     private bool _logsTruncated;
 
-    public OutputCapture(int maxStdoutBytes, int maxStderrBytes, int maxLogEntries, int maxLogMessageBytes, TimeProvider? clock = null, IOutputSink? sink = null)
+    /// <summary>
+    /// A capture with its caps: stdout and stderr bytes, log entries, bytes of one log message, and bytes of all log
+    /// messages together (<paramref name="maxLogBytes"/>; without it, <see cref="OutputOptions.MaxLogBytes"/>'s default).
+    /// </summary>
+    public OutputCapture(int maxStdoutBytes, int maxStderrBytes, int maxLogEntries, int maxLogMessageBytes, TimeProvider? clock = null, IOutputSink? sink = null,
+        int maxLogBytes = OutputOptions.DefaultMaxLogBytes)
     {
+        _maxLogBytes = maxLogBytes;
         _stdout = new BoundedText(maxStdoutBytes);
         _stderr = new BoundedText(maxStderrBytes);
         _maxLogEntries = maxLogEntries;
         _maxLogMessageBytes = maxLogMessageBytes;
         _clock = clock ?? TimeProvider.System;
         _sink = sink;
+    }
+
+    /// <summary>A capture with the caps of <paramref name="options"/>.</summary>
+    public static OutputCapture For(OutputOptions options, TimeProvider? clock = null, IOutputSink? sink = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new OutputCapture(options.MaxStdoutBytes, options.MaxStderrBytes, options.MaxLogEntries, options.MaxLogMessageBytes, clock, sink, options.MaxLogBytes);
     }
 
     /// <summary>Appends text to stdout.</summary>
@@ -74,11 +90,24 @@ public sealed class OutputCapture
             }
 
             var message = JsonTextSize.WellFormed(entry.Message);
-            if (JsonTextSize.Of(message) > _maxLogMessageBytes)
+            // Each message has its cap, and all of them together one more: many entries just under the first would
+            // otherwise make answers far larger than anyone expects of the caps.
+            var room = (int)Math.Min(_maxLogMessageBytes, _maxLogBytes - _logBytes);
+            if (room <= 0)
             {
-                message = message[..JsonTextSize.FittingLength(message, _maxLogMessageBytes)];
+                MarkLogsTruncated();
+                return;
+            }
+
+            var size = JsonTextSize.Of(message);
+            if (size > room)
+            {
+                message = message[..JsonTextSize.FittingLength(message, room)];
+                size = JsonTextSize.Of(message);
                 MarkLogsTruncated();
             }
+
+            _logBytes += size;
 
             var kept = entry with { Level = NormalizeLevel(entry.Level), Message = message };
             _logs.Add(kept);

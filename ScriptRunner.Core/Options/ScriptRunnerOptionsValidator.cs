@@ -57,6 +57,7 @@ internal sealed class ScriptRunnerOptionsValidator : IValidateOptions<ScriptRunn
             Positive(failures, "Output:MaxStderrBytes", output.MaxStderrBytes);
             NotNegative(failures, "Output:MaxLogEntries", output.MaxLogEntries);
             Positive(failures, "Output:MaxLogMessageBytes", output.MaxLogMessageBytes);
+            Positive(failures, "Output:MaxLogBytes", output.MaxLogBytes);
         }
 
         var javaScript = options.JavaScript;

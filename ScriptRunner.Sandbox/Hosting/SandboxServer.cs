@@ -142,7 +142,7 @@ internal sealed class SandboxServer : IDisposable
             return SandboxOutcome.Failed(ErrorTypes.UnsupportedCodeType, $"The {job.Engine} engine is not available.");
 
         var output = _options.Output;
-        var capture = new OutputCapture(output.MaxStdoutBytes, output.MaxStderrBytes, output.MaxLogEntries, output.MaxLogMessageBytes, TimeProvider.System, sink);
+        var capture = OutputCapture.For(output, TimeProvider.System, sink);
         using var deadline = new CancellationTokenSource();
         // The parent cancels at the deadline; this is the same deadline kept locally, in case that frame is late.
         deadline.CancelAfter(job.Timeout);

@@ -115,6 +115,39 @@ public sealed class OutputCaptureTests
         Assert.Equal(new TruncationFlags(false, true, false), capture.Truncated);
     }
 
+    [Fact]
+    public void LogMessages_AreCappedAllTogether_AndTheCutIsFlagged()
+    {
+        var capture = new OutputCapture(1000, 1000, maxLogEntries: 1000, maxLogMessageBytes: 16 * 1024, maxLogBytes: 40 * 1024);
+
+        for (var i = 0; i < 5; i++) capture.Log("info", new string('x', 16 * 1024));
+
+        Assert.Equal([16 * 1024, 16 * 1024, 8 * 1024], capture.Logs.Select(l => l.Message.Length));
+        Assert.True(capture.Truncated.Logs);
+    }
+
+    [Fact]
+    public void LogMessages_UnderTheTotalCap_AreKeptWhole()
+    {
+        var capture = OutputCapture.For(new ScriptRunner.Core.Options.OutputOptions());
+
+        for (var i = 0; i < 60; i++) capture.Log("info", new string('x', 16 * 1024));
+
+        Assert.Equal(60, capture.Logs.Count);
+        Assert.False(capture.Truncated.Logs);
+    }
+
+    [Fact]
+    public void ThousandLogEntriesOfSixteenKilobytes_StayWithinTheDefaultOneMegabyte()
+    {
+        var capture = OutputCapture.For(new ScriptRunner.Core.Options.OutputOptions());
+
+        for (var i = 0; i < 1000; i++) capture.Log("info", new string('x', 16 * 1024));
+
+        Assert.Equal(1024 * 1024, capture.Logs.Sum(l => l.Message.Length));
+        Assert.True(capture.Truncated.Logs);
+    }
+
     private sealed class RecordingSink : IOutputSink
     {
         public List<string> Events { get; } = [];
