@@ -49,7 +49,7 @@ internal sealed class V8Execution(SandboxInvocation invocation, JintPreparedCode
         using var interrupt = deadline.Token.Register(engine.Interrupt);
         try
         {
-            var host = new JavaScriptHostFunctions(invocation.Host, deadline.Token);
+            var host = new JavaScriptHostFunctions(invocation.Host, deadline.Token, invocation.MemoryLimitBytes);
             var setup = Hold((ScriptObject)engine.Evaluate(isolate.Setup));
             var prepared = Hold((ScriptObject)setup.Invoke(false, new V8HostBridge(host), JavaScriptInput.Json(invocation, code.Form)));
             runtime = Hold((ScriptObject)prepared["runtime"]);
