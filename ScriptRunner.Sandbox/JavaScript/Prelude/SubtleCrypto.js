@@ -49,9 +49,17 @@ function callHost(op, parameters, a, b, c) {
   return answer;
 }
 
+// A method runs in two steps, as the spec's do: the argument conversions and algorithm normalisation, whose errors
+// reject the promise at once; then the operation, whose outcome settles the promise a microtask later (the spec
+// runs it "in parallel"). The operation itself runs straight away, so it reads the caller's bytes as they are
+// when the method is called, as the spec's copy of them would.
 const rejectWith = (error) => new PromiseConstructor((resolve, reject) => reject(error));
-function cryptoTask(body) {
-  try { return promiseResolve(body()); } catch (e) { return rejectWith(e); }
+function cryptoTask(prepare) {
+  let operation;
+  try { operation = prepare(); } catch (e) { return rejectWith(e); }
+  let value, failed = false;
+  try { value = operation(); } catch (e) { value = e; failed = true; }
+  return then(promiseResolve(undefined), () => { if (failed) throw value; return value; });
 }
 
 function arity(count, needed, method) {
@@ -158,7 +166,8 @@ class SubtleCrypto {
     return cryptoTask(() => {
       arity(count, 2, 'digest');
       const alg = normalizeAlgorithm('digest', algorithm);
-      return callHost('digest', alg.name, bufferSource(data, 'data'))[1];
+      const bytes = bufferSource(data, 'data');
+      return () => callHost('digest', alg.name, bytes)[1];
     });
   }
 
@@ -167,12 +176,14 @@ class SubtleCrypto {
     return cryptoTask(() => {
       arity(count, 5, 'importKey');
       const f = keyFormat(format);
-      const wanted = keyUsages(usages);
-      const alg = normalizeAlgorithm('importKey', algorithm);
       const jwk = f === 'jwk' ? jsonWebKey(keyData) : undefined;
       const data = f === 'jwk' ? undefined : bufferSource(keyData, 'keyData');
-      const request = importRequest(f, jwk, alg, Boolean(extractable), wanted);
-      return importedKey(callHost('importKey', jsonStringify(request), data)[0], wanted);
+      const alg = normalizeAlgorithm('importKey', algorithm);
+      const wanted = keyUsages(usages);
+      return () => {
+        const request = importRequest(f, jwk, alg, Boolean(extractable), wanted);
+        return importedKey(callHost('importKey', jsonStringify(request), data)[0], wanted);
+      };
     });
   }
 
@@ -181,8 +192,11 @@ class SubtleCrypto {
     return cryptoTask(() => {
       arity(count, 2, 'exportKey');
       const f = keyFormat(format);
-      const answer = callHost('exportKey', jsonStringify(exportRequest(key, 'key', f)));
-      return f === 'jwk' ? jsonParse(answer[0]) : answer[1];
+      keySlot(key, 'key');
+      return () => {
+        const answer = callHost('exportKey', jsonStringify(exportRequest(key, 'key', f)));
+        return f === 'jwk' ? jsonParse(answer[0]) : answer[1];
+      };
     });
   }
 
@@ -190,19 +204,21 @@ class SubtleCrypto {
     const count = arguments.length;
     return cryptoTask(() => {
       arity(count, 3, 'generateKey');
-      const wanted = keyUsages(usages);
       const alg = normalizeAlgorithm('generateKey', algorithm);
-      const allowed = allowedUsages[alg.name];
-      if (allowed.secret !== undefined) checkUsages(alg.name, 'secret', wanted);
-      else for (const usage of wanted) if (!allowed.public.includes(usage) && !allowed.private.includes(usage)) throw cryptoError('SyntaxError', `Cannot create a ${alg.name} key with usage '${usage}'`);
-      const described = jsonParse(callHost('generateKey', jsonStringify({ alg: algorithmParameters(alg), ext: Boolean(extractable) }))[0]);
-      if (described.publicKey === undefined) {
-        if (wanted.length === 0) throw cryptoError('SyntaxError', 'A secret key needs at least one usage');
-        return makeCryptoKey(described, wanted);
-      }
-      const privateUsages = wanted.filter((u) => allowed.private.includes(u));
-      if (privateUsages.length === 0) throw cryptoError('SyntaxError', 'A private key needs at least one usage');
-      return { publicKey: makeCryptoKey(described.publicKey, wanted.filter((u) => allowed.public.includes(u))), privateKey: makeCryptoKey(described.privateKey, privateUsages) };
+      const wanted = keyUsages(usages);
+      return () => {
+        const allowed = allowedUsages[alg.name];
+        if (allowed.secret !== undefined) checkUsages(alg.name, 'secret', wanted);
+        else for (const usage of wanted) if (!allowed.public.includes(usage) && !allowed.private.includes(usage)) throw cryptoError('SyntaxError', `Cannot create a ${alg.name} key with usage '${usage}'`);
+        const described = jsonParse(callHost('generateKey', jsonStringify({ alg: algorithmParameters(alg), ext: Boolean(extractable) }))[0]);
+        if (described.publicKey === undefined) {
+          if (wanted.length === 0) throw cryptoError('SyntaxError', 'A secret key needs at least one usage');
+          return makeCryptoKey(described, wanted);
+        }
+        const privateUsages = wanted.filter((u) => allowed.private.includes(u));
+        if (privateUsages.length === 0) throw cryptoError('SyntaxError', 'A private key needs at least one usage');
+        return { publicKey: makeCryptoKey(described.publicKey, wanted.filter((u) => allowed.public.includes(u))), privateKey: makeCryptoKey(described.privateKey, privateUsages) };
+      };
     });
   }
 
@@ -211,8 +227,9 @@ class SubtleCrypto {
     return cryptoTask(() => {
       arity(count, 3, 'sign');
       const alg = normalizeAlgorithm('sign', algorithm);
+      keySlot(key, 'key');
       const bytes = bufferSource(data, 'data');
-      return callHost('sign', jsonStringify(operationParameters(alg, usableKey(key, 'key', alg, 'sign'))), bytes)[1];
+      return () => callHost('sign', jsonStringify(operationParameters(alg, usableKey(key, 'key', alg, 'sign'))), bytes)[1];
     });
   }
 
@@ -221,9 +238,10 @@ class SubtleCrypto {
     return cryptoTask(() => {
       arity(count, 4, 'verify');
       const alg = normalizeAlgorithm('verify', algorithm);
+      keySlot(key, 'key');
       const sig = bufferSource(signature, 'signature');
       const bytes = bufferSource(data, 'data');
-      return callHost('verify', jsonStringify(operationParameters(alg, usableKey(key, 'key', alg, 'verify'))), sig, bytes)[0] === 'true';
+      return () => callHost('verify', jsonStringify(operationParameters(alg, usableKey(key, 'key', alg, 'verify'))), sig, bytes)[0] === 'true';
     });
   }
 
@@ -232,8 +250,9 @@ class SubtleCrypto {
     return cryptoTask(() => {
       arity(count, 3, 'encrypt');
       const alg = normalizeAlgorithm('encrypt', algorithm);
+      keySlot(key, 'key');
       const bytes = bufferSource(data, 'data');
-      return callHost('encrypt', jsonStringify(operationParameters(alg, usableKey(key, 'key', alg, 'encrypt'))), bytes, secondInput(alg), thirdInput(alg))[1];
+      return () => callHost('encrypt', jsonStringify(operationParameters(alg, usableKey(key, 'key', alg, 'encrypt'))), bytes, secondInput(alg), thirdInput(alg))[1];
     });
   }
 
@@ -242,8 +261,9 @@ class SubtleCrypto {
     return cryptoTask(() => {
       arity(count, 3, 'decrypt');
       const alg = normalizeAlgorithm('decrypt', algorithm);
+      keySlot(key, 'key');
       const bytes = bufferSource(data, 'data');
-      return callHost('decrypt', jsonStringify(operationParameters(alg, usableKey(key, 'key', alg, 'decrypt'))), bytes, secondInput(alg), thirdInput(alg))[1];
+      return () => callHost('decrypt', jsonStringify(operationParameters(alg, usableKey(key, 'key', alg, 'decrypt'))), bytes, secondInput(alg), thirdInput(alg))[1];
     });
   }
 
@@ -252,9 +272,13 @@ class SubtleCrypto {
     return cryptoTask(() => {
       arity(count, 2, 'deriveBits');
       const alg = normalizeAlgorithm('deriveBits', algorithm);
-      const p = operationParameters(alg, usableKey(baseKey, 'baseKey', alg, 'deriveBits'));
-      p.length = length === undefined || length === null ? null : Number(length) >>> 0;
-      return callHost('deriveBits', jsonStringify(p), alg.salt, alg.info)[1];
+      keySlot(baseKey, 'baseKey');
+      const bits = length === undefined || length === null ? null : Number(length) >>> 0;
+      return () => {
+        const p = operationParameters(alg, usableKey(baseKey, 'baseKey', alg, 'deriveBits'));
+        p.length = bits;
+        return callHost('deriveBits', jsonStringify(p), alg.salt, alg.info)[1];
+      };
     });
   }
 
@@ -265,11 +289,14 @@ class SubtleCrypto {
       const alg = normalizeAlgorithm('deriveBits', algorithm);
       const keyType = normalizeAlgorithm('importKey', derivedKeyType);
       const lengthOf = normalizeAlgorithm('get key length', derivedKeyType);
+      keySlot(baseKey, 'baseKey');
       const wanted = keyUsages(usages);
-      const derive = operationParameters(alg, usableKey(baseKey, 'baseKey', alg, 'deriveKey'));
-      derive.length = keyLength(lengthOf);
-      const request = { derive, import: importRequest('raw', undefined, keyType, Boolean(extractable), wanted) };
-      return importedKey(callHost('deriveKey', jsonStringify(request), alg.salt, alg.info)[0], wanted);
+      return () => {
+        const derive = operationParameters(alg, usableKey(baseKey, 'baseKey', alg, 'deriveKey'));
+        derive.length = keyLength(lengthOf);
+        const request = { derive, import: importRequest('raw', undefined, keyType, Boolean(extractable), wanted) };
+        return importedKey(callHost('deriveKey', jsonStringify(request), alg.salt, alg.info)[0], wanted);
+      };
     });
   }
 
@@ -278,10 +305,14 @@ class SubtleCrypto {
     return cryptoTask(() => {
       arity(count, 4, 'wrapKey');
       const f = keyFormat(format);
+      keySlot(key, 'key');
+      keySlot(wrappingKey, 'wrappingKey');
       const alg = normalizeEither('wrapKey', 'encrypt', wrapAlgorithm);
-      const wrap = operationParameters(alg, usableKey(wrappingKey, 'wrappingKey', alg, 'wrapKey'));
-      const request = { export: exportRequest(key, 'key', f), wrap };
-      return callHost('wrapKey', jsonStringify(request), undefined, secondInput(alg), thirdInput(alg))[1];
+      return () => {
+        const wrap = operationParameters(alg, usableKey(wrappingKey, 'wrappingKey', alg, 'wrapKey'));
+        const request = { export: exportRequest(key, 'key', f), wrap };
+        return callHost('wrapKey', jsonStringify(request), undefined, secondInput(alg), thirdInput(alg))[1];
+      };
     });
   }
 
@@ -290,13 +321,16 @@ class SubtleCrypto {
     return cryptoTask(() => {
       arity(count, 7, 'unwrapKey');
       const f = keyFormat(format);
+      const bytes = bufferSource(wrappedKey, 'wrappedKey');
+      keySlot(unwrappingKey, 'unwrappingKey');
       const alg = normalizeEither('unwrapKey', 'decrypt', unwrapAlgorithm);
       const keyType = normalizeAlgorithm('importKey', unwrappedKeyAlgorithm);
       const wanted = keyUsages(usages);
-      const bytes = bufferSource(wrappedKey, 'wrappedKey');
-      const unwrap = operationParameters(alg, usableKey(unwrappingKey, 'unwrappingKey', alg, 'unwrapKey'));
-      const request = { unwrap, import: importRequest(f, undefined, keyType, Boolean(extractable), wanted) };
-      return importedKey(callHost('unwrapKey', jsonStringify(request), bytes, secondInput(alg), thirdInput(alg))[0], wanted);
+      return () => {
+        const unwrap = operationParameters(alg, usableKey(unwrappingKey, 'unwrappingKey', alg, 'unwrapKey'));
+        const request = { unwrap, import: importRequest(f, undefined, keyType, Boolean(extractable), wanted) };
+        return importedKey(callHost('unwrapKey', jsonStringify(request), bytes, secondInput(alg), thirdInput(alg))[0], wanted);
+      };
     });
   }
 }
