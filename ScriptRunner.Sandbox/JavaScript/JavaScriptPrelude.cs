@@ -34,7 +34,8 @@ internal static class JavaScriptPrelude
         new("web", ["Inspect", "Console", "Encoding", "Url", "Http"],
             "inspect, errorText, isErrorLike, consoleObject, fetch, structuredClone, atob, btoa, makeUrlClasses, makeHttpClasses, " +
             "makeTextEncoder, makeTextDecoder, makeDOMException, makeCrypto, utf8Decode, toBytes"),
-        new("webcrypto", ["CryptoAlgorithms", "SubtleCrypto"], "makeSubtleCrypto"),
+        new("webcrypto", ["SubtleCrypto"], "makeSubtleCrypto"),
+        new("webcryptoOperations", ["CryptoAlgorithms", "CryptoKey", "CryptoOperations"], "subtleOperations, CryptoKey"),
     ];
 
     private static readonly string[] RuntimeParts = ["Timers", "Result", "Runner"];

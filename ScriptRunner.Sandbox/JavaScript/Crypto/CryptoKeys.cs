@@ -159,7 +159,7 @@ internal static class CryptoKeys
                 "HMAC" => "HS" + HashAlgorithms.JwkSuffix(entry.Hash),
                 "AES-GCM" or "AES-CBC" or "AES-CTR" or "AES-KW" => AesJwkAlg(entry.Name, entry.Length),
                 "RSASSA-PKCS1-v1_5" or "RSA-PSS" or "RSA-OAEP" => RsaJwkAlg(entry.Name, entry.Hash!),
-                "ECDSA" => EcdsaJwkAlg(((EcMaterial)entry.Material).Curve),
+                // An EC key may sign with any hash, so its JWK names no alg (as the spec exports it).
                 _ => null,
             };
             return (null, JsonWebKeys.Export(entry, alg, request.Strings("ops"), request.Boolean("ext")));

@@ -42,7 +42,7 @@ function globalValue(name) {
     case 'TextDecoder': return w.makeTextDecoder();
     case 'DOMException': return w.makeDOMException();
     case 'crypto': return w.makeCrypto();
-    case 'CryptoKey': return webcrypto().makeSubtleCrypto().CryptoKey;
+    case 'CryptoKey': return webcryptoOperations().CryptoKey;
     case 'SubtleCrypto': return webcrypto().makeSubtleCrypto().SubtleCrypto;
   }
   return undefined;

@@ -29,12 +29,9 @@ public sealed class V8HostBridge
     /// <summary>A fetch through the execution's policy, JSON in and out.</summary>
     public string Fetch(string requestJson) => _host.Fetch(requestJson);
 
-    /// <summary>One <c>crypto.subtle</c> operation; its output bytes wait for <see cref="SubtleTake"/>.</summary>
+    /// <summary>One <c>crypto.subtle</c> operation, answered as <c>length;text</c> (length -1 when there are no output bytes); the bytes wait for <see cref="SubtleTake"/>.</summary>
     public string Subtle(string operation, string parameters, object? first, object? second, object? third) =>
         (_subtle ??= new V8SubtleCrypto(_host.Subtle)).Call(operation, parameters, first, second, third);
-
-    /// <summary>The length of the last operation's output bytes, or -1 when it had none.</summary>
-    public double SubtleLength() => _subtle?.PendingLength ?? -1;
 
     /// <summary>Copies the last operation's output bytes into the ArrayBuffer made for them.</summary>
     public void SubtleTake(object? buffer) => _subtle?.Take(buffer);

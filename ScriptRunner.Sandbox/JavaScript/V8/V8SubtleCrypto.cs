@@ -11,16 +11,16 @@ internal sealed class V8SubtleCrypto(SubtleCryptoHost host)
 {
     private byte[]? _pending;
 
-    /// <summary>Runs one call and answers its text; the output bytes, if any, are kept for <see cref="Take"/>.</summary>
+    /// <summary>
+    /// Runs one call and answers <c>length;text</c>, the length of its output bytes (-1 for none) before its text, so
+    /// the bridge learns both in one crossing; the bytes are kept for <see cref="Take"/>.
+    /// </summary>
     public string Call(string operation, string parameters, object? first, object? second, object? third)
     {
         var answer = host.Call(operation, parameters, new CryptoInputs(Bytes(first), Bytes(second), Bytes(third)));
         _pending = answer.Bytes;
-        return answer.Text;
+        return string.Concat((_pending?.Length ?? -1).ToString(System.Globalization.CultureInfo.InvariantCulture), ";", answer.Text);
     }
-
-    /// <summary>The length of the kept output, or -1 when the last call answered none.</summary>
-    public double PendingLength => _pending?.Length ?? -1;
 
     /// <summary>Copies the kept output into <paramref name="target"/> (an ArrayBuffer of its length) and forgets it.</summary>
     public void Take(object? target)
