@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ScriptRunner.Core.Hosting;
+using ScriptRunner.Sandbox.JavaScript.Crypto;
 
 namespace ScriptRunner.Sandbox.JavaScript;
 
@@ -10,9 +11,13 @@ namespace ScriptRunner.Sandbox.JavaScript;
 /// The few host functions the prelude is built on, the same for every engine: output, logs, clocks, random bytes
 /// and a synchronous fetch that takes and returns JSON text. An engine adapter exposes each as a plain function.
 /// </summary>
-internal sealed class JavaScriptHostFunctions(HostBindings host, CancellationToken deadline)
+internal sealed class JavaScriptHostFunctions(HostBindings host, CancellationToken deadline, long memoryLimitBytes = 0)
 {
     private readonly long _started = Stopwatch.GetTimestamp();
+    private SubtleCryptoHost? _subtle;
+
+    /// <summary><c>crypto.subtle</c>'s host side and this execution's keys, made on first use.</summary>
+    public SubtleCryptoHost Subtle => _subtle ??= new SubtleCryptoHost(memoryLimitBytes, deadline);
 
     /// <summary>Writes text to <c>stdout</c> or <c>stderr</c>.</summary>
     public void Write(string stream, string text)

@@ -21,7 +21,7 @@ internal static class JavaScriptPrelude
     [
         "console", "env", "self", "app_log", "get_unixtime", "fetch", "setTimeout", "clearTimeout", "setInterval",
         "clearInterval", "queueMicrotask", "structuredClone", "atob", "btoa", "URL", "URLSearchParams", "Headers",
-        "Request", "Response", "TextEncoder", "TextDecoder", "DOMException", "crypto",
+        "Request", "Response", "TextEncoder", "TextDecoder", "DOMException", "crypto", "CryptoKey", "SubtleCrypto",
     ];
 
     /// <summary>
@@ -34,6 +34,8 @@ internal static class JavaScriptPrelude
         new("web", ["Inspect", "Console", "Encoding", "Url", "Http"],
             "inspect, errorText, isErrorLike, consoleObject, fetch, structuredClone, atob, btoa, makeUrlClasses, makeHttpClasses, " +
             "makeTextEncoder, makeTextDecoder, makeDOMException, makeCrypto, utf8Decode, toBytes"),
+        new("webcrypto", ["SubtleCrypto"], "makeSubtleCrypto"),
+        new("webcryptoOperations", ["CryptoAlgorithms", "CryptoKey", "CryptoOperations"], "subtleOperations, CryptoKey"),
     ];
 
     private static readonly string[] RuntimeParts = ["Timers", "Result", "Runner"];

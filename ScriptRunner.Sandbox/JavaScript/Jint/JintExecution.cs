@@ -27,7 +27,7 @@ internal sealed class JintExecution(SandboxInvocation invocation, JintPreparedCo
         JsValue runtime = JsValue.Undefined;
         try
         {
-            var host = new JavaScriptHostFunctions(invocation.Host, deadline.Token);
+            var host = new JavaScriptHostFunctions(invocation.Host, deadline.Token, invocation.MemoryLimitBytes);
             engine = CreateEngine(deadline);
             var realm = new JintRealm(engine);
             runtime = engine.Invoke(engine.Evaluate(prelude), JintHostObject.Create(engine, host), JavaScriptInput.Json(invocation, code.Form));

@@ -42,6 +42,8 @@ function globalValue(name) {
     case 'TextDecoder': return w.makeTextDecoder();
     case 'DOMException': return w.makeDOMException();
     case 'crypto': return w.makeCrypto();
+    case 'CryptoKey': return webcryptoOperations().CryptoKey;
+    case 'SubtleCrypto': return webcrypto().makeSubtleCrypto().SubtleCrypto;
   }
   return undefined;
 }

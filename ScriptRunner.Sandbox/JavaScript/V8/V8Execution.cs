@@ -53,7 +53,7 @@ internal sealed class V8Execution(SandboxInvocation invocation, JintPreparedCode
         using var watch = _watch = isolate.Resident is { } resident ? new V8MemoryWatch(resident, invocation.MemoryLimitBytes, engine.Interrupt) : null;
         try
         {
-            var host = new JavaScriptHostFunctions(invocation.Host, deadline.Token);
+            var host = new JavaScriptHostFunctions(invocation.Host, deadline.Token, invocation.MemoryLimitBytes);
             var setup = Hold((ScriptObject)engine.Evaluate(isolate.Setup));
             var prepared = Hold((ScriptObject)setup.Invoke(false, new V8HostBridge(host), JavaScriptInput.Json(invocation, code.Form)));
             runtime = Hold((ScriptObject)prepared["runtime"]);

@@ -7,6 +7,7 @@ namespace ScriptRunner.Sandbox.JavaScript.V8;
 public sealed class V8HostBridge
 {
     private readonly JavaScriptHostFunctions _host;
+    private V8SubtleCrypto? _subtle;
 
     internal V8HostBridge(JavaScriptHostFunctions host) => _host = host;
 
@@ -27,4 +28,11 @@ public sealed class V8HostBridge
 
     /// <summary>A fetch through the execution's policy, JSON in and out.</summary>
     public string Fetch(string requestJson) => _host.Fetch(requestJson);
+
+    /// <summary>One <c>crypto.subtle</c> operation, answered as <c>length;text</c> (length -1 when there are no output bytes); the bytes wait for <see cref="SubtleTake"/>.</summary>
+    public string Subtle(string operation, string parameters, object? first, object? second, object? third) =>
+        (_subtle ??= new V8SubtleCrypto(_host.Subtle)).Call(operation, parameters, first, second, third);
+
+    /// <summary>Copies the last operation's output bytes into the ArrayBuffer made for them.</summary>
+    public void SubtleTake(object? buffer) => _subtle?.Take(buffer);
 }

@@ -13,6 +13,7 @@ internal static class V8Scripts
     private const string Bridge = """
         (function (h) {
           'use strict';
+          const Buffer = ArrayBuffer, apply = Reflect.apply, indexOf = String.prototype.indexOf, slice = String.prototype.slice;
           return Object.freeze({
             write: (stream, text) => { h.Write(String(stream), String(text)); },
             log: (level, message) => { h.Log(String(level), String(message)); },
@@ -20,6 +21,16 @@ internal static class V8Scripts
             unixTime: () => h.UnixTime(),
             randomBytes: (count) => h.RandomBytes(Number(count)),
             fetch: (json) => h.Fetch(String(json)),
+            subtle: (op, json, a, b, c) => {
+              const answer = h.Subtle(String(op), String(json), a ?? null, b ?? null, c ?? null);
+              const at = apply(indexOf, answer, [';']);
+              const n = +apply(slice, answer, [0, at]);
+              const text = apply(slice, answer, [at + 1]);
+              if (n < 0) return [text, undefined];
+              const out = new Buffer(n);
+              if (n > 0) h.SubtleTake(out);
+              return [text, out];
+            },
           });
         })
         """;
