@@ -69,7 +69,7 @@ internal sealed class JintExecution(SandboxInvocation invocation, JintPreparedCo
         options.RegexTimeoutInterval(deadline.Timeout > TimeSpan.Zero ? deadline.Timeout : TimeSpan.FromMilliseconds(1));
         options.LimitRecursion(MaxCallDepth);
         if (invocation.MemoryLimitBytes > 0) options.LimitMemory(invocation.MemoryLimitBytes);
-        if (!allowStringCompilation) options.DisableStringCompilation();
+        if (!allowStringCompilation) options.DisableStringCompilation().UseHostFactory(_ => new JintStringCompilationHost());
     });
 
     private SandboxOutcome Map(Exception e, JavaScriptDeadline deadline, Engine? engine, JsValue runtime)
