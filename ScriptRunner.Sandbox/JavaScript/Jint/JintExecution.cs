@@ -29,7 +29,7 @@ internal sealed class JintExecution(SandboxInvocation invocation, JintPreparedCo
             var host = new JavaScriptHostFunctions(invocation.Host, deadline.Token);
             engine = CreateEngine(deadline);
             var realm = new JintRealm(engine);
-            runtime = engine.Invoke(engine.Evaluate(prelude), JintHostObject.Create(engine, host), JavaScriptInput.Json(invocation, code.Form));
+            runtime = engine.Invoke(engine.Evaluate(prelude), JintHostObject.Create(engine, host), JavaScriptInput.Json(invocation, code));
             realm.Attach(runtime);
             var globalValue = runtime.AsObject().Get("globalValue");
             foreach (var name in JavaScriptPrelude.GlobalNames)

@@ -4,8 +4,11 @@ using ScriptRunner.Core.Execution;
 
 namespace ScriptRunner.Sandbox.JavaScript.Jint;
 
-/// <summary>Code parsed once for Jint: a script or a module, or the compile error it gives. Reusable across engines and threads.</summary>
-internal sealed record JintPreparedCode(JavaScriptCodeForm Form, Prepared<Script>? Script, Prepared<Module>? Module, SandboxOutcome? CompileError)
+/// <summary>
+/// Code parsed once for Jint: a script or a module, or the compile error it gives, and whether a script's own
+/// top-level code exports something (<see cref="ScriptExports"/>). Reusable across engines and threads.
+/// </summary>
+internal sealed record JintPreparedCode(JavaScriptCodeForm Form, Prepared<Script>? Script, Prepared<Module>? Module, SandboxOutcome? CompileError, bool ExportsAtTopLevel = false)
 {
     /// <summary>Parses <paramref name="source"/>: as a classic script when it is one, else as an ES module.</summary>
     public static JintPreparedCode Prepare(string source)
@@ -14,7 +17,7 @@ internal sealed record JintPreparedCode(JavaScriptCodeForm Form, Prepared<Script
         try
         {
             var script = Engine.PrepareScript(source, JavaScriptOutcomes.SourceName);
-            return new(JavaScriptCodeForm.Script, script, null, ImportRefusal.Check(script.Program!, source));
+            return new(JavaScriptCodeForm.Script, script, null, ImportRefusal.Check(script.Program!, source), ScriptExports.AssignedAtTopLevel(script.Program!, source));
         }
         catch (Exception e) when (ParseError(e) is not null)
         {
