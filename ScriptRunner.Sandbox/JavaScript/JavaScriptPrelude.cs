@@ -34,6 +34,7 @@ internal static class JavaScriptPrelude
         new("web", ["Inspect", "Console", "Encoding", "Url", "Http"],
             "inspect, errorText, isErrorLike, consoleObject, fetch, structuredClone, atob, btoa, makeUrlClasses, makeHttpClasses, " +
             "makeTextEncoder, makeTextDecoder, makeDOMException, makeCrypto, utf8Decode, toBytes"),
+        new("intl", ["IntlCollation", "IntlDates", "IntlPatch"], "patchIntl"),
     ];
 
     private static readonly string[] RuntimeParts = ["Timers", "Result", "Runner"];

@@ -46,6 +46,10 @@ function globalValue(name) {
   return undefined;
 }
 
+// Jint's Intl takes its en-US data from .NET's culture data, absent without ICU; scripts that name Intl or a locale
+// method get it corrected before they run (see IntlPatch.js).
+if (input.usesLocale && host.engine === 'jint') intl().patchIntl();
+
 if (input.kind === 'script') {
   const module = { exports: {} };
   G.module = module;
