@@ -126,8 +126,71 @@ function englishDateParts(NativeDateTimeFormat, o, x) {
   const zone = o.timeZoneName !== undefined ? zoneName(NativeDateTimeFormat, o.timeZoneName, o.timeZone, x) : undefined;
   const hasTime = o.hour !== undefined || o.minute !== undefined || o.second !== undefined || o.fractionalSecondDigits !== undefined;
   if (hasTime || zone !== undefined) {
-    if (parts.length) parts.push({ type: 'literal', value: ', ' });
+    // A weekday alone joins the time with a space ("Tue 2:07 PM"), a date with a comma.
+    if (parts.length) parts.push({ type: 'literal', value: parts.length === 1 && parts[0].type === 'weekday' ? ' ' : ', ' });
     pushTime(parts, o, f, zone);
   }
   return parts;
+}
+
+// The parts of a range from x to y, with ICU en's interval rules for the everyday cases: equal ends are said once;
+// a time range across days shows the dates, a month-and-day range across years the years; a date range with a
+// written month says the shared year (and month) once ("Mar 5 – 8, 2024", "March – June 2024"); a same-day time
+// range says the shared date and AM/PM once ("Mar 5, 2024, 2:07 – 3:07 PM"). Anything else is "start – end".
+function englishDateRangeParts(NativeDateTimeFormat, o, x, y) {
+  const first = englishDateParts(NativeDateTimeFormat, o, x), second = englishDateParts(NativeDateTimeFormat, o, y);
+  if (first === null || second === null) return null;
+  const text = (parts) => parts.map((p) => p.value).join('');
+  const tag = (parts, source) => parts.map((p) => ({ type: p.type, value: p.value, source }));
+  const separator = { type: 'literal', value: '\u2009\u2013\u2009', source: 'shared' };
+  const both = (p, q) => [...tag(p, 'startRange'), separator, ...tag(q, 'endRange')];
+  if (text(first) === text(second)) return tag(first, 'shared');
+  const a = dateFields(NativeDateTimeFormat, o.timeZone, x), b = dateFields(NativeDateTimeFormat, o.timeZone, y);
+  const styled = o.dateStyle !== undefined || o.timeStyle !== undefined;
+  const hasDate = o.dateStyle !== undefined || o.year !== undefined || o.month !== undefined || o.day !== undefined || o.weekday !== undefined;
+  const hasTime = o.timeStyle !== undefined || o.hour !== undefined || o.minute !== undefined || o.second !== undefined;
+  const sameDay = a.year === b.year && a.month === b.month && a.day === b.day;
+  if (!styled && !hasDate && hasTime && !sameDay) {
+    const wider = Object.assign({}, o, { year: 'numeric', month: 'numeric', day: 'numeric' });
+    return both(englishDateParts(NativeDateTimeFormat, wider, x), englishDateParts(NativeDateTimeFormat, wider, y));
+  }
+  if (!styled && o.year === undefined && o.month !== undefined && o.day !== undefined && a.year !== b.year) {
+    const wider = Object.assign({}, o, { year: 'numeric' });
+    return both(englishDateParts(NativeDateTimeFormat, wider, x), englishDateParts(NativeDateTimeFormat, wider, y));
+  }
+  const dateOnly = o.dateStyle === 'long' || o.dateStyle === 'medium'
+    ? { month: o.dateStyle === 'long' ? 'long' : 'short', day: 'numeric', year: 'numeric' }
+    : (!styled && !hasTime && o.weekday === undefined && (o.month === 'long' || o.month === 'short') ? o : null);
+  if (dateOnly !== null && !hasTime && a.year === b.year) {
+    const withoutYear = { month: dateOnly.month, day: dateOnly.day };
+    const tail = dateOnly.year === undefined ? [] : [{ type: 'literal', value: dateOnly.day !== undefined ? ', ' : ' ', source: 'shared' }, { type: 'year', value: yearText(dateOnly.year, a.year), source: 'shared' }];
+    if (a.month === b.month && dateOnly.day !== undefined) {
+      return [{ type: 'month', value: monthText(dateOnly.month, a.month), source: 'shared' }, { type: 'literal', value: ' ', source: 'shared' },
+        { type: 'day', value: String(a.day), source: 'startRange' }, separator, { type: 'day', value: String(b.day), source: 'endRange' }, ...tail];
+    }
+    const start = [], end = [];
+    pushDate(start, withoutYear, a);
+    pushDate(end, withoutYear, b);
+    return [...tag(start, 'startRange'), separator, ...tag(end, 'endRange'), ...tail];
+  }
+  const twelve = o.timeStyle !== undefined ? (o.hourCycle || 'h12') === 'h12' : o.hourCycle === 'h12' || o.hourCycle === 'h11';
+  const zoned = o.timeZoneName !== undefined || o.timeStyle === 'long' || o.timeStyle === 'full';
+  if (sameDay && hasTime && !zoned && (!twelve || (a.hour < 12) === (b.hour < 12))) {
+    const timeOptions = o.timeStyle !== undefined
+      ? { hour: 'numeric', minute: '2-digit', second: o.timeStyle === 'short' ? undefined : '2-digit', hourCycle: o.hourCycle || 'h12' }
+      : { hour: o.hour, minute: o.minute, second: o.second, fractionalSecondDigits: o.fractionalSecondDigits, hourCycle: o.hourCycle };
+    const start = [], end = [];
+    pushTime(start, timeOptions, a, undefined);
+    pushTime(end, timeOptions, b, undefined);
+    const period = twelve ? end.splice(end.length - 2, 2) : [];
+    if (twelve) start.splice(start.length - 2, 2);
+    const head = [];
+    if (hasDate) {
+      const dateOptions = o.dateStyle !== undefined ? DATE_STYLES[o.dateStyle] : null;
+      pushDate(head, dateOptions !== null ? { weekday: dateOptions[0], month: dateOptions[1], day: dateOptions[2], year: dateOptions[3] } : o, a);
+      head.push({ type: 'literal', value: o.dateStyle === 'full' || o.dateStyle === 'long' ? ' at ' : ', ' });
+    }
+    return [...tag(head, 'shared'), ...tag(start, 'startRange'), separator, ...tag(end, 'endRange'), ...tag(period, 'shared')];
+  }
+  return both(first, second);
 }

@@ -20,6 +20,8 @@ function patchIntl() {
     return list.length === 0 ? 'en-US' : list[0];
   };
   const isEnglishUs = (tag) => /^en(-US)?(-u-|$)/.test(tag);
+  // Languages whose collation is CLDR's root order (no tailoring), which makeCollationCompare follows.
+  const isRootCollation = (tag) => /^(en|de|fr|it|pt|nl|id|ms)(-|$)/.test(tag) && !/-u-(.*-)?co-/.test(tag);
   const reportedLocale = (tag, resolved) => (isEnglishUs(tag) ? tag.replace(/-u-.*$/, '') : resolved);
 
   // A constructor over Jint's, keeping its prototype (so instanceof and subclassing hold) and noting what each
@@ -30,7 +32,7 @@ function patchIntl() {
       if (requireNew && new.target === undefined) throw new TypeError(`Constructor Intl.${Native.name} requires 'new'`);
       const instance = Reflect.construct(Native, [locales, options], new.target === undefined ? Wrapped : new.target);
       const tag = requestedLocale(locales);
-      states.set(instance, { english: isEnglishUs(tag), tag, compare: undefined, format: undefined });
+      states.set(instance, { english: isEnglishUs(tag), root: isRootCollation(tag), tag, compare: undefined, format: undefined });
       return instance;
     };
     Object.defineProperty(Wrapped, 'name', { value: Native.name });
@@ -77,14 +79,22 @@ function patchIntl() {
   });
   define(dtfPrototype, 'formatToParts', { formatToParts(date) { return dateParts(this, date) ?? nativeDtfFormatToParts.call(this, date); } }.formatToParts);
   const nativeFormatRange = dtfPrototype.formatRange;
+  const nativeFormatRangeToParts = dtfPrototype.formatRangeToParts;
+  const rangeParts = (dtf, startDate, endDate) => {
+    const state = stateOf(dtf);
+    if (state === undefined || !state.english || startDate === undefined || endDate === undefined) return null;
+    return englishDateRangeParts(NativeDateTimeFormat, nativeDtfResolved.call(dtf), timeValue(startDate), timeValue(endDate));
+  };
   if (typeof nativeFormatRange === 'function') {
     define(dtfPrototype, 'formatRange', { formatRange(startDate, endDate) {
-      const state = stateOf(this);
-      if (state === undefined || !state.english || startDate === undefined || endDate === undefined) return nativeFormatRange.call(this, startDate, endDate);
-      const start = joinParts(dateParts(this, startDate) ?? nativeDtfFormatToParts.call(this, startDate));
-      const end = joinParts(dateParts(this, endDate) ?? nativeDtfFormatToParts.call(this, endDate));
-      return start === end ? start : start + '\u2009\u2013\u2009' + end;
+      const parts = rangeParts(this, startDate, endDate);
+      return parts === null ? nativeFormatRange.call(this, startDate, endDate) : joinParts(parts);
     } }.formatRange);
+  }
+  if (typeof nativeFormatRangeToParts === 'function') {
+    define(dtfPrototype, 'formatRangeToParts', { formatRangeToParts(startDate, endDate) {
+      return rangeParts(this, startDate, endDate) ?? nativeFormatRangeToParts.call(this, startDate, endDate);
+    } }.formatRangeToParts);
   }
   patchResolvedOptions(dtfPrototype);
 
@@ -123,6 +133,17 @@ function patchIntl() {
     return state.format;
   });
   define(nfPrototype, 'formatToParts', { formatToParts(value) { return numberParts(this, value); } }.formatToParts);
+  // A percent range with ICU's spacing ("10% – 20%", "~10%"); other ranges are Jint's, which already agree.
+  const nativeNfFormatRange = nfPrototype.formatRange;
+  if (typeof nativeNfFormatRange === 'function') {
+    define(nfPrototype, 'formatRange', { formatRange(start, end) {
+      const state = stateOf(this);
+      const answer = nativeNfFormatRange.call(this, start, end);
+      if (state === undefined || !state.english || nativeNfResolved.call(this).style !== 'percent') return answer;
+      const from = joinParts(numberParts(this, start)), to = joinParts(numberParts(this, end));
+      return from === to ? '~' + from : from + ' \u2013 ' + to;
+    } }.formatRange);
+  }
   patchResolvedOptions(nfPrototype);
 
   // Collator: an en collation instead of .NET's code-unit order.
@@ -132,7 +153,7 @@ function patchIntl() {
   const nativeCollatorResolved = collatorPrototype.resolvedOptions;
   defineGetter(collatorPrototype, 'compare', function () {
     const state = stateOf(this);
-    if (state === undefined || !state.english) return nativeCompare.call(this);
+    if (state === undefined || !state.root) return nativeCompare.call(this);
     if (state.compare === undefined) state.compare = makeCollationCompare(nativeCollatorResolved.call(this));
     return state.compare;
   });
@@ -196,7 +217,7 @@ function patchIntl() {
       defaultCompare ??= new Collator().compare;
       return defaultCompare(String(this), String(that));
     }
-    if (!isEnglishUs(requestedLocale(locales))) return nativeLocaleCompare.call(this, that, locales, options);
+    if (!isRootCollation(requestedLocale(locales))) return nativeLocaleCompare.call(this, that, locales, options);
     return new Collator(locales, options).compare(String(this), String(that));
   } }.localeCompare);
 }

@@ -8,7 +8,9 @@ namespace ScriptRunner.Tests.Sandbox.JavaScript;
 /// </summary>
 public sealed class IntlTests
 {
-    private const string Dates = "const d0 = new Date(0), d1 = new Date(Date.UTC(2024, 2, 5, 14, 7, 9, 45)), d2 = new Date(Date.UTC(2023, 11, 25, 0, 30, 0));\n";
+    private const string Dates =
+        "const d0 = new Date(0), d1 = new Date(Date.UTC(2024, 2, 5, 14, 7, 9, 45)), d2 = new Date(Date.UTC(2023, 11, 25, 0, 30, 0)), " +
+        "d3 = new Date(Date.UTC(2024, 2, 8, 9, 0, 0)), d4 = new Date(Date.UTC(2024, 5, 1, 18, 30, 0)), d5 = new Date(Date.UTC(2025, 0, 2, 3, 4, 5));\n";
 
     private static TheoryData<string, string, string> Cases(params (string Code, string Expected)[] cases)
     {
@@ -57,6 +59,10 @@ public sealed class IntlTests
     [Theory]
     [MemberData(nameof(OtherCases))]
     public void Intl_DefaultsAndShapeAsV8(string code, string expected, string engine) => Assert.Equal(expected, Answer(engine, code));
+
+    [Theory]
+    [MemberData(nameof(MoreCases))]
+    public void Intl_RangesZonesUnitsAndScriptsAnswerAsV8(string code, string expected, string engine) => Assert.Equal(expected, Answer(engine, code));
 
     [Theory]
     [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
@@ -207,4 +213,97 @@ public sealed class IntlTests
         ("new Intl.NumberFormat().resolvedOptions().locale", "en-US"),
         ("Intl.DateTimeFormat().resolvedOptions().timeZone", "UTC"),
         ("[new Intl.DateTimeFormat() instanceof Intl.DateTimeFormat, Intl.DateTimeFormat.name, Intl.DateTimeFormat.length, typeof Intl.DateTimeFormat.supportedLocalesOf, Object.prototype.toString.call(new Intl.Collator())].join('|')", "true|DateTimeFormat|0|function|[object Intl.Collator]"));
+
+    public static TheoryData<string, string, string> MoreCases => Cases(
+        ("JSON.stringify(new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric' }).formatRangeToParts(d1, d3))", "[{\"type\":\"month\",\"value\":\"Mar\",\"source\":\"shared\"},{\"type\":\"literal\",\"value\":\" \",\"source\":\"shared\"},{\"type\":\"day\",\"value\":\"5\",\"source\":\"startRange\"},{\"type\":\"literal\",\"value\":\"\u2009\u2013\u2009\",\"source\":\"shared\"},{\"type\":\"day\",\"value\":\"8\",\"source\":\"endRange\"}]"),
+        ("new Intl.DateTimeFormat('en-US', { dateStyle: 'short', timeStyle: 'short', hour12: false }).format(d1)", "3/5/24, 14:07"),
+        ("new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: 'numeric', hourCycle: 'h11' }).format(new Date(Date.UTC(2024, 0, 1, 12, 5)))", "0:05 PM"),
+        ("new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: 'numeric', hourCycle: 'h24' }).format(new Date(Date.UTC(2024, 0, 1, 0, 5)))", "24:05"),
+        ("new Intl.DateTimeFormat('en-US', { timeZone: '+05:30', timeStyle: 'long' }).format(d1)", "7:37:09 PM GMT+5:30"),
+        ("new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Berlin', timeZoneName: 'long', hour: 'numeric' }).format(d4)", "8 PM Central European Summer Time"),
+        ("new Intl.DateTimeFormat('en-US', { year: '2-digit', month: 'short' }).format(d1)", "Mar 24"),
+        ("new Intl.DateTimeFormat('en-US', { weekday: 'narrow' }).format(d1)", "T"),
+        ("new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', hour: 'numeric' }).format(d1)", "Mar 5, 2 PM"),
+        ("new Intl.DateTimeFormat('en-US', { weekday: 'short', hour: 'numeric', minute: 'numeric' }).format(d1)", "Tue 2:07 PM"),
+        ("new Intl.DateTimeFormat('en-US', { second: '2-digit' }).format(d1)", "9"),
+        ("new Intl.DateTimeFormat('en-US', { minute: '2-digit' }).format(d1)", "7"),
+        ("new Intl.DateTimeFormat('en-US', { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(d1)", "02:07:09 PM"),
+        ("new Intl.DateTimeFormat('en-US', { hour: 'numeric', hour12: true, hourCycle: 'h23' }).format(d1)", "2 PM"),
+        ("d1.toLocaleDateString('en', { month: 'short', day: 'numeric' })", "Mar 5"),
+        ("d1.toLocaleString('en-US', { hour12: false })", "3/5/2024, 14:07:09"),
+        ("d1.toLocaleTimeString('en-US', { hour12: false })", "14:07:09"),
+        ("new Date(Date.UTC(2024,0,1,0,5)).toLocaleString('en-US', { hour12: false })", "1/1/2024, 00:05:00"),
+        ("[1234, 1234567, 1e9].map(x => new Intl.NumberFormat('en-US', { notation: 'compact', compactDisplay: 'long' }).format(x)).join('|')", "1.2 thousand|1.2 million|1 billion"),
+        ("[1, 16].map(x => new Intl.NumberFormat('en-US', { style: 'unit', unit: 'liter', unitDisplay: 'long' }).format(x)).join('|')", "1 liter|16 liters"),
+        ("new Intl.NumberFormat('en-US', { style: 'unit', unit: 'percent' }).format(50)", "50%"),
+        ("new Intl.NumberFormat('en-US', { style: 'currency', currency: 'CAD', currencyDisplay: 'narrowSymbol' }).format(5)", "$5.00"),
+        ("new Intl.NumberFormat('en-US', { style: 'currency', currency: 'CAD' }).format(5)", "CA$5.00"),
+        ("new Intl.NumberFormat('en-US', { style: 'currency', currency: 'GBP' }).format(-0.5)", "-£0.50"),
+        ("new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', currencySign: 'accounting' }).format(-5)", "($5.00)"),
+        ("new Intl.NumberFormat('en-US', { notation: 'scientific' }).format(-0.00012)", "-1.2E-4"),
+        ("new Intl.NumberFormat('en-US', { maximumFractionDigits: 0, roundingMode: 'floor' }).format(2.7)", "2"),
+        ("new Intl.NumberFormat('en-US').formatRange(1000, 5000)", "1,000\u20135,000"),
+        ("new Intl.NumberFormat('en-US', { style: 'percent' }).formatRange(0.1, 0.2)", "10% \u2013 20%"),
+        ("new Intl.NumberFormat('en-US', { signDisplay: 'negative' }).format(-0)", "0"),
+        ("(1234.5678).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })", "1,234.57"),
+        ("['second', 'minute', 'hour', 'day', 'week', 'month', 'quarter', 'year'].map(u => new Intl.RelativeTimeFormat('en-US', { style: 'long' }).format(-1, u) + '/' + new Intl.RelativeTimeFormat('en-US', { numeric: 'auto' }).format(1, u)).join('|')", "1 second ago/in 1 second|1 minute ago/in 1 minute|1 hour ago/in 1 hour|1 day ago/tomorrow|1 week ago/next week|1 month ago/next month|1 quarter ago/next quarter|1 year ago/next year"),
+        ("['second', 'minute', 'hour', 'day', 'week', 'month', 'quarter', 'year'].map(u => new Intl.RelativeTimeFormat('en-US', { style: 'short' }).format(2, u)).join('|')", "in 2 sec.|in 2 min.|in 2 hr.|in 2 days|in 2 wk.|in 2 mo.|in 2 qtrs.|in 2 yr."),
+        ("['second', 'minute', 'hour', 'day', 'week', 'month', 'quarter', 'year'].map(u => new Intl.RelativeTimeFormat('en-US', { style: 'narrow' }).format(-2, u)).join('|')", "2s ago|2m ago|2h ago|2d ago|2w ago|2mo ago|2q ago|2y ago"),
+        ("new Intl.RelativeTimeFormat('en-US').format(1.5, 'day')", "in 1.5 days"),
+        ("new Intl.RelativeTimeFormat('en-US').format(-0, 'day')", "0 days ago"),
+        ("['second', 'minute', 'hour', 'week', 'month', 'year'].map(u => new Intl.RelativeTimeFormat('en-US', { numeric: 'auto' }).format(0, u)).join('|')", "now|this minute|this hour|this week|this month|this year"),
+        ("JSON.stringify(new Intl.PluralRules('en-US', { type: 'ordinal' }).resolvedOptions().pluralCategories)", "[\"one\",\"two\",\"few\",\"other\"]"),
+        ("['б', 'А', 'а', 'Б', 'β', 'Α', 'α', 'z', 'ё', 'е', 'ж'].sort(new Intl.Collator('en').compare).join(',')", "z,α,Α,β,а,А,б,Б,е,ё,ж"),
+        ("['😀', '中', 'a', '日', '1', '!'].sort(new Intl.Collator('en').compare).join(',')", "!,😀,1,a,中,日"),
+        ("['a1', 'a', 'A1', 'a 1', 'a-1', 'a.1', 'ab', 'a!'].sort((a, b) => a.localeCompare(b)).join(',')", "a,a 1,a-1,a!,a.1,a1,A1,ab"),
+        ("new Intl.Collator('en', { usage: 'search', sensitivity: 'base' }).compare('résumé', 'RESUME')", "0"),
+        ("['cote', 'côte', 'coté', 'côté'].sort(new Intl.Collator('en').compare).join(',')", "cote,coté,côte,côté"),
+        ("new Intl.Collator('en').compare('ａ', 'a')", "1"),
+        ("['', 'a', ' '].sort(new Intl.Collator('en').compare).map(x => JSON.stringify(x)).join(',')", "\"\",\" \",\"a\""),
+        ("['ä', 'z', 'a'].sort((a, b) => a.localeCompare(b, 'de')).join(',')", "a,ä,z"),
+        ("'straße'.toLocaleUpperCase('en-US')", "STRASSE"),
+        ("[...new Intl.Segmenter('en', { granularity: 'word' }).segment('Hello, world!')].map(s => s.segment).join('|')", "Hello|,| |world|!"),
+        ("new Intl.Locale('en-US').maximize().toString()", "en-Latn-US"),
+        ("JSON.stringify(Intl.getCanonicalLocales('EN-us'))", "[\"en-US\"]"),
+        ("new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric' }).formatRange(d1, new Date(Date.UTC(2024, 2, 8, 9, 0, 0)))", "Mar 5\u2009\u2013\u20098"),
+        ("new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric' }).formatRange(d1, new Date(Date.UTC(2024, 2, 8, 9, 0, 0)))", "Mar 5\u2009\u2013\u20098, 2024"),
+        ("new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric' }).formatRange(d1, new Date(Date.UTC(2024, 2, 8, 9, 0, 0)))", "March 5\u2009\u2013\u20098, 2024"),
+        ("new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' }).formatRange(d1, new Date(Date.UTC(2024, 2, 8, 9, 0, 0)))", "Mar 5\u2009\u2013\u20098, 2024"),
+        ("new Intl.DateTimeFormat('en-US', { dateStyle: 'long' }).formatRange(d1, new Date(Date.UTC(2024, 2, 8, 9, 0, 0)))", "March 5\u2009\u2013\u20098, 2024"),
+        ("new Intl.DateTimeFormat('en-US', { dateStyle: 'short' }).formatRange(d1, new Date(Date.UTC(2024, 2, 8, 9, 0, 0)))", "3/5/24\u2009\u2013\u20093/8/24"),
+        ("new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long' }).formatRange(d1, new Date(Date.UTC(2024, 2, 8, 9, 0, 0)))", "March 2024"),
+        ("new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'numeric', day: 'numeric' }).formatRange(d1, new Date(Date.UTC(2024, 2, 8, 9, 0, 0)))", "3/5/2024\u2009\u2013\u20093/8/2024"),
+        ("new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: 'numeric' }).formatRange(d1, new Date(Date.UTC(2024, 2, 8, 9, 0, 0)))", "3/5/2024, 2:07 PM\u2009\u2013\u20093/8/2024, 9:00 AM"),
+        ("new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' }).formatRange(d1, new Date(Date.UTC(2024, 2, 8, 9, 0, 0)))", "Mar 5, 2024, 2:07 PM\u2009\u2013\u2009Mar 8, 2024, 9:00 AM"),
+        ("new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric' }).formatRange(d1, new Date(Date.UTC(2024, 5, 1, 18, 30, 0)))", "Mar 5\u2009\u2013\u2009Jun 1"),
+        ("new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric' }).formatRange(d1, new Date(Date.UTC(2024, 5, 1, 18, 30, 0)))", "Mar 5\u2009\u2013\u2009Jun 1, 2024"),
+        ("new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric' }).formatRange(d1, new Date(Date.UTC(2024, 5, 1, 18, 30, 0)))", "March 5\u2009\u2013\u2009June 1, 2024"),
+        ("new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' }).formatRange(d1, new Date(Date.UTC(2024, 5, 1, 18, 30, 0)))", "Mar 5\u2009\u2013\u2009Jun 1, 2024"),
+        ("new Intl.DateTimeFormat('en-US', { dateStyle: 'long' }).formatRange(d1, new Date(Date.UTC(2024, 5, 1, 18, 30, 0)))", "March 5\u2009\u2013\u2009June 1, 2024"),
+        ("new Intl.DateTimeFormat('en-US', { dateStyle: 'short' }).formatRange(d1, new Date(Date.UTC(2024, 5, 1, 18, 30, 0)))", "3/5/24\u2009\u2013\u20096/1/24"),
+        ("new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long' }).formatRange(d1, new Date(Date.UTC(2024, 5, 1, 18, 30, 0)))", "March\u2009\u2013\u2009June 2024"),
+        ("new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'numeric', day: 'numeric' }).formatRange(d1, new Date(Date.UTC(2024, 5, 1, 18, 30, 0)))", "3/5/2024\u2009\u2013\u20096/1/2024"),
+        ("new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: 'numeric' }).formatRange(d1, new Date(Date.UTC(2024, 5, 1, 18, 30, 0)))", "3/5/2024, 2:07 PM\u2009\u2013\u20096/1/2024, 6:30 PM"),
+        ("new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' }).formatRange(d1, new Date(Date.UTC(2024, 5, 1, 18, 30, 0)))", "Mar 5, 2024, 2:07 PM\u2009\u2013\u2009Jun 1, 2024, 6:30 PM"),
+        ("new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric' }).formatRange(d1, new Date(Date.UTC(2025, 0, 2, 3, 4, 5)))", "Mar 5, 2024\u2009\u2013\u2009Jan 2, 2025"),
+        ("new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric' }).formatRange(d1, new Date(Date.UTC(2025, 0, 2, 3, 4, 5)))", "Mar 5, 2024\u2009\u2013\u2009Jan 2, 2025"),
+        ("new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric' }).formatRange(d1, new Date(Date.UTC(2025, 0, 2, 3, 4, 5)))", "March 5, 2024\u2009\u2013\u2009January 2, 2025"),
+        ("new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' }).formatRange(d1, new Date(Date.UTC(2025, 0, 2, 3, 4, 5)))", "Mar 5, 2024\u2009\u2013\u2009Jan 2, 2025"),
+        ("new Intl.DateTimeFormat('en-US', { dateStyle: 'long' }).formatRange(d1, new Date(Date.UTC(2025, 0, 2, 3, 4, 5)))", "March 5, 2024\u2009\u2013\u2009January 2, 2025"),
+        ("new Intl.DateTimeFormat('en-US', { dateStyle: 'short' }).formatRange(d1, new Date(Date.UTC(2025, 0, 2, 3, 4, 5)))", "3/5/24\u2009\u2013\u20091/2/25"),
+        ("new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long' }).formatRange(d1, new Date(Date.UTC(2025, 0, 2, 3, 4, 5)))", "March 2024\u2009\u2013\u2009January 2025"),
+        ("new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'numeric', day: 'numeric' }).formatRange(d1, new Date(Date.UTC(2025, 0, 2, 3, 4, 5)))", "3/5/2024\u2009\u2013\u20091/2/2025"),
+        ("new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: 'numeric' }).formatRange(d1, new Date(Date.UTC(2025, 0, 2, 3, 4, 5)))", "3/5/2024, 2:07 PM\u2009\u2013\u20091/2/2025, 3:04 AM"),
+        ("new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' }).formatRange(d1, new Date(Date.UTC(2025, 0, 2, 3, 4, 5)))", "Mar 5, 2024, 2:07 PM\u2009\u2013\u2009Jan 2, 2025, 3:04 AM"),
+        ("new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric' }).formatRange(d1, new Date(d1.getTime() + 3600e3))", "Mar 5"),
+        ("new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric' }).formatRange(d1, new Date(d1.getTime() + 3600e3))", "Mar 5, 2024"),
+        ("new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric' }).formatRange(d1, new Date(d1.getTime() + 3600e3))", "March 5, 2024"),
+        ("new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' }).formatRange(d1, new Date(d1.getTime() + 3600e3))", "Mar 5, 2024"),
+        ("new Intl.DateTimeFormat('en-US', { dateStyle: 'long' }).formatRange(d1, new Date(d1.getTime() + 3600e3))", "March 5, 2024"),
+        ("new Intl.DateTimeFormat('en-US', { dateStyle: 'short' }).formatRange(d1, new Date(d1.getTime() + 3600e3))", "3/5/24"),
+        ("new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long' }).formatRange(d1, new Date(d1.getTime() + 3600e3))", "March 2024"),
+        ("new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'numeric', day: 'numeric' }).formatRange(d1, new Date(d1.getTime() + 3600e3))", "3/5/2024"),
+        ("new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: 'numeric' }).formatRange(d1, new Date(d1.getTime() + 3600e3))", "2:07\u2009\u2013\u20093:07 PM"),
+        ("new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' }).formatRange(d1, new Date(d1.getTime() + 3600e3))", "Mar 5, 2024, 2:07\u2009\u2013\u20093:07 PM"),
+        ("JSON.stringify(new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric' }).formatRangeToParts(d1, new Date(Date.UTC(2024, 2, 8, 9, 0, 0))))", "[{\"type\":\"month\",\"value\":\"Mar\",\"source\":\"shared\"},{\"type\":\"literal\",\"value\":\" \",\"source\":\"shared\"},{\"type\":\"day\",\"value\":\"5\",\"source\":\"startRange\"},{\"type\":\"literal\",\"value\":\"\u2009\u2013\u2009\",\"source\":\"shared\"},{\"type\":\"day\",\"value\":\"8\",\"source\":\"endRange\"}]"));
 }
