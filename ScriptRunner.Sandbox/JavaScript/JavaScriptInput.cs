@@ -4,17 +4,19 @@ using ScriptRunner.Core.Execution;
 
 namespace ScriptRunner.Sandbox.JavaScript;
 
-/// <summary>The prelude's input, as JSON: the code form, the handler name, the request object and the env vars.</summary>
+/// <summary>The prelude's input, as JSON: the code form, whether a script exports at its top level, whether it names Intl or a locale method, the handler name, the seed request and the env vars.</summary>
 internal static class JavaScriptInput
 {
     /// <summary>Serializes the invocation's inputs for the prelude.</summary>
-    public static string Json(SandboxInvocation invocation, JavaScriptCodeForm form)
+    public static string Json(SandboxInvocation invocation, Jint.JintPreparedCode code)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
-            writer.WriteString("kind", form == JavaScriptCodeForm.Module ? "module" : "script");
+            writer.WriteString("kind", code.Form == JavaScriptCodeForm.Module ? "module" : "script");
+            writer.WriteBoolean("exportsAtTopLevel", code.ExportsAtTopLevel);
+            writer.WriteBoolean("usesLocale", code.UsesLocale);
             if (invocation.Handler is { } handler) writer.WriteString("handler", handler);
             else writer.WriteNull("handler");
             writer.WritePropertyName("request");

@@ -36,6 +36,7 @@ internal static class JavaScriptPrelude
             "makeTextEncoder, makeTextDecoder, makeDOMException, makeCrypto, utf8Decode, toBytes"),
         new("webcrypto", ["SubtleCrypto"], "makeSubtleCrypto"),
         new("webcryptoOperations", ["CryptoAlgorithms", "CryptoKey", "CryptoOperations"], "subtleOperations, CryptoKey"),
+        new("intl", ["IntlCollation", "IntlDates", "IntlPatch"], "patchIntl"),
     ];
 
     private static readonly string[] RuntimeParts = ["Timers", "Result", "Runner"];

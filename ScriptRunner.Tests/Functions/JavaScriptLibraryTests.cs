@@ -65,7 +65,7 @@ public sealed class JavaScriptLibraryTests : IClassFixture<JavaScriptLibraryTest
         var response = await RunBundle("/lib/template.js", "lodash.template('hello <%= user %>')({ user: 'fred' })");
 
         Assert.Equal("RuntimeError", response.ErrorType);
-        Assert.Equal("TypeError: String compilation has been disabled in engine options", response.Error);
+        Assert.Equal("TypeError: the Function constructor is not allowed", response.Error);
     }
 
     [Fact]

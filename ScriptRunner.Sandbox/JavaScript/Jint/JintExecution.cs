@@ -30,7 +30,7 @@ internal sealed class JintExecution(SandboxInvocation invocation, JintPreparedCo
             var host = new JavaScriptHostFunctions(invocation.Host, deadline.Token, invocation.MemoryLimitBytes);
             engine = CreateEngine(deadline);
             var realm = new JintRealm(engine);
-            runtime = engine.Invoke(engine.Evaluate(prelude), JintHostObject.Create(engine, host), JavaScriptInput.Json(invocation, code.Form));
+            runtime = engine.Invoke(engine.Evaluate(prelude), JintHostObject.Create(engine, host), JavaScriptInput.Json(invocation, code));
             realm.Attach(runtime);
             var globalValue = runtime.AsObject().Get("globalValue");
             foreach (var name in JavaScriptPrelude.GlobalNames)
@@ -74,7 +74,7 @@ internal sealed class JintExecution(SandboxInvocation invocation, JintPreparedCo
         // thread's allocation is all that can be attributed to the run.
         if (invocation.MemoryLimitBytes > 0 && memory.ProcessIsTheExecutions) options.Constraint(new HeldMemoryConstraint(invocation.MemoryLimitBytes));
         else if (invocation.MemoryLimitBytes > 0) options.LimitMemory(invocation.MemoryLimitBytes);
-        if (!allowStringCompilation) options.DisableStringCompilation();
+        if (!allowStringCompilation) options.DisableStringCompilation().UseHostFactory(_ => new JintStringCompilationHost());
     });
 
     private SandboxOutcome Map(Exception e, JavaScriptDeadline deadline, Engine? engine, JsValue runtime)

@@ -20,6 +20,7 @@ internal static class JintHostObject
         Add(engine, obj, "randomBytes", 1, a => host.RandomBytes((int)TypeConverter.ToInteger(a.Length > 0 ? a[0] : JsValue.Undefined)));
         Add(engine, obj, "fetch", 1, a => host.Fetch(Text(a, 0)));
         Add(engine, obj, "subtle", 5, a => JintSubtleCrypto.Call(engine, host.Subtle, a));
+        obj.Set("engine", "jint");
         return obj;
     }
 

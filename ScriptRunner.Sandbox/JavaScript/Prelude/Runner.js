@@ -48,6 +48,10 @@ function globalValue(name) {
   return undefined;
 }
 
+// Jint's Intl takes its en-US data from .NET's culture data, absent without ICU; scripts that name Intl or a locale
+// method get it corrected before they run (see IntlPatch.js).
+if (input.usesLocale && host.engine === 'jint') intl().patchIntl();
+
 if (input.kind === 'script') {
   const module = { exports: {} };
   G.module = module;
@@ -90,8 +94,8 @@ function asHandler(value, holder, key) {
 
 // Each code form and case is its own function: an engine builds a function's body on its first call, so a run pays
 // only for the path it takes.
-function findHandler(kind, namespace) {
-  return kind === 'module' ? findModuleHandler(namespace) : findScriptHandler();
+function findHandler(kind, completion) {
+  return kind === 'module' ? findModuleHandler(completion) : findScriptHandler(completion);
 }
 
 function findModuleHandler(namespace) {
@@ -115,20 +119,45 @@ function member(holder, key) {
   return holder !== null && (typeof holder === 'object' || typeof holder === 'function') ? holder[key] : undefined;
 }
 
-function findScriptHandler() {
-  const moduleExports = G.module !== null && typeof G.module === 'object' ? G.module.exports : undefined;
-  if (input.handler !== null) return findNamedScriptHandler(input.handler, moduleExports);
-  return asHandler(moduleExports) || asHandler(member(moduleExports, 'default'), moduleExports, 'default') || null;
+// A script's export: module.exports when it is a function or an object with a fetch method, else its default member
+// when that is one; null when there is none.
+function scriptExport(moduleExports) {
+  return asHandler(moduleExports) || asHandler(member(moduleExports, 'default'), moduleExports, 'default');
 }
 
-function findNamedScriptHandler(name, moduleExports) {
+function exportedValue(found) {
+  return found.workers ? found.holder : found.holder[found.key];
+}
+
+// Whether the script's completion value is its export (or module.exports itself): the script ended by exporting,
+// e.g. with `module.exports = async (req) => …`, perhaps followed by declarations.
+function endsWithExport(completion, moduleExports, found) {
+  return completion !== undefined && (completion === moduleExports || completion === exportedValue(found));
+}
+
+// Without a handler name, the export is called only when the script meant it as its answer: it ended with the
+// export, or with a statement that has no value (a console.log) after exporting in its own top-level code. Otherwise
+// (a bundled library's export, then code that uses it) the answer is the completion value.
+function findScriptHandler(completion) {
+  const moduleExports = G.module !== null && typeof G.module === 'object' ? G.module.exports : undefined;
+  if (input.handler !== null) return findNamedScriptHandler(input.handler, moduleExports, completion);
+  const found = scriptExport(moduleExports);
+  if (found === null) return null;
+  if (endsWithExport(completion, moduleExports, found) || (completion === undefined && input.exportsAtTopLevel)) return found;
+  return null;
+}
+
+// A named handler is looked for by its name first (a global function, then a member of module.exports or exports);
+// module.exports itself (or its default) stands in for it unless the script went on past a library's export to
+// compute another value (its completion value is neither undefined nor the export, and its own top-level code
+// exported nothing).
+function findNamedScriptHandler(name, moduleExports, completion) {
   const own = Object.getOwnPropertyDescriptor(G, name);
   if (own && 'value' in own && typeof own.value === 'function') return asHandler(own.value, G, name);
-  if (typeof moduleExports === 'function') return asHandler(moduleExports);
-  const candidates = [[moduleExports, name], [G.exports, name], [moduleExports, 'default']];
-  for (const [holder, key] of candidates) { const found = asHandler(member(holder, key), holder, key); if (found) return found; }
-  if (asHandler(moduleExports)) return asHandler(moduleExports);
-  throw new ResultError(`handler '${name}' not found (looked for a global function '${name}', module.exports as a function, module.exports.${name}, exports.${name}, module.exports.default)`);
+  for (const [holder, key] of [[moduleExports, name], [G.exports, name]]) { const found = asHandler(member(holder, key), holder, key); if (found) return found; }
+  const exported = scriptExport(moduleExports);
+  if (exported !== null && (completion === undefined || input.exportsAtTopLevel || endsWithExport(completion, moduleExports, exported))) return exported;
+  throw new ResultError(`handler '${name}' not found (looked for a global function '${name}', module.exports.${name}, exports.${name}, module.exports as a function, module.exports.default)`);
 }
 
 function settle(value) {

@@ -5,6 +5,8 @@ let nextTimerId = 1;
 let timerSequence = 0;
 
 function addTimer(callback, delay, args, repeat) {
+  // A string callback would be compiled as code, as browsers do; scripts may not compile strings.
+  if (typeof callback === 'string') throw new TypeError(`${repeat ? 'setInterval' : 'setTimeout'} with a string is not allowed`);
   if (typeof callback !== 'function') throw new TypeError('The "callback" argument must be of type function. Received ' + web().inspect(callback));
   const ms = Math.max(0, Number(delay) || 0);
   const id = nextTimerId++;

@@ -55,7 +55,7 @@ internal sealed class V8Execution(SandboxInvocation invocation, JintPreparedCode
         {
             var host = new JavaScriptHostFunctions(invocation.Host, deadline.Token, invocation.MemoryLimitBytes);
             var setup = Hold((ScriptObject)engine.Evaluate(isolate.Setup));
-            var prepared = Hold((ScriptObject)setup.Invoke(false, new V8HostBridge(host), JavaScriptInput.Json(invocation, code.Form)));
+            var prepared = Hold((ScriptObject)setup.Invoke(false, new V8HostBridge(host), JavaScriptInput.Json(invocation, code)));
             runtime = Hold((ScriptObject)prepared["runtime"]);
             var realm = Hold(new V8Realm(engine, runtime, Hold((ScriptObject)prepared["checkpoint"]), Hold((ScriptObject)prepared["rejections"])));
             var takeModule = Hold((ScriptObject)prepared["takeModule"]);

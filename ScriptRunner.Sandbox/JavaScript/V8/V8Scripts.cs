@@ -36,21 +36,31 @@ internal static class V8Scripts
         """;
 
     /// <summary>
-    /// Refuses compiling strings. ClearScript has no switch for V8's code-generation-from-strings callback, so the
-    /// only ways to reach the compiler from a string are replaced: the global <c>eval</c> (a direct eval only exists
-    /// while the global is the real one) and every function constructor (<c>Function</c>, and the generator, async
-    /// and async generator constructors reached through <c>.constructor</c>), with Jint's error and message.
+    /// Refuses compiling strings, naming the construct refused, with the words Jint's refusal uses (see
+    /// <see cref="ScriptRunner.Sandbox.JavaScript.Jint.JintStringCompilationHost"/>). ClearScript has no switch for V8's code-generation-from-strings
+    /// callback, so the only ways to reach the compiler from a string are replaced, once per context: the global
+    /// <c>eval</c> (a direct eval only exists while the global is the real one), every function constructor
+    /// (<c>Function</c>, and the generator, async and async generator constructors reached through
+    /// <c>.constructor</c>), and <c>ShadowRealm</c>'s <c>evaluate</c> and <c>importValue</c> should V8 offer it.
     /// </summary>
     public const string RefuseStringCompilation = """
         (function () {
           'use strict';
-          const refuse = () => { throw new TypeError('String compilation has been disabled in engine options'); };
-          const refusedEval = { eval(source) { return refuse(); } }.eval;
           const define = (target, key, value) => Object.defineProperty(target, key, { value, writable: true, configurable: true, enumerable: false });
-          const kinds = [function () {}, function* () {}, async function () {}, async function* () {}];
-          for (const kind of kinds) {
+          const refusal = (what) => function () { throw new TypeError(what + ' is not allowed'); };
+          // eval of a non-string answers its argument, as the language defines, on both engines.
+          const refuseEval = refusal('eval');
+          define(globalThis, 'eval', { eval(source) { return typeof source === 'string' ? refuseEval() : source; } }.eval);
+          const kinds = [
+            [function () {}, 'the Function constructor'],
+            [function* () {}, 'the GeneratorFunction constructor'],
+            [async function () {}, 'the AsyncFunction constructor'],
+            [async function* () {}, 'the AsyncGeneratorFunction constructor'],
+          ];
+          for (const [kind, what] of kinds) {
             const prototype = Object.getPrototypeOf(kind);
             const original = prototype.constructor;
+            const refuse = refusal(what);
             const refused = function (...args) { return refuse(); };
             Object.defineProperty(refused, 'name', { value: original.name });
             Object.defineProperty(refused, 'length', { value: 1 });
@@ -58,7 +68,13 @@ internal static class V8Scripts
             define(prototype, 'constructor', refused);
             if (original === Function) define(globalThis, 'Function', refused);
           }
-          define(globalThis, 'eval', refusedEval);
+          if (typeof ShadowRealm === 'function') {
+            const realmPrototype = ShadowRealm.prototype;
+            const evaluate = refusal('ShadowRealm.prototype.evaluate');
+            const importValue = refusal('ShadowRealm.prototype.importValue');
+            define(realmPrototype, 'evaluate', { evaluate(source) { return evaluate(); } }.evaluate);
+            define(realmPrototype, 'importValue', { importValue(specifier, name) { return importValue(); } }.importValue);
+          }
         })();
         """;
 

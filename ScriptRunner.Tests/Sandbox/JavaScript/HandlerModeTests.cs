@@ -57,7 +57,12 @@ public sealed class HandlerModeTests
     [Theory]
     [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
     public void NoHandler_CommonJsModuleExportsFunction_IsCalled(string engine) =>
-        Assert.Equal("{\"statusCode\":200,\"headers\":{},\"body\":\"called\"}", Handle(engine, "module.exports = () => 'called'; 'completion'", handler: null));
+        Assert.Equal("{\"statusCode\":200,\"headers\":{},\"body\":\"called\"}", Handle(engine, "module.exports = () => 'called';", handler: null));
+
+    [Theory]
+    [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
+    public void NoHandler_ExportFollowedByAnotherValue_AnswersTheValue(string engine) =>
+        Assert.Equal("\"completion\"", Handle(engine, "module.exports = () => 'called'; 'completion'", handler: null));
 
     [Theory]
     [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
@@ -111,7 +116,7 @@ public sealed class HandlerModeTests
     {
         var run = JsHarness.On(engine).Execute("var x = 1;", handler: "main");
         Assert.Equal(ErrorTypes.RuntimeError, run.Outcome.ErrorType);
-        Assert.Equal("handler 'main' not found (looked for a global function 'main', module.exports as a function, module.exports.main, exports.main, module.exports.default)", run.Outcome.Error);
+        Assert.Equal("handler 'main' not found (looked for a global function 'main', module.exports.main, exports.main, module.exports as a function, module.exports.default)", run.Outcome.Error);
     }
 
     [Theory]
