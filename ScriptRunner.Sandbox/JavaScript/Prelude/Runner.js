@@ -115,8 +115,9 @@ function findModuleHandler(namespace) {
   return { value: undefined };
 }
 
+// Only the holder's own members: a handler name never resolves through a prototype (`constructor`, `toString`).
 function member(holder, key) {
-  return holder !== null && (typeof holder === 'object' || typeof holder === 'function') ? holder[key] : undefined;
+  return holder !== null && (typeof holder === 'object' || typeof holder === 'function') && objectHasOwn(holder, key) ? holder[key] : undefined;
 }
 
 // A script's export: module.exports when it is a function or an object with a fetch method, else its default member
@@ -153,7 +154,8 @@ function findScriptHandler(completion) {
 // exported nothing).
 function findNamedScriptHandler(name, moduleExports, completion) {
   const own = Object.getOwnPropertyDescriptor(G, name);
-  if (own && 'value' in own && typeof own.value === 'function') return asHandler(own.value, G, name);
+  // Jint gives the global object its own toString: neither it nor Object.prototype's methods are the script's.
+  if (own && 'value' in own && typeof own.value === 'function' && own.value !== ObjectPrototype[name] && own.value !== globalToString) return asHandler(own.value, G, name);
   for (const [holder, key] of [[moduleExports, name], [G.exports, name]]) { const found = asHandler(member(holder, key), holder, key); if (found) return found; }
   const exported = scriptExport(moduleExports);
   if (exported !== null && (completion === undefined || input.exportsAtTopLevel || endsWithExport(completion, moduleExports, exported))) return exported;

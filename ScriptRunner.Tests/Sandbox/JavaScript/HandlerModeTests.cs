@@ -139,4 +139,30 @@ public sealed class HandlerModeTests
         Assert.Equal("RangeError: later", run.Outcome.Error);
         Assert.Equal("", run.Output.Stderr);
     }
+
+    public static TheoryData<string, string> InheritedNames()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var engine in new[] { "jint", "v8" })
+        {
+            foreach (var name in new[] { "constructor", "toString", "valueOf", "hasOwnProperty", "__proto__" }) data.Add(engine, name);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(InheritedNames))]
+    public void AHandlerName_NeverResolvesThroughAPrototype(string engine, string name)
+    {
+        var run = JsHarness.On(engine).Execute("module.exports = { run() { return 'own'; } };", handler: name, requestJson: """{"method":"GET"}""");
+
+        Assert.Equal(ErrorTypes.RuntimeError, run.Outcome.ErrorType);
+        Assert.StartsWith($"handler '{name}' not found", run.Outcome.Error);
+    }
+
+    [Theory]
+    [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
+    public void AnOwnMemberOfModuleExports_IsStillTheHandler(string engine) =>
+        Assert.Contains("\"body\":\"own\"", JsHarness.On(engine).Json(JsHarness.On(engine).Execute("module.exports = { run() { return 'own'; } };", handler: "run")));
 }
