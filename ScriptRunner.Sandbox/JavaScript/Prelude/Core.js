@@ -25,7 +25,22 @@ const globalToString = G.toString;
 const isArray = Array.isArray;
 const PromiseConstructor = Promise;
 const promiseResolveMethod = Promise.resolve;
+const promiseAll = Promise.all;
 const promiseThen = Promise.prototype.then;
 const reflectApply = Reflect.apply;
+// Methods the runtime's own answer path calls, taken the same way: a script that replaces Array.prototype.push or
+// Map.prototype.set breaks its own code, never the report of how it ended.
+const uncurry = (method) => (self, ...args) => reflectApply(method, self, args);
+const arrayPush = uncurry(Array.prototype.push);
+const arrayPop = uncurry(Array.prototype.pop);
+const arrayIncludes = uncurry(Array.prototype.includes);
+const stringIndexOf = uncurry(String.prototype.indexOf);
+const stringSlice = uncurry(String.prototype.slice);
+const objectTag = uncurry(Object.prototype.toString);
+const functionApply = uncurry(Function.prototype.apply);
+const MapConstructor = Map;
+const mapSet = uncurry(Map.prototype.set);
+const mapDelete = uncurry(Map.prototype.delete);
+const mapForEach = uncurry(Map.prototype.forEach);
 function promiseResolve(value) { return reflectApply(promiseResolveMethod, PromiseConstructor, [value]); }
 function then(promise, onFulfilled, onRejected) { return reflectApply(promiseThen, promise, [onFulfilled, onRejected]); }

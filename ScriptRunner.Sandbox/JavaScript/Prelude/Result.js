@@ -4,7 +4,7 @@ const MAX_RESULT_DEPTH = 512;
 
 function thrownText(e, withStack) {
   const w = web();
-  if (w.isErrorLike(e)) return withStack ? w.errorText(e) : w.errorText(e).split('\n')[0];
+  if (w.isErrorLike(e)) { const text = w.errorText(e); if (withStack) return text; const newline = stringIndexOf(text, '\n'); return newline < 0 ? text : stringSlice(text, 0, newline); }
   return typeof e === 'string' ? e : w.inspect(e);
 }
 
@@ -12,8 +12,8 @@ function describeThrown(e) {
   if (e instanceof ResultError) return { message: e.message, stack: null };
   if (web().isErrorLike(e)) {
     const text = web().errorText(e);
-    const newline = text.indexOf('\n');
-    return { message: newline < 0 ? text : text.slice(0, newline), stack: newline < 0 ? null : text };
+    const newline = stringIndexOf(text, '\n');
+    return { message: newline < 0 ? text : stringSlice(text, 0, newline), stack: newline < 0 ? null : text };
   }
   return { message: 'Uncaught ' + thrownText(e), stack: null };
 }
@@ -46,13 +46,13 @@ function toResultJson(value) {
         return inArray ? 'null' : undefined;
     }
     if (v === null) return 'null';
-    const tag = Object.prototype.toString.call(v);
+    const tag = objectTag(v);
     if (tag === '[object Number]') return write(holder, key, Number(v), inArray);
     if (tag === '[object String]') return jsonStringify(String(v));
     if (tag === '[object Boolean]') return v.valueOf() ? 'true' : 'false';
-    if (stack.includes(v)) throw new ResultError('result contains a cycle');
+    if (arrayIncludes(stack, v)) throw new ResultError('result contains a cycle');
     if (stack.length >= MAX_RESULT_DEPTH) throw new ResultError(`result nests deeper than ${MAX_RESULT_DEPTH} levels`);
-    stack.push(v);
+    arrayPush(stack, v);
     let out;
     // Plain loops and concatenation: the script may have replaced Array.prototype methods.
     if (isArray(v)) {
@@ -69,7 +69,7 @@ function toResultJson(value) {
       }
       out += '}';
     }
-    stack.pop();
+    arrayPop(stack);
     return out;
   };
   return write(null, '', value, false);
@@ -107,8 +107,12 @@ function plainResponseJson(value, w) {
 
 function plainResponseHeaders(given, w) {
   const headers = {};
-  const entries = w && w.makeHttpClasses.ready() && given instanceof w.makeHttpClasses().Headers ? [...given] : Object.keys(given).map((k) => [k, given[k]]);
-  for (const [n, v] of entries) if (v !== undefined) headers[n] = String(v);
+  if (w && w.makeHttpClasses.ready() && given instanceof w.makeHttpClasses().Headers) {
+    for (const [n, v] of given) headers[n] = String(v);
+    return headers;
+  }
+  const keys = objectKeys(given);
+  for (let i = 0; i < keys.length; i++) if (given[keys[i]] !== undefined) headers[keys[i]] = String(given[keys[i]]);
   return headers;
 }
 

@@ -200,14 +200,14 @@ function startHandler(handler) {
   state.mode = 'handler';
   const waits = [];
   const ctx = Object.freeze({
-    waitUntil(promise) { waits.push(then(promiseResolve(promise), undefined, (e) => host.write('stderr', `Uncaught (in promise) ${thrownText(e, true)}\n`))); },
+    waitUntil(promise) { arrayPush(waits, then(promiseResolve(promise), undefined, (e) => host.write('stderr', `Uncaught (in promise) ${thrownText(e, true)}\n`))); },
     passThroughOnException() {},
   });
   const seed = seedRequest();
   try {
     const request = handler.workers ? workersRequest(seed) : seed;
     const returned = handler.holder[handler.key](request, makeEnv(), ctx);
-    settle(then(promiseResolve(returned), (v) => (waits.length ? then(Promise.all(waits), () => v) : v)));
+    settle(then(promiseResolve(returned), (v) => (waits.length ? then(reflectApply(promiseAll, PromiseConstructor, [waits]), () => v) : v)));
   } catch (e) {
     state.status = 'rejected'; state.value = e;
   }

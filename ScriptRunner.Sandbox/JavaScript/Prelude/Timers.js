@@ -1,6 +1,6 @@
 // Timers and microtasks. The timer queue lives here; the host drives it (see JavaScriptEventLoop) by calling
 // runtime.tick with the current time until the execution settles or its deadline passes.
-const timers = new Map();
+const timers = new MapConstructor();
 let nextTimerId = 1;
 let timerSequence = 0;
 
@@ -10,18 +10,18 @@ function addTimer(callback, delay, args, repeat) {
   if (typeof callback !== 'function') throw new TypeError('The "callback" argument must be of type function. Received ' + web().inspect(callback));
   const ms = Math.max(0, Number(delay) || 0);
   const id = nextTimerId++;
-  timers.set(id, { callback, args, ms, repeat, due: host.now() + ms, order: timerSequence++ });
+  mapSet(timers, id, { callback, args, ms, repeat, due: host.now() + ms, order: timerSequence++ });
   return id;
 }
 
 function setTimeout(callback, delay, ...args) { return addTimer(callback, delay, args, false); }
 function setInterval(callback, delay, ...args) { return addTimer(callback, delay, args, true); }
-function clearTimeout(id) { timers.delete(Number(id)); }
-function clearInterval(id) { timers.delete(Number(id)); }
+function clearTimeout(id) { mapDelete(timers, Number(id)); }
+function clearInterval(id) { mapDelete(timers, Number(id)); }
 
 function queueMicrotask(callback) {
   if (typeof callback !== 'function') throw new TypeError('The "callback" argument must be of type function. Received ' + web().inspect(callback));
-  Promise.resolve().then(() => callback());
+  then(promiseResolve(undefined), () => callback());
 }
 
 // Runs at most one due timer. Returns -2 when the execution has settled, -1 when nothing is left that could ever
@@ -32,16 +32,15 @@ function tick(now) {
 }
 
 function runDueTimer(now) {
-  let next = null;
-  for (const [id, timer] of timers) {
-    if (next === null || timer.due < next[1].due || (timer.due === next[1].due && timer.order < next[1].order)) next = [id, timer];
-  }
-  if (next === null) return -1;
-  const [id, timer] = next;
+  let id = 0, timer = null;
+  mapForEach(timers, (candidate, key) => {
+    if (timer === null || candidate.due < timer.due || (candidate.due === timer.due && candidate.order < timer.order)) { id = key; timer = candidate; }
+  });
+  if (timer === null) return -1;
   if (timer.due > now) return Math.max(1, Math.ceil(timer.due - now));
-  if (timer.repeat) { timer.due = now + Math.max(1, timer.ms); timer.order = timerSequence++; } else timers.delete(id);
+  if (timer.repeat) { timer.due = now + Math.max(1, timer.ms); timer.order = timerSequence++; } else mapDelete(timers, id);
   try {
-    timer.callback.apply(undefined, timer.args);
+    functionApply(timer.callback, undefined, timer.args);
   } catch (e) {
     host.write('stderr', `Uncaught ${thrownText(e, true)}\n`);
   }

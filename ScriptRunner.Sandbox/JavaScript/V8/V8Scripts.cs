@@ -113,18 +113,21 @@ internal static class V8Scripts
           'use strict';
           const runtime = ({{JavaScriptPrelude.Source}})(({{Bridge}})(h), inputJson);
           ({{LazyGlobals}})(runtime);
+          // Map's methods are taken now: the script runs before record and report, and may replace them.
+          const apply = Reflect.apply, set = Map.prototype.set, remove = Map.prototype.delete, forEach = Map.prototype.forEach, clear = Map.prototype.clear;
           const pending = new Map();
           const rejections = Object.freeze({
             record(...events) {
               for (let i = 0; i < events.length; i += 3) {
-                if (events[i] === 1) pending.set(events[i + 1], events[i + 2]);
-                else pending.delete(events[i + 1]);
+                if (events[i] === 1) apply(set, pending, [events[i + 1], events[i + 2]]);
+                else apply(remove, pending, [events[i + 1]]);
               }
             },
             report() {
-              const reasons = [...pending.values()];
-              pending.clear();
-              for (const reason of reasons) runtime.reportUnhandled(reason);
+              const reasons = [];
+              apply(forEach, pending, [(reason) => { reasons[reasons.length] = reason; }]);
+              apply(clear, pending, []);
+              for (let i = 0; i < reasons.length; i++) runtime.reportUnhandled(reasons[i]);
             },
           });
           const takeModule = () => {
