@@ -215,7 +215,7 @@ function patchIntl() {
     if (this === undefined || this === null) throw new TypeError('String.prototype.localeCompare called on null or undefined');
     if (locales === undefined && options === undefined) {
       defaultCompare ??= new Collator().compare;
-      return defaultCompare(String(this), String(that));
+      return defaultCompare(this, that);
     }
     if (!isRootCollation(requestedLocale(locales))) return nativeLocaleCompare.call(this, that, locales, options);
     return new Collator(locales, options).compare(String(this), String(that));
