@@ -2,7 +2,7 @@
 // their options, validation and every other locale, and the en-US answers that Jint takes from .NET's culture data
 // (absent on a host without ICU) are replaced: date patterns, collation, percent and currency spacing, "∞", the
 // locale it reports. Installed on Jint only, before the script runs, and only the pieces the script's text names
-// (see JintPreparedCode.LocaleUse): 1 the Intl constructors, 2 the toLocale… methods, 4 localeCompare.
+// (see JintPreparedCode.LocaleUses): 1 the Intl constructors, 2 the toLocale… methods, 4 localeCompare.
 function patchIntl(use) {
   const Intl = G.Intl;
   const NativeDateTimeFormat = Intl.DateTimeFormat;
