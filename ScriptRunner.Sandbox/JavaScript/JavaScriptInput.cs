@@ -4,7 +4,7 @@ using ScriptRunner.Core.Execution;
 
 namespace ScriptRunner.Sandbox.JavaScript;
 
-/// <summary>The prelude's input, as JSON: the code form, whether a script exports at its top level, whether it names Intl or a locale method, the handler name, the seed request and the env vars.</summary>
+/// <summary>The prelude's input, as JSON: the code form, whether a script exports at its top level, which locale APIs it names, the handler name, the seed request and the env vars.</summary>
 internal static class JavaScriptInput
 {
     /// <summary>Serializes the invocation's inputs for the prelude.</summary>
@@ -16,7 +16,7 @@ internal static class JavaScriptInput
             writer.WriteStartObject();
             writer.WriteString("kind", code.Form == JavaScriptCodeForm.Module ? "module" : "script");
             writer.WriteBoolean("exportsAtTopLevel", code.ExportsAtTopLevel);
-            writer.WriteBoolean("usesLocale", code.UsesLocale);
+            writer.WriteNumber("locale", (int)code.Locale);
             if (invocation.Handler is { } handler) writer.WriteString("handler", handler);
             else writer.WriteNull("handler");
             writer.WritePropertyName("request");

@@ -11,10 +11,27 @@ namespace ScriptRunner.Sandbox.JavaScript.Jint;
 internal sealed record JintPreparedCode(JavaScriptCodeForm Form, Prepared<Script>? Script, Prepared<Module>? Module, SandboxOutcome? CompileError, bool ExportsAtTopLevel = false)
 {
     /// <summary>
-    /// Whether the code names <c>Intl</c> or a locale method (<c>toLocale…</c>, <c>localeCompare</c>): only then does
-    /// Jint get its Intl corrected for en-US before the code runs (see <c>Prelude/IntlPatch.js</c>).
+    /// Which locale APIs the code's text names: Jint gets those corrected for en-US before the code runs (see
+    /// <c>Prelude/IntlPatch.js</c>), and code naming none pays nothing.
     /// </summary>
-    public bool UsesLocale { get; init; }
+    public LocaleUses Locale { get; init; }
+
+    /// <summary>The locale APIs a text names, as the flags the prelude reads.</summary>
+    [Flags]
+    public enum LocaleUses
+    {
+        /// <summary>None of them.</summary>
+        None = 0,
+
+        /// <summary><c>Intl</c>.</summary>
+        Intl = 1,
+
+        /// <summary>A <c>toLocale…</c> method.</summary>
+        ToLocale = 2,
+
+        /// <summary><c>localeCompare</c>.</summary>
+        LocaleCompare = 4,
+    }
 
     /// <summary>Parses <paramref name="source"/>: as a classic script when it is one, else as an ES module.</summary>
     public static JintPreparedCode Prepare(string source)
@@ -23,7 +40,7 @@ internal sealed record JintPreparedCode(JavaScriptCodeForm Form, Prepared<Script
         try
         {
             var script = Engine.PrepareScript(source, JavaScriptOutcomes.SourceName);
-            return new(JavaScriptCodeForm.Script, script, null, ImportRefusal.Check(script.Program!, source), ScriptExports.AssignedAtTopLevel(script.Program!, source)) { UsesLocale = UsesLocaleText(source) };
+            return new(JavaScriptCodeForm.Script, script, null, ImportRefusal.Check(script.Program!, source), ScriptExports.AssignedAtTopLevel(script.Program!, source)) { Locale = LocaleUsesOf(source) };
         }
         catch (Exception e) when (ParseError(e) is not null)
         {
@@ -33,7 +50,7 @@ internal sealed record JintPreparedCode(JavaScriptCodeForm Form, Prepared<Script
         try
         {
             var module = Engine.PrepareModule(source, JavaScriptOutcomes.SourceName);
-            return new(JavaScriptCodeForm.Module, null, module, ImportRefusal.Check(module.Program!, source)) { UsesLocale = UsesLocaleText(source) };
+            return new(JavaScriptCodeForm.Module, null, module, ImportRefusal.Check(module.Program!, source)) { Locale = LocaleUsesOf(source) };
         }
         catch (Exception e) when (ParseError(e) is not null)
         {
@@ -45,8 +62,10 @@ internal sealed record JintPreparedCode(JavaScriptCodeForm Form, Prepared<Script
         }
     }
 
-    private static bool UsesLocaleText(string source) =>
-        source.Contains("Intl", StringComparison.Ordinal) || source.Contains("toLocale", StringComparison.Ordinal) || source.Contains("localeCompare", StringComparison.Ordinal);
+    private static LocaleUses LocaleUsesOf(string source) =>
+        (source.Contains("Intl", StringComparison.Ordinal) ? LocaleUses.Intl : LocaleUses.None) |
+        (source.Contains("toLocale", StringComparison.Ordinal) ? LocaleUses.ToLocale : LocaleUses.None) |
+        (source.Contains("localeCompare", StringComparison.Ordinal) ? LocaleUses.LocaleCompare : LocaleUses.None);
 
     private static Acornima.ParseErrorException? ParseError(Exception? e)
     {

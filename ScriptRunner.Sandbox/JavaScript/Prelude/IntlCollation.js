@@ -18,78 +18,80 @@ function decompose(text) {
   for (const ch of text) out += latinDecompositions.get(ch) ?? ch;
   return out;
 }
-const PRIMARY_SYMBOL = 900, PRIMARY_DIGIT = 1000, PRIMARY_LETTER = 2000, PRIMARY_OTHER = 3000;
+// Primary weights: whitespace and punctuation (ICU's order), other symbols by code point, digits, Latin letters,
+// then letters of other scripts by code point.
+const PRIMARY_SYMBOL = 1000, PRIMARY_DIGIT = 2000000, PRIMARY_LETTER = 3000000, PRIMARY_OTHER = 4000000;
 
-// The collation elements of a string: [primary, secondary, tertiary, variable] for each.
-function collationElements(text, numeric) {
-  const out = [];
+// A string's sort key at three levels, each a string that compares in code-unit order (fast on any engine):
+// primaries (two code units each, the first never 0), secondaries (accents) and tertiaries (case), one unit each.
+// variable marks the primaries of whitespace and punctuation, which ignorePunctuation drops.
+function collationKey(text, numeric, ignorePunctuation) {
   const chars = decompose(String(text));
+  let primary = '', secondary = '', tertiary = '';
+  let accent = 0;
+  const flush = () => { if (primary.length) secondary += String.fromCharCode(accent + 1); accent = 0; };
+  const push = (weight, caseWeight) => {
+    flush();
+    primary += String.fromCharCode((weight >>> 16) + 1, weight & 0xffff);
+    tertiary += String.fromCharCode(caseWeight + 1);
+  };
   for (let i = 0; i < chars.length; i++) {
     const code = chars.codePointAt(i);
-    const ch = String.fromCodePoint(code);
     if (code > 0xffff) i++;
-    if (code >= 0x300 && code <= 0x36f) { if (out.length) out[out.length - 1][1] += (code - 0x2ff) * 0.001 + 1; continue; }
-    if (ch >= '0' && ch <= '9') {
-      if (!numeric) { out.push([PRIMARY_DIGIT + code - 48, 0, 0, false]); continue; }
-      let j = i; while (j < chars.length && chars[j] >= '0' && chars[j] <= '9') j++;
+    if (code >= 0x300 && code <= 0x36f) { accent = Math.min(accent * 112 + (code - 0x2ff), 0xfffe); continue; }
+    if (code >= 48 && code <= 57) {
+      if (!numeric) { push(PRIMARY_DIGIT + code - 48, 0); continue; }
+      let j = i; while (j < chars.length && chars.charCodeAt(j) >= 48 && chars.charCodeAt(j) <= 57) j++;
       const digits = chars.slice(i, j).replace(/^0+(?=\d)/, '');
-      out.push([PRIMARY_DIGIT - 100 + digits.length, 0, 0, false]);
-      for (let k = 0; k < digits.length; k++) out.push([PRIMARY_DIGIT + digits.charCodeAt(k) - 48, 0, 0, false]);
+      push(PRIMARY_DIGIT - 100 + Math.min(digits.length, 99), 0);
+      for (let k = 0; k < digits.length; k++) push(PRIMARY_DIGIT + digits.charCodeAt(k) - 48, 0);
       i = j - 1;
       continue;
     }
+    const ch = String.fromCodePoint(code);
     const lower = ch.toLowerCase();
-    if (lower >= 'a' && lower <= 'z') { out.push([PRIMARY_LETTER + lower.charCodeAt(0) - 97, 0, ch === lower ? 0 : 1, false]); continue; }
+    if (lower >= 'a' && lower <= 'z' && lower.length === 1) { push(PRIMARY_LETTER + lower.charCodeAt(0) - 97, ch === lower ? 0 : 1); continue; }
     const special = COLLATION_LETTERS[ch];
     if (special) {
-      for (let k = 0; k < special[0].length; k++) out.push([PRIMARY_LETTER + special[0].charCodeAt(k) - 97, 0, special[1] + 1, false]);
+      for (let k = 0; k < special[0].length; k++) push(PRIMARY_LETTER + special[0].charCodeAt(k) - 97, special[1] + 1);
       continue;
     }
     const variable = COLLATION_VARIABLE.indexOf(ch);
-    if (variable >= 0) { out.push([1 + variable, 0, 0, true]); continue; }
-    if (/\s/.test(ch)) { out.push([1, 0, 0, true]); continue; }
+    if (variable >= 0 || /\s/.test(ch)) { if (!ignorePunctuation) push(1 + Math.max(variable, 0), 0); continue; }
     // Other symbols and punctuation (emoji, arrows, CJK punctuation…) sort among the symbols, before the digits.
-    if (!/[\p{L}\p{N}]/u.test(ch)) { out.push([PRIMARY_SYMBOL + code / 0x110000, 0, 0, false]); continue; }
-    out.push([PRIMARY_OTHER + (lower.length === 1 ? lower.charCodeAt(0) : code), 0, lower === ch ? 0 : 1, false]);
+    if (!/[\p{L}\p{N}]/u.test(ch)) { push(PRIMARY_SYMBOL + code, 0); continue; }
+    push(PRIMARY_OTHER + (lower.length === 1 ? lower.charCodeAt(0) : code), lower === ch ? 0 : 1);
   }
-  return out;
+  flush();
+  return [primary, secondary, tertiary];
 }
 
-function compareLevel(a, b, level, upperFirst) {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    let x = a[i][level], y = b[i][level];
-    if (level === 2 && upperFirst) { x = x === 1 ? 0 : x === 0 ? 1 : x; y = y === 1 ? 0 : y === 0 ? 1 : y; }
-    if (x !== y) return x < y ? -1 : 1;
-  }
-  return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
-}
-
-// A compare function for resolved Collator options (sensitivity, numeric, caseFirst, ignorePunctuation).
+// A compare function for resolved Collator options (sensitivity, numeric, caseFirst, ignorePunctuation). Each
+// string's levels are joined into one key (levels apart by U+0000, below every weight), so a comparison is one
+// code-unit comparison of two cached keys.
 function makeCollationCompare(options) {
   const sensitivity = options.sensitivity || 'variant';
   const numeric = options.numeric === true;
   const upperFirst = options.caseFirst === 'upper';
   const ignorePunctuation = options.ignorePunctuation === true;
   const cache = new Map();
-  const elements = (text) => {
-    let found = cache.get(text);
-    if (found === undefined) {
-      found = collationElements(text, numeric);
-      if (ignorePunctuation) found = found.filter((e) => !e[3]);
-      if (cache.size > 1000) cache.clear();
-      cache.set(text, found);
+  const keyOf = (text) => {
+    let key = cache.get(text);
+    if (key === undefined) {
+      const [primary, secondary, tertiary] = collationKey(text, numeric, ignorePunctuation);
+      // Upper case first: swap the case weights of lower (1) and upper (2) case.
+      const caseLevel = upperFirst ? tertiary.replace(/[\u0001\u0002]/g, (c) => (c === '\u0001' ? '\u0002' : '\u0001')) : tertiary;
+      key = sensitivity === 'base' ? primary
+        : sensitivity === 'accent' ? primary + '\u0000' + secondary
+          : sensitivity === 'case' ? primary + '\u0000' + caseLevel
+            : primary + '\u0000' + secondary + '\u0000' + caseLevel;
+      if (cache.size > 2000) cache.clear();
+      cache.set(text, key);
     }
-    return found;
+    return key;
   };
   return (x, y) => {
-    const a = elements(String(x)), b = elements(String(y));
-    const primary = compareLevel(a, b, 0, false);
-    if (primary !== 0 || sensitivity === 'base') return primary;
-    if (sensitivity !== 'case') {
-      const secondary = compareLevel(a, b, 1, false);
-      if (secondary !== 0 || sensitivity === 'accent') return secondary;
-    }
-    return compareLevel(a, b, 2, upperFirst);
+    const a = keyOf(typeof x === 'string' ? x : String(x)), b = keyOf(typeof y === 'string' ? y : String(y));
+    return a === b ? 0 : a < b ? -1 : 1;
   };
 }

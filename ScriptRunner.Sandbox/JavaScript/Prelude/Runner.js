@@ -49,8 +49,8 @@ function globalValue(name) {
 }
 
 // Jint's Intl takes its en-US data from .NET's culture data, absent without ICU; scripts that name Intl or a locale
-// method get it corrected before they run (see IntlPatch.js).
-if (input.usesLocale && host.engine === 'jint') intl().patchIntl();
+// method get what they name corrected before they run (see IntlPatch.js).
+if (input.locale !== 0 && host.engine === 'jint') intl().patchIntl(input.locale);
 
 if (input.kind === 'script') {
   const module = { exports: {} };

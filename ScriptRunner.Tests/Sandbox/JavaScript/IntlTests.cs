@@ -66,6 +66,16 @@ public sealed class IntlTests
 
     [Theory]
     [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
+    public void Sample_IntlInvoice_IsTheSameOnBothEngines(string engine) =>
+        Assert.Equal(
+            "{\"issued\":\"March 5, 2024\",\"due\":\"Apr 4, 2024\",\"lines\":[\"apple: $0.99\",\"Émile’s gadget: $5.00\",\"widget: $1,234.50\",\"Zebra stand: $42.00\"],\"tax\":\"7.25%\",\"total\":\"$1,375.47\"}",
+            JsHarness.On(engine).Result(File.ReadAllText(Path.Combine(RepositoryRoot(), "samples", "js", "intl-invoice.js"))));
+
+    private static string RepositoryRoot([System.Runtime.CompilerServices.CallerFilePath] string path = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", "..", ".."));
+
+    [Theory]
+    [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
     public void Intl_ObjectsStaySubclassable(string engine) =>
         Assert.Equal("true|March 5, 2024", Answer(engine,
             "{ class Long extends Intl.DateTimeFormat { constructor() { super('en-US', { dateStyle: 'long' }); } } const f = new Long(); return (f instanceof Intl.DateTimeFormat) + '|' + f.format(d1); }"));
