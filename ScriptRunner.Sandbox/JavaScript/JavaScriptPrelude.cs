@@ -31,8 +31,8 @@ internal static class JavaScriptPrelude
     /// </summary>
     private static readonly LazyGroup[] LazyGroups =
     [
-        new("web", ["Inspect", "Console", "Encoding", "Url", "Http"],
-            "inspect, errorText, isErrorLike, consoleObject, fetch, structuredClone, atob, btoa, makeUrlClasses, makeHttpClasses, " +
+        new("web", ["Inspect", "Console", "Encoding", "UrlParser", "Url", "Http"],
+            "inspect, errorText, isErrorLike, consoleObject, fetch, structuredClone, atob, btoa, makeUrlParser, makeUrlClasses, makeHttpClasses, " +
             "makeTextEncoder, makeTextDecoder, makeDOMException, makeCrypto, utf8Decode, toBytes"),
     ];
 

@@ -19,6 +19,7 @@ internal static class JintHostObject
         Add(engine, obj, "unixTime", 0, _ => host.UnixTime());
         Add(engine, obj, "randomBytes", 1, a => host.RandomBytes((int)TypeConverter.ToInteger(a.Length > 0 ? a[0] : JsValue.Undefined)));
         Add(engine, obj, "fetch", 1, a => host.Fetch(Text(a, 0)));
+        Add(engine, obj, "domainToAscii", 1, a => Web.DomainToAscii.Convert(Text(a, 0)));
         return obj;
     }
 

@@ -27,4 +27,7 @@ public sealed class V8HostBridge
 
     /// <summary>A fetch through the execution's policy, JSON in and out.</summary>
     public string Fetch(string requestJson) => _host.Fetch(requestJson);
+
+    /// <summary>UTS #46 ToASCII for the URL parser; the empty string means failure.</summary>
+    public string DomainToAscii(string domain) => Web.DomainToAscii.Convert(domain);
 }

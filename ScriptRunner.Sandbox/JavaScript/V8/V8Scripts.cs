@@ -20,6 +20,7 @@ internal static class V8Scripts
             unixTime: () => h.UnixTime(),
             randomBytes: (count) => h.RandomBytes(Number(count)),
             fetch: (json) => h.Fetch(String(json)),
+            domainToAscii: (domain) => h.DomainToAscii(String(domain)),
           });
         })
         """;
