@@ -13,7 +13,7 @@ internal static class DomainToAscii
     public static string Convert(string domain)
     {
         var icu = IcuIdna.Instance;
-        if (icu is not null) return icu.ToAscii(domain) ?? "";
+        if (icu is not null) return icu.ToAscii(Unicode151Delta(domain)) ?? "";
 
         // Without ICU, .NET's own Punycode encoder after a lower-casing is the nearest answer (no UTS #46 mapping).
         try
@@ -25,4 +25,35 @@ internal static class DomainToAscii
             return "";
         }
     }
+
+    /// <summary>
+    /// Applies the changes of the UTS #46 mapping table in Unicode 15.1 that an older ICU (Debian 12 ships ICU 72,
+    /// Unicode 15.0) lacks and that the URL standard's tests exercise: capital letters now mapped to their small
+    /// forms, a compatibility ideograph mapped to its unified form, and default-ignorable format characters now
+    /// ignored. Each replacement is what a 15.1 table does to the character, so a newer ICU answers the same.
+    /// </summary>
+    private static string Unicode151Delta(string domain)
+    {
+        if (!domain.AsSpan().ContainsAny(DeltaCharacters) && !domain.Contains(CjkCompatibility2F868, StringComparison.Ordinal)) return domain;
+        var text = new System.Text.StringBuilder(domain.Length);
+        foreach (var ch in domain)
+        {
+            switch (ch)
+            {
+                case '\u1E9E': text.Append('\u00DF'); break; // LATIN CAPITAL LETTER SHARP S -> ß
+                case '\u04C0': text.Append('\u04CF'); break; // CYRILLIC LETTER PALOCHKA -> small palochka
+                case '\u2183': text.Append('\u2184'); break; // ROMAN NUMERAL REVERSED ONE HUNDRED -> small reversed c
+                case '\u180E': break; // MONGOLIAN VOWEL SEPARATOR: ignored
+                case >= '\u206A' and <= '\u206F': break; // deprecated format characters: ignored
+                default: text.Append(ch); break;
+            }
+        }
+
+        return text.ToString().Replace(CjkCompatibility2F868, "\u36FC", StringComparison.Ordinal);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> DeltaCharacters =
+        System.Buffers.SearchValues.Create("\u1E9E\u04C0\u2183\u180E\u206A\u206B\u206C\u206D\u206E\u206F");
+
+    private const string CjkCompatibility2F868 = "\U0002F868";
 }

@@ -1,0 +1,59 @@
+namespace ScriptRunner.Tests.Sandbox.JavaScript.Web;
+
+/// <summary>
+/// Locates the web-platform-tests data files: the folder named by <c>SCRIPTRUNNER_WPT_DATA</c> (a relative path is
+/// taken from the repository root), else <c>../shared/wpt-data</c> beside the repository; and the repository's own
+/// files the WPT tests use (the harness scripts beside this file, the samples).
+/// </summary>
+internal static class WptData
+{
+    /// <summary>Environment variable naming the WPT data folder.</summary>
+    public const string Variable = "SCRIPTRUNNER_WPT_DATA";
+
+    /// <summary>The repository root (the folder holding ScriptRunner.sln), found upwards from the test binaries.</summary>
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    /// <summary>The data folder, or null when neither the variable nor the probed folder names one that exists.</summary>
+    public static string? Folder
+    {
+        get
+        {
+            var configured = Environment.GetEnvironmentVariable(Variable);
+            var folder = string.IsNullOrWhiteSpace(configured)
+                ? Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "wpt-data"))
+                : Path.GetFullPath(configured, RepositoryRoot);
+            return Directory.Exists(folder) ? folder : null;
+        }
+    }
+
+    /// <summary>Why the WPT data tests are skipped, or null when the data is there.</summary>
+    public static string? SkipReason => Folder is null
+        ? $"no WPT data: set {Variable} to the wpt-data folder (e.g. /work/shared/wpt-data), or place it at ../shared/wpt-data beside the repository"
+        : null;
+
+    /// <summary>The text of a data file, e.g. <c>urltestdata.json</c>.</summary>
+    public static string Read(string fileName) =>
+        File.ReadAllText(Path.Combine(Folder ?? throw new DirectoryNotFoundException(SkipReason), fileName));
+
+    /// <summary>The text of a file of the repository, by its path from the root.</summary>
+    public static string ReadRepositoryFile(string relativePath) => File.ReadAllText(Path.Combine(RepositoryRoot, relativePath));
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "ScriptRunner.sln"))) return dir.FullName;
+        }
+
+        return Directory.GetCurrentDirectory();
+    }
+}
+
+/// <summary>A theory that is reported skipped, with the reason, when the WPT data folder is absent.</summary>
+public sealed class WptDataTheoryAttribute : TheoryAttribute
+{
+    public WptDataTheoryAttribute()
+    {
+        if (WptData.SkipReason is { } reason) Skip = reason;
+    }
+}
