@@ -22,6 +22,7 @@ internal static class JavaScriptPrelude
         "console", "env", "self", "app_log", "get_unixtime", "fetch", "setTimeout", "clearTimeout", "setInterval",
         "clearInterval", "queueMicrotask", "structuredClone", "atob", "btoa", "URL", "URLSearchParams", "Headers",
         "Request", "Response", "TextEncoder", "TextDecoder", "DOMException", "crypto",
+        "URLPattern",
     ];
 
     /// <summary>
@@ -33,7 +34,8 @@ internal static class JavaScriptPrelude
     [
         new("web", ["Inspect", "Console", "Encoding", "UrlParser", "Url", "Http"],
             "inspect, errorText, isErrorLike, consoleObject, fetch, structuredClone, atob, btoa, makeUrlParser, makeUrlClasses, makeHttpClasses, " +
-            "makeTextEncoder, makeTextDecoder, makeDOMException, makeCrypto, utf8Decode, toBytes"),
+            "makeTextEncoder, makeTextDecoder, makeDOMException, makeCrypto, utf8Decode, toBytes, toUSVString"),
+        new("urlPattern", ["UrlPatternSyntax", "UrlPattern"], "makeURLPattern"),
     ];
 
     private static readonly string[] RuntimeParts = ["Timers", "Result", "Runner"];

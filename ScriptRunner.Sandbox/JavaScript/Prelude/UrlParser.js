@@ -510,7 +510,7 @@ const makeUrlParser = once(() => {
     list.map(([n, v]) => percentEncode(n, inUrlencoded, true) + '=' + percentEncode(v, inUrlencoded, true)).join('&');
 
   return {
-    states: { SCHEME_START, AUTHORITY, HOST, HOSTNAME, PORT, PATH_START, QUERY, FRAGMENT },
+    states: { SCHEME_START, AUTHORITY, HOST, HOSTNAME, PORT, PATH_START, OPAQUE_PATH, QUERY, FRAGMENT },
     basicParse, serializeURL, serializePath, serializeOrigin, percentEncode, encodeCodePoint, parseUrlencoded,
     serializeUrlencoded, parseHost, isSpecialScheme, defaultPort, inUserinfo, inC0, inPath, inFragment, inQuery,
     inSpecialQuery, inComponent, parseIPv6, serializeIPv6,
