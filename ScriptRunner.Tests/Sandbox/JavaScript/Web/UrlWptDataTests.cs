@@ -5,7 +5,8 @@ namespace ScriptRunner.Tests.Sandbox.JavaScript.Web;
 
 /// <summary>
 /// The web-platform-tests' URL data files, each run as WPT runs it (the harness scripts in Wpt/ follow
-/// url/url-constructor.any.js, url-origin.any.js, url-setters.any.js, toascii.window.js and percent-encoding.window.js),
+/// url/url-constructor.any.js, url-origin.any.js, url-setters.any.js, toascii.window.js, percent-encoding.window.js and
+/// urlpattern/urlpattern.any.js),
 /// in one script execution per file and engine. Each test asserts the pass rate the project promises and prints
 /// every failing case.
 /// </summary>
@@ -30,6 +31,11 @@ public sealed class UrlWptDataTests(ITestOutputHelper output)
     [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
     public void PercentEncoding_Utf8Query_AllPass(string engine) =>
         WptRun.AssertPassRate(output, engine, "percent-encoding", 1.0);
+
+    [WptDataTheory]
+    [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
+    public void UrlPatternTestData_ConstructionAndMatching_PassAtLeast95Percent(string engine) =>
+        WptRun.AssertPassRate(output, engine, "urlpatterntestdata", 0.95);
 }
 
 /// <summary>Runs one WPT data file through its harness script on one engine and checks the pass rate.</summary>
