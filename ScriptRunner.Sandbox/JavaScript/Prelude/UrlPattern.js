@@ -248,8 +248,20 @@ const makeURLPattern = once(() => {
     return result;
   }
 
-  // Compiling components.
+  // Compiling components. A component depends only on its pattern string, encoding callback and options, and is
+  // never changed once made, so equal ones are shared: most patterns leave six components at "*".
+  const compiled = new Map();
   function compileComponent(input, encode, options) {
+    const key = `${encode.name}|${options.delimiter}|${options.ignoreCase}|${input}`;
+    let component = compiled.get(key);
+    if (component === undefined) {
+      component = compileComponentAfresh(input, encode, options);
+      if (compiled.size < 256) compiled.set(key, component);
+    }
+    return component;
+  }
+
+  function compileComponentAfresh(input, encode, options) {
     const parts = parse(input, options, encode);
     const { source, names } = toRegexp(parts, options);
     let regexp;
