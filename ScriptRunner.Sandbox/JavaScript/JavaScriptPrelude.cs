@@ -32,7 +32,7 @@ internal static class JavaScriptPrelude
     /// </summary>
     private static readonly LazyGroup[] LazyGroups =
     [
-        new("web", ["Inspect", "Console", "Encoding", "UrlParser", "Url", "Http"],
+        new("web", ["Inspect", "Console", "Encoding", "UrlHost", "UrlParser", "Url", "Http"],
             "inspect, errorText, isErrorLike, consoleObject, fetch, structuredClone, atob, btoa, makeUrlParser, makeUrlClasses, makeHttpClasses, " +
             "makeTextEncoder, makeTextDecoder, makeDOMException, makeCrypto, utf8Decode, toBytes, toUSVString"),
         new("urlPattern", ["UrlPatternSyntax", "UrlPattern"], "makeURLPattern"),

@@ -4,17 +4,22 @@
 const patternSyntax = (() => {
   const patternError = (message) => new TypeError(`Invalid URLPattern: ${message}`);
 
-  // IdentifierStart and IdentifierPart, for the names of named groups (":name").
-  let identifierStart, identifierPart;
-  try {
-    identifierStart = new RegExp('^[\\p{ID_Start}$_]$', 'u');
-    identifierPart = new RegExp('^[\\p{ID_Continue}$\\u200C\\u200D]$', 'u');
-  } catch (e) {
-    // An engine without the ID_Start property: the general categories it is derived from.
-    identifierStart = /^[\p{L}\p{Nl}$_]$/u;
-    identifierPart = /^[\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}$\u200C\u200D]$/u;
+  // IdentifierStart and IdentifierPart, for the names of named groups (":name"). ASCII is answered directly; the
+  // Unicode property classes are built only for a name with other characters (they are costly to build on Jint).
+  const unicodeIdentifier = once(() => {
+    try {
+      return { start: new RegExp('^[\\p{ID_Start}$_]$', 'u'), part: new RegExp('^[\\p{ID_Continue}$\\u200C\\u200D]$', 'u') };
+    } catch (e) {
+      // An engine without the ID_Start property: the general categories it is derived from.
+      return { start: /^[\p{L}\p{Nl}$_]$/u, part: /^[\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}$\u200C\u200D]$/u };
+    }
+  });
+  function isNameCodePoint(cp, first) {
+    if (cp === undefined) return false;
+    const c = cp.codePointAt(0);
+    if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x24 || c === 0x5f || (!first && c >= 0x30 && c <= 0x39);
+    return (first ? unicodeIdentifier().start : unicodeIdentifier().part).test(cp);
   }
-  const isNameCodePoint = (cp, first) => cp !== undefined && (first ? identifierStart : identifierPart).test(cp);
   const isAscii = (cp) => cp !== undefined && cp.codePointAt(0) < 0x80;
 
   // Tokenizes input (a string) with the "strict" or "lenient" policy; token indexes count code points.
