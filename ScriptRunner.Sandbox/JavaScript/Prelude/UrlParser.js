@@ -272,10 +272,18 @@ const makeUrlParser = once(() => {
             url.query += percentEncode(buffer, special ? inSpecialQuery : inQuery);
             buffer = '';
             if (c === '#') { url.fragment = ''; state = FRAGMENT; }
-          } else buffer += c;
+          } else {
+            // The query runs to the next "#" (or the end): taken whole, as one step of the state machine per code
+            // point would make a long query string slow on an interpreter.
+            let end = stateOverride ? -1 : cps.indexOf('#', pointer);
+            if (end < 0) end = cps.length;
+            buffer += cps.slice(pointer, end).join('');
+            pointer = end - 1;
+          }
           break;
         case FRAGMENT:
-          if (c !== undefined) url.fragment += encodeCodePoint(c, inFragment);
+          // The fragment runs to the end of the input.
+          if (c !== undefined) { url.fragment += percentEncode(cps.slice(pointer).join(''), inFragment); pointer = cps.length - 1; }
           break;
       }
     }

@@ -11,8 +11,9 @@ const makeURLPattern = once(() => {
   const RegExpConstructor = RegExp;
   const regexpExec = RegExp.prototype.exec;
   const exec = (regexp, text) => reflectApply(regexpExec, regexp, [text]);
-  let unicodeFlag = 'u';
-  try { new RegExpConstructor('', 'v'); unicodeFlag = 'v'; } catch (e) { /* an engine without the v flag: u */ }
+  const unicodeSetsFlag = once(() => {
+    try { new RegExpConstructor('', 'v'); return 'v'; } catch (e) { return 'u'; } // an engine without the v flag: u
+  });
 
   const defaultOptions = { delimiter: '', prefix: '', ignoreCase: false };
   const hostnameOptions = { delimiter: '.', prefix: '', ignoreCase: false };
@@ -265,20 +266,40 @@ const makeURLPattern = once(() => {
     const parts = parse(input, options, encode);
     const { source, names } = toRegexp(parts, options);
     const hasRegExpGroups = parts.some((part) => part.type === 'regexp');
+    const pattern = toPatternString(parts, options);
+    const direct = directMatcher(parts, options);
+    if (direct !== null) return { pattern, match: direct, names, hasRegExpGroups };
     // The standard compiles with the v flag. What the parser generates (escaped text, "[^/]+?", ".*") means the
     // same under u, which engines compile much faster (Jint: tens of times), so v is kept for the script's own
     // regular expressions, where it changes the syntax.
-    const flag = hasRegExpGroups ? unicodeFlag : 'u';
+    const flag = hasRegExpGroups ? unicodeSetsFlag() : 'u';
     let regexp;
     try {
       regexp = new RegExpConstructor(source, options.ignoreCase ? flag + 'i' : flag);
     } catch (e) {
       throw patternError(`'${input}' does not compile to a valid regular expression`);
     }
-    return { pattern: toPatternString(parts, options), regexp, names, hasRegExpGroups };
+    return { pattern, match: (text) => exec(regexp, text), names, hasRegExpGroups };
   }
 
-  const matchesSpecialScheme = (component) => SPECIAL_SCHEMES.some((scheme) => exec(component.regexp, scheme) !== null);
+  // The standard lets an implementation match without a regular expression where the part list allows. Building
+  // one is the dearest step on Jint, so the three commonest shapes are matched directly, with the regular
+  // expression's answer: "*" (the "^(.*)$" of a component left open), "" and plain text without ignoreCase.
+  const hasLineTerminator = (text) => text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0 || text.indexOf('\u2028') >= 0 || text.indexOf('\u2029') >= 0;
+  function directMatcher(parts, options) {
+    if (parts.length === 0) return (text) => (text === '' ? [text] : null);
+    const only = parts[0];
+    if (parts.length === 1 && only.type === 'full-wildcard' && only.modifier === 'none' && only.prefix === '' && only.suffix === '') {
+      return (text) => (hasLineTerminator(text) ? null : [text, text]);
+    }
+    if (!options.ignoreCase && parts.every((part) => part.type === 'fixed-text' && part.modifier === 'none')) {
+      const value = parts.map((part) => part.value).join('');
+      return (text) => (text === value ? [text] : null);
+    }
+    return null;
+  }
+
+  const matchesSpecialScheme = (component) => SPECIAL_SCHEMES.some((scheme) => component.match(scheme) !== null);
   const isIPv6Pattern = (text) => text.length >= 2 && (text[0] === '[' || ((text[0] === '{' || text[0] === '\\') && text[1] === '['));
 
   // WebIDL conversions: a URLPatternInit dictionary from an object, its members read in lexicographic order.
@@ -353,7 +374,7 @@ const makeURLPattern = once(() => {
     }
     const results = {};
     for (const name of COMPONENTS) {
-      const found = exec(pattern[name].regexp, values[name]);
+      const found = pattern[name].match(values[name]);
       if (found === null) return null;
       const groups = {};
       pattern[name].names.forEach((group, i) => { groups[group] = found[i + 1]; });

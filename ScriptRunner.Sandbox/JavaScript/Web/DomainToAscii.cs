@@ -12,6 +12,9 @@ internal static class DomainToAscii
     /// </summary>
     public static string Convert(string domain)
     {
+        // The host buffers the answer on the script's behalf, so its size is bounded: far past any real host name
+        // (DNS allows 253 characters), yet within what the standard's tests use.
+        if (domain.Length > MaxDomainLength) return "";
         var icu = IcuIdna.Instance;
         if (icu is not null) return icu.ToAscii(Unicode151Delta(domain)) ?? "";
 
@@ -54,6 +57,9 @@ internal static class DomainToAscii
 
     private static readonly System.Buffers.SearchValues<char> DeltaCharacters =
         System.Buffers.SearchValues.Create("\u1E9E\u04C0\u2183\u180E\u206A\u206B\u206C\u206D\u206E\u206F");
+
+    /// <summary>The longest domain the host converts; a longer one is the parser's failure.</summary>
+    public const int MaxDomainLength = 65536;
 
     private const string CjkCompatibility2F868 = "\U0002F868";
 }

@@ -22,6 +22,12 @@ public sealed class UrlTests
 
     [Theory]
     [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
+    public void Host_NonAsciiPastTheHostLimit_ThrowsTypeErrorInvalidUrl(string engine) =>
+        Assert.Equal("[\"TypeError\",\"Invalid URL: http://éé\"]",
+            Result(engine, "try { new URL('http://' + 'é'.repeat(70000) + '/'); null } catch (e) { [e.name, e.message.slice(0, 22)] }"));
+
+    [Theory]
+    [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
     public void Host_Ipv6_IsSerializedWithTheLongestZeroRunCompressed(string engine) =>
         Assert.Equal("[\"[::7f00:1]\",\"[::1]\",\"[1:0:0:2::3]\",\"[2001:db8::1]\"]",
             Result(engine, "['http://[::127.0.0.1]/', 'http://[0:0:0:0:0:0:0:1]/', 'http://[1:0:0:2:0:0:0:3]/', 'http://[2001:DB8:0::1]/'].map((u) => new URL(u).host)"));
