@@ -62,6 +62,7 @@ const makeUrlHost = once(() => {
   // Hosts.
   const forbiddenHost = /[\u0000\t\n\r #/:<>?@[\\\]^|]/;
   const asciiOnly = /^[\u0000-\u007f]*$/;
+  const MAX_DOMAIN = 16384;
   const forbiddenDomain = /[\u0000-\u001f #%/:<>?@[\\\]^|\u007f]/;
 
   function parseIPv4Number(text) {
@@ -193,7 +194,8 @@ const makeUrlHost = once(() => {
   // UTS #46 ToASCII with the standard's settings, asked of the host (ICU); an ASCII domain is only lower-cased, as
   // the standard says, so everyday hosts never leave the engine.
   function domainToAscii(domain) {
-    const result = asciiOnly.test(domain) ? domain.toLowerCase() : host.domainToAscii(domain);
+    // The host converts at most MAX_DOMAIN characters (DNS allows 253), so it never buffers an unbounded answer.
+    const result = asciiOnly.test(domain) ? domain.toLowerCase() : domain.length > MAX_DOMAIN ? '' : host.domainToAscii(domain);
     if (result === '' || forbiddenDomain.test(result)) return null;
     return result;
   }
@@ -206,7 +208,8 @@ const makeUrlHost = once(() => {
       return address === null ? null : serializeIPv6(address);
     }
     if (isOpaque) return forbiddenHost.test(input) ? null : percentEncode(input, inC0);
-    const domain = input.indexOf('%') < 0 && asciiOnly.test(input) ? input : utf8Decode(percentDecode(input), false);
+    // Without a "%" percent-decoding changes nothing (the API has already made input a scalar value string).
+    const domain = input.indexOf('%') < 0 ? input : utf8Decode(percentDecode(input), false);
     const ascii = domainToAscii(domain);
     if (ascii === null) return null;
     return endsInNumber(ascii) ? parseIPv4(ascii) : ascii;
