@@ -35,7 +35,7 @@ internal static class JavaScriptPrelude
         new("web", ["Inspect", "Console", "Encoding", "UrlHost", "UrlParser", "Url", "Http"],
             "inspect, errorText, isErrorLike, consoleObject, fetch, structuredClone, atob, btoa, makeUrlParser, makeUrlClasses, makeHttpClasses, " +
             "makeTextEncoder, makeTextDecoder, makeDOMException, makeCrypto, utf8Decode, toBytes, toUSVString"),
-        new("urlPattern", ["UrlPatternSyntax", "UrlPattern"], "makeURLPattern"),
+        new("urlPattern", ["UrlPatternSyntax", "UrlPatternString", "UrlPattern"], "makeURLPattern"),
     ];
 
     private static readonly string[] RuntimeParts = ["Timers", "Result", "Runner"];
