@@ -22,6 +22,7 @@ internal static class JavaScriptPrelude
         "console", "env", "self", "app_log", "get_unixtime", "fetch", "setTimeout", "clearTimeout", "setInterval",
         "clearInterval", "queueMicrotask", "structuredClone", "atob", "btoa", "URL", "URLSearchParams", "Headers",
         "Request", "Response", "TextEncoder", "TextDecoder", "DOMException", "crypto", "CryptoKey", "SubtleCrypto",
+        "URLPattern",
     ];
 
     /// <summary>
@@ -31,9 +32,10 @@ internal static class JavaScriptPrelude
     /// </summary>
     private static readonly LazyGroup[] LazyGroups =
     [
-        new("web", ["Inspect", "Console", "Encoding", "Url", "Http"],
-            "inspect, errorText, isErrorLike, consoleObject, fetch, structuredClone, atob, btoa, makeUrlClasses, makeHttpClasses, " +
-            "makeTextEncoder, makeTextDecoder, makeDOMException, makeCrypto, utf8Decode, toBytes"),
+        new("web", ["Inspect", "Console", "Encoding", "UrlHost", "UrlParser", "Url", "Http"],
+            "inspect, errorText, isErrorLike, consoleObject, fetch, structuredClone, atob, btoa, makeUrlParser, makeUrlClasses, makeHttpClasses, " +
+            "makeTextEncoder, makeTextDecoder, makeDOMException, makeCrypto, utf8Decode, toBytes, toUSVString"),
+        new("urlPattern", ["UrlPatternSyntax", "UrlPatternString", "UrlPattern"], "makeURLPattern"),
         new("webcrypto", ["SubtleCrypto"], "makeSubtleCrypto"),
         new("webcryptoOperations", ["CryptoAlgorithms", "CryptoKey", "CryptoOperations"], "subtleOperations, CryptoKey"),
         new("intl", ["IntlCollation", "IntlDates", "IntlPatch"], "patchIntl"),

@@ -21,6 +21,7 @@ internal static class JintHostObject
         Add(engine, obj, "fetch", 1, a => host.Fetch(Text(a, 0)));
         Add(engine, obj, "subtle", 5, a => JintSubtleCrypto.Call(engine, host.Subtle, a));
         obj.Set("engine", "jint");
+        Add(engine, obj, "domainToAscii", 1, a => Web.DomainToAscii.Convert(Text(a, 0)));
         return obj;
     }
 

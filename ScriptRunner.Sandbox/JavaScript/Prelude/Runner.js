@@ -25,6 +25,7 @@ function globalValue(name) {
     case 'setInterval': return setInterval;
     case 'clearInterval': return clearInterval;
     case 'queueMicrotask': return queueMicrotask;
+    case 'URLPattern': return urlPattern().makeURLPattern();
   }
   const w = web();
   switch (name) {

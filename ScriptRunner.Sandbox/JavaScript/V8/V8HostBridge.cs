@@ -35,4 +35,7 @@ public sealed class V8HostBridge
 
     /// <summary>Copies the last operation's output bytes into the ArrayBuffer made for them.</summary>
     public void SubtleTake(object? buffer) => _subtle?.Take(buffer);
+
+    /// <summary>UTS #46 ToASCII for the URL parser; the empty string means failure.</summary>
+    public string DomainToAscii(string domain) => Web.DomainToAscii.Convert(domain);
 }

@@ -31,6 +31,7 @@ internal static class V8Scripts
               if (n > 0) h.SubtleTake(out);
               return [text, out];
             },
+            domainToAscii: (domain) => h.DomainToAscii(String(domain)),
           });
         })
         """;

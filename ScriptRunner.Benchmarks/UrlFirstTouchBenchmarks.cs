@@ -1,0 +1,59 @@
+using BenchmarkDotNet.Attributes;
+using ScriptRunner.Core.Execution;
+using ScriptRunner.Core.Options;
+using ScriptRunner.Sandbox.JavaScript;
+using ScriptRunner.Sandbox.JavaScript.V8;
+
+namespace ScriptRunner.Benchmarks;
+
+/// <summary>
+/// The first-touch cost of URL and URLPattern: one warm execution that reads the global once (building its lazy
+/// group) against the same execution that touches nothing, on each engine. The difference is what a script pays
+/// the first time it uses the API in an execution.
+/// </summary>
+/// <remarks>Run: <c>dotnet run -c Release --project ScriptRunner.Benchmarks -- bdn --filter *UrlFirstTouchBenchmarks* --job short</c>.</remarks>
+[MemoryDiagnoser]
+[MedianColumn]
+public class UrlFirstTouchBenchmarks
+{
+    private const string Nothing = "var a = 20; a * 2 + 2";
+    private const string FirstUrl = "new URL('https://example.com/books/42?format=short').searchParams.get('format')";
+    private const string FirstUrlPattern = "new URLPattern({ pathname: '/books/:id' }).exec('https://example.com/books/42').pathname.groups.id";
+
+    private readonly ScriptRunnerOptions _options = new();
+    private V8Sandbox _v8 = null!;
+    private JavaScriptSandbox _jint = null!;
+
+    /// <summary>The engine the benchmark runs on.</summary>
+    [Params(EngineNames.Jint, EngineNames.V8)]
+    public string Engine { get; set; } = EngineNames.Jint;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _v8 = new V8Sandbox(Microsoft.Extensions.Options.Options.Create(_options));
+        _jint = new JavaScriptSandbox();
+        foreach (var code in new[] { Nothing, FirstUrl, FirstUrlPattern })
+        {
+            var warm = Run(code);
+            if (!warm.Success) throw new InvalidOperationException($"warm-up failed: {warm.ErrorType} {warm.Error}");
+        }
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _v8.Dispose();
+
+    /// <summary>An execution that touches no web global: the baseline.</summary>
+    [Benchmark(Baseline = true)]
+    public SandboxOutcome TouchesNothing() => Run(Nothing);
+
+    /// <summary>An execution whose first web API is URL (parse, searchParams).</summary>
+    [Benchmark]
+    public SandboxOutcome FirstTouchUrl() => Run(FirstUrl);
+
+    /// <summary>An execution whose first web API is URLPattern (compile a pattern, match one URL).</summary>
+    [Benchmark]
+    public SandboxOutcome FirstTouchUrlPattern() => Run(FirstUrlPattern);
+
+    private SandboxOutcome Run(string code) => V8SandboxBenchmarks.Run(Engine == EngineNames.V8 ? _v8 : _jint, _options, code);
+}
