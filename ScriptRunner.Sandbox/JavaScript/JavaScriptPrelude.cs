@@ -41,7 +41,7 @@ internal static class JavaScriptPrelude
         new("intl", ["IntlCollation", "IntlDates", "IntlPatch"], "patchIntl"),
     ];
 
-    private static readonly string[] RuntimeParts = ["Timers", "Result", "Runner"];
+    private static readonly string[] RuntimeParts = ["StringIterator", "Timers", "Result", "Runner"];
 
     /// <summary>The prelude's source text.</summary>
     public static string Source { get; } = Build();
