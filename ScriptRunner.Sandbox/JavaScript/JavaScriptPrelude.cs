@@ -22,6 +22,7 @@ internal static class JavaScriptPrelude
         "console", "env", "self", "app_log", "get_unixtime", "fetch", "setTimeout", "clearTimeout", "setInterval",
         "clearInterval", "queueMicrotask", "structuredClone", "atob", "btoa", "URL", "URLSearchParams", "Headers",
         "Request", "Response", "TextEncoder", "TextDecoder", "DOMException", "crypto",
+        "Event", "EventTarget", "CustomEvent", "AbortController", "AbortSignal", "Blob", "File", "FormData", "performance",
     ];
 
     /// <summary>
@@ -34,6 +35,9 @@ internal static class JavaScriptPrelude
         new("web", ["Inspect", "Console", "Encoding", "Url", "Http"],
             "inspect, errorText, isErrorLike, consoleObject, fetch, structuredClone, atob, btoa, makeUrlClasses, makeHttpClasses, " +
             "makeTextEncoder, makeTextDecoder, makeDOMException, makeCrypto, utf8Decode, toBytes"),
+        new("events", ["Events", "Abort"], "makeEventClasses, makeAbortClasses"),
+        new("files", ["Blob", "FormData", "Multipart"], "makeBlobClasses, makeFormData, isBodyInit, extractFilesBody, parseFormData, blobOf"),
+        new("perf", ["Performance"], "makePerformance"),
     ];
 
     private static readonly string[] RuntimeParts = ["Timers", "Result", "Runner"];
