@@ -2,7 +2,7 @@
 // follow a signal), AbortSignal.any's dependent signals, and AbortSignal.timeout on the execution's own timers, so a
 // timeout never outlives the execution (its timer is dropped with the rest when the execution settles).
 const makeAbortClasses = once(() => {
-  const { Event, EventTarget } = makeEventClasses();
+  const { EventTarget, trustedEvent } = makeEventClasses();
   const dispatch = EventTarget.prototype.dispatchEvent;
   const listen = EventTarget.prototype.addEventListener;
   const unlisten = EventTarget.prototype.removeEventListener;
@@ -42,7 +42,7 @@ const makeAbortClasses = once(() => {
         for (const algorithm of algorithms) {
           try { algorithm(); } catch (e) { host.write('stderr', `Uncaught ${thrownText(e, true)}\n`); }
         }
-        reflectApply(dispatch, signal, [new Event('abort')]);
+        reflectApply(dispatch, signal, [trustedEvent('abort')]);
       };
       const timeoutSource = (signal) => {
         if (signal.#timeout) return signal;

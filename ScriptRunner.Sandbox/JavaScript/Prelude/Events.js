@@ -3,13 +3,15 @@
 // reported on stderr (as a browser reports it) and the dispatch goes on.
 const makeEventClasses = once(() => {
   const NONE = 0, CAPTURING_PHASE = 1, AT_TARGET = 2, BUBBLING_PHASE = 3;
-  const isTrustedGetter = function () { return false; };
   let internals;
+  // One getter for every event's own isTrusted, as Web IDL's [LegacyUnforgeable] gives: true only for the events the
+  // runtime itself fires (an AbortSignal's abort).
+  const isTrustedGetter = function () { return internals.trusted(this); };
 
   class Event {
     #type; #bubbles; #cancelable; #composed; #timeStamp;
     #target = null; #currentTarget = null; #phase = NONE;
-    #stop = false; #stopImmediate = false; #canceled = false; #inPassive = false; #dispatching = false; #initialized = true;
+    #stop = false; #stopImmediate = false; #canceled = false; #inPassive = false; #dispatching = false; #trusted = false;
     constructor(type, eventInitDict) {
       if (arguments.length === 0) throw new TypeError("Failed to construct 'Event': 1 argument required, but only 0 present.");
       const init = eventInit(eventInitDict, 'Event');
@@ -23,9 +25,11 @@ const makeEventClasses = once(() => {
     static {
       internals = {
         type: (event) => event.#type,
+        trusted: (event) => internals.isEvent(event) && event.#trusted,
+        trust(event) { event.#trusted = true; return event; },
         isEvent: (value) => value !== null && typeof value === 'object' && #type in value,
         begin(event, target) {
-          if (event.#dispatching || !event.#initialized) throw new (web().makeDOMException())("Failed to execute 'dispatchEvent' on 'EventTarget': The event is already being dispatched.", 'InvalidStateError');
+          if (event.#dispatching) throw new (web().makeDOMException())("Failed to execute 'dispatchEvent' on 'EventTarget': The event is already being dispatched.", 'InvalidStateError');
           event.#dispatching = true;
           event.#target = target;
         },
@@ -178,5 +182,6 @@ const makeEventClasses = once(() => {
     get [Symbol.toStringTag]() { return 'EventTarget'; }
   }
 
-  return { Event, CustomEvent, EventTarget };
+  const trustedEvent = (type) => internals.trust(new Event(type));
+  return { Event, CustomEvent, EventTarget, trustedEvent };
 });
