@@ -143,7 +143,7 @@ const makeBlobClasses = once(() => {
       super(fileBits, options);
       this.#name = usvString(fileName);
       const bag = optionsBag(options, 'File', 'FilePropertyBag');
-      this.#lastModified = bag.lastModified === undefined ? Math.floor(host.unixTime() * 1000) : (Math.trunc(Number(bag.lastModified)) || 0);
+      this.#lastModified = bag.lastModified === undefined ? dateNow() : (Math.trunc(Number(bag.lastModified)) || 0);
     }
     get name() { return this.#name; }
     get lastModified() { return this.#lastModified; }
@@ -154,7 +154,7 @@ const makeBlobClasses = once(() => {
   // Blobs and files over bytes the runtime already holds (a parsed body): no copy, no new memory.
   const makeBlob = (bytes, type) => new Blob(constructing, { bytes, type: blobType(type) });
   const makeFile = (bytes, name, type, lastModified) => new File(constructing, undefined, {
-    bytes, type: blobType(type), name, lastModified: lastModified === undefined ? Math.floor(host.unixTime() * 1000) : lastModified,
+    bytes, type: blobType(type), name, lastModified: lastModified === undefined ? dateNow() : lastModified,
   });
 
   return { Blob, File, isBlob, bytesOf, makeBlob, makeFile };

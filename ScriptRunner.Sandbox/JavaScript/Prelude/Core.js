@@ -24,5 +24,6 @@ const PromiseConstructor = Promise;
 const promiseResolveMethod = Promise.resolve;
 const promiseThen = Promise.prototype.then;
 const reflectApply = Reflect.apply;
+const dateNow = Date.now; // performance.timeOrigin and File.lastModified: the wall clock, in milliseconds
 function promiseResolve(value) { return reflectApply(promiseResolveMethod, PromiseConstructor, [value]); }
 function then(promise, onFulfilled, onRejected) { return reflectApply(promiseThen, promise, [onFulfilled, onRejected]); }

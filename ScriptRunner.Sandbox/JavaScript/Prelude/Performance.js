@@ -2,7 +2,7 @@
 // execution started, the clock its timers run on), timeOrigin the wall-clock time it started, and marks and
 // measures live for the execution only.
 const makePerformance = once(() => {
-  const timeOrigin = host.unixTime() * 1000 - host.now();
+  const timeOrigin = dateNow() - host.now();
   const constructing = {};
   const entries = [];
   const domException = (message, name) => new (web().makeDOMException())(message, name);
