@@ -61,6 +61,12 @@ public sealed class AbortTests
 
     [Theory]
     [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
+    public void AbortSignalTimeout_OfZero_AbortsOnATimerTurn_NotAtOnce(string engine) =>
+        Assert.Equal("[false,false,true]",
+            Eval(engine, "(async () => { const s = AbortSignal.timeout(0); const now = s.aborted; await Promise.resolve(); const micro = s.aborted; await new Promise(r => setTimeout(r, 0)); return [now, micro, s.aborted]; })()"));
+
+    [Theory]
+    [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
     public void AbortSignalTimeout_DoesNotKeepTheExecutionAlive(string engine)
     {
         var watch = Stopwatch.StartNew();

@@ -114,6 +114,12 @@ public sealed class FormBodyTests : IDisposable
 
     [Theory]
     [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
+    public void AHandlersResponseOfABlob_AnswersWithItsTextAndType(string engine) =>
+        Assert.Equal("{\"statusCode\":201,\"headers\":{\"content-type\":\"text/csv\"},\"body\":\"a,b\\n1,2\"}",
+            JsHarness.On(engine).Json(JsHarness.On(engine).Execute("export default () => new Response(new Blob(['a,b\\n', '1,2'], { type: 'text/csv' }), { status: 201 });")));
+
+    [Theory]
+    [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
     public void Fetch_SendsAFormDataBodyAsMultipart(string engine)
     {
         _server.MapText("/upload", "ok");
