@@ -17,6 +17,7 @@ internal static class FirstTouchTimings
         ("trivial script (reads no global)", "var a = 20; a * 2 + 2"),
         ("trivial handler", "export default async (req) => ({ statusCode: 200, body: 'OK' })"),
         ("web: URL", "typeof URL"),
+        ("web: new DOMException()", "new DOMException('x', 'AbortError'); 0"),
         ("events: EventTarget", "typeof EventTarget"),
         ("events: new AbortController()", "new AbortController(); 0"),
         ("events: new AbortController().abort()", "new AbortController().abort(); 0"),
