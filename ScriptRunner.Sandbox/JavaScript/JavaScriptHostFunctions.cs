@@ -86,6 +86,8 @@ internal sealed class JavaScriptHostFunctions(HostBindings host, CancellationTok
         }
 
         var body = root.TryGetProperty("body", out var b) && b.ValueKind == JsonValueKind.String ? b.GetString() : null;
-        return new SandboxFetchRequest(root.GetProperty("url").GetString() ?? "", root.GetProperty("method").GetString() ?? "GET", headers, body);
+        // A body that is not UTF-8 text (a binary file in a form, a blob) comes as base64, and is sent byte for byte.
+        var bytes = root.TryGetProperty("bodyBase64", out var raw) && raw.ValueKind == JsonValueKind.String && raw.TryGetBytesFromBase64(out var decoded) ? decoded : null;
+        return new SandboxFetchRequest(root.GetProperty("url").GetString() ?? "", root.GetProperty("method").GetString() ?? "GET", headers, body) { BodyBytes = bytes };
     }
 }

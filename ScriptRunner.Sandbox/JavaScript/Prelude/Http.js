@@ -181,7 +181,7 @@ const makeHttpClasses = once(() => {
     }
   }
 
-  return { Headers, Request, Response, FetchError, fromHost, signalOf };
+  return { Headers, Request, Response, FetchError, fromHost, signalOf, peek };
 });
 
 function fetchRequest(input, init) {
@@ -201,7 +201,7 @@ function fetchRequest(input, init) {
         if (!Object.keys(headers).includes('content-type')) headers['content-type'] = 'application/json';
       } else {
         const extracted = extractBody(b);
-        body = bodyText(extracted.body);
+        body = extracted.body;
         if (extracted.type && !Object.keys(headers).includes('content-type')) headers['content-type'] = extracted.type;
       }
     }
@@ -209,7 +209,7 @@ function fetchRequest(input, init) {
   if (input instanceof Request) {
     url = input.url; method = input.method;
     for (const [n, v] of input.headers) headers[n] = v;
-    body = input.body;
+    body = makeHttpClasses().peek(input);
   } else if (input instanceof URL) url = input.href;
   else if (input !== null && typeof input === 'object') {
     if (input.url === undefined || input.url === null) throw new TypeError('fetch: options.url is required');
@@ -218,7 +218,21 @@ function fetchRequest(input, init) {
   } else if (input === undefined || input === null) throw new TypeError('fetch: a URL or an options object is required');
   else url = String(input);
   if (init !== null && typeof init === 'object') take(init);
-  return { url, method, headers, body };
+  return hostBody({ url, method, headers, body: null }, body);
+}
+
+// The host takes a body as text; bytes that are not UTF-8 (a binary file in a form, a blob) go as base64 and are
+// sent byte for byte.
+function hostBody(request, body) {
+  if (body === null || body === undefined || typeof body === 'string') { request.body = body ?? null; return request; }
+  try {
+    request.body = utf8Decode(body, true);
+  } catch (e) {
+    const chunks = [];
+    for (let i = 0; i < body.length; i += 12288) chunks.push(btoa(String.fromCharCode.apply(null, body.subarray(i, i + 12288))));
+    request.bodyBase64 = chunks.join('');
+  }
+  return request;
 }
 
 // The signal a request init (or the request it copies) gives; null without one. Anything else is a TypeError.

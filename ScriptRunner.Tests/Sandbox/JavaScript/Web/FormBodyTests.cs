@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 using ScriptRunner.Core.Hosting;
 using ScriptRunner.Core.Options;
 using ScriptRunner.Tests.Support;
@@ -142,6 +143,32 @@ public sealed class FormBodyTests : IDisposable
         Assert.Equal("200", JsHarness.On(engine).Json(run));
         var sent = Assert.Single(_server.Requests, r => r.Path == "/blob");
         Assert.Equal(("application/json", "{\"a\":1}"), (sent.Headers["Content-Type"], sent.Body));
+    }
+
+    [Theory]
+    [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
+    public void Fetch_SendsBinaryBodiesByteForByte(string engine)
+    {
+        var received = new System.Collections.Concurrent.ConcurrentQueue<byte[]>();
+        _server.Map("/bytes", async context =>
+        {
+            using var buffer = new MemoryStream();
+            await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+            received.Enqueue(buffer.ToArray());
+            await context.Response.WriteAsync(context.Request.ContentType ?? "none", context.RequestAborted);
+        });
+        var url = _server.Url("/bytes").AbsoluteUri;
+        var run = JsHarness.On(engine).Execute($"const bin = new Uint8Array([0, 255, 128, 10, 0xc3]); const f = new FormData(); f.append('img', new Blob([bin], {{ type: 'image/x' }}), 'a.bin'); Promise.all([fetch('{url}', {{ method: 'POST', body: bin }}).then(r => r.text()), fetch(new Request('{url}', {{ method: 'POST', body: new Blob([bin]) }})).then(r => r.text()), fetch('{url}', {{ method: 'POST', body: f }}).then(r => r.text())])",
+            fetcher: _fetchers.Create(CancellationToken.None));
+        var types = JsonSerializer.Deserialize<string[]>(JsHarness.On(engine).Json(run))!;
+        Assert.Equal(["none", "none"], types[..2]);
+        var bodies = received.ToArray();
+        byte[] bin = [0, 255, 128, 10, 0xc3];
+        Assert.Equal(bin, bodies[0]);
+        Assert.Equal(bin, bodies[1]);
+        var boundary = types[2]["multipart/form-data; boundary=".Length..];
+        byte[] expected = [.. System.Text.Encoding.ASCII.GetBytes($"--{boundary}\r\nContent-Disposition: form-data; name=\"img\"; filename=\"a.bin\"\r\nContent-Type: image/x\r\n\r\n"), .. bin, .. System.Text.Encoding.ASCII.GetBytes($"\r\n--{boundary}--\r\n")];
+        Assert.Equal(expected, bodies[2]);
     }
 
     [Theory]
