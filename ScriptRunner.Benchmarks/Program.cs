@@ -23,7 +23,7 @@ using ScriptRunner.Benchmarks.Load;
 //       Time from starting the app to its first answered execution.
 //   dotnet run -c Release --project ScriptRunner.Benchmarks -- v8-memory
 //       Resident memory of a process holding an idle, warm V8 sandbox.
-//   dotnet run -c Release --project ScriptRunner.Benchmarks -- first-touch [--runs 300]
+//   dotnet run -c Release --project ScriptRunner.Benchmarks -- first-touch [--runs 300] [--only-existing]
 //       The cost of the first read of each lazy prelude group's globals, on Jint and V8.
 if (args.Length > 0 && args[0] == "bdn")
 {
