@@ -251,7 +251,9 @@ function requestSignal(init, from) {
 function fetch(input, init) {
   return new Promise((resolve, reject) => {
     const { fromHost, FetchError, Request } = makeHttpClasses();
-    const signal = requestSignal(init, input instanceof Request ? input : null);
+    // The signal comes from init, or from a seed-style options object given as the input.
+    const plainOptions = input !== null && typeof input === 'object' && !(input instanceof Request) && !(input instanceof makeUrlClasses().URL);
+    const signal = requestSignal(init !== null && typeof init === 'object' && init.signal != null ? init : plainOptions ? input : init, input instanceof Request ? input : null);
     if (signal && signal.aborted) { reject(signal.reason); return; }
     const request = fetchRequest(input, init);
     const due = signal ? events().makeAbortClasses().timeoutDue(signal) : null;

@@ -42,6 +42,14 @@ public sealed class FetchAbortTests : IDisposable
 
     [Theory]
     [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
+    public void ASeedStyleOptionsObject_MayCarryTheSignal(string engine)
+    {
+        var run = Run(engine, "fetch({ url: 'BASE/x', signal: AbortSignal.abort() }).catch(e => e.name)");
+        Assert.Equal("\"AbortError\"", JsHarness.On(engine).Json(run));
+    }
+
+    [Theory]
+    [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
     public void ARequestsAbortedSignal_RejectsTheFetchOfThatRequest(string engine)
     {
         var run = Run(engine, "const c = new AbortController(); const r = new Request('BASE/x', { signal: c.signal }); c.abort(); fetch(r).catch(e => e.name)");
