@@ -3,6 +3,9 @@
 // (V8 keeps array buffer memory outside the heap its limit watches, so the prelude keeps this count itself).
 let blobBytesMade = 0;
 
+// Web IDL's DOMString conversion: like String(), but a symbol is a TypeError rather than "Symbol(…)".
+const domString = (value) => `${value}`;
+
 function checkBlobBytes(count) {
   const cap = Number(input.memoryBytes) || 0;
   if (cap > 0 && blobBytesMade + count > cap) {
@@ -17,14 +20,14 @@ function reserveBlobBytes(count) {
 
 // A USVString: lone surrogates become U+FFFD.
 function usvString(value) {
-  const text = String(value);
+  const text = domString(value);
   return /[\ud800-\udfff]/.test(text) ? text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd') : text;
 }
 
 // A MIME type as a blob keeps it: lower case, or empty when it has a character outside U+0020–U+007E.
 function blobType(value) {
   if (value === undefined) return '';
-  const text = String(value);
+  const text = domString(value);
   return /[^\x20-\x7e]/.test(text) ? '' : text.toLowerCase();
 }
 
@@ -83,7 +86,7 @@ const makeBlobClasses = once(() => {
 
   function endingsOf(options, what) {
     if (options.endings === undefined) return false;
-    const endings = String(options.endings);
+    const endings = domString(options.endings);
     if (endings !== 'transparent' && endings !== 'native') {
       throw new TypeError(`Failed to construct '${what}': Failed to read the 'endings' property from 'BlobPropertyBag': The provided value '${endings}' is not a valid enum value of type EndingType.`);
     }

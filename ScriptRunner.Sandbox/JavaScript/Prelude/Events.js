@@ -1,6 +1,9 @@
 // Event, CustomEvent and EventTarget after the DOM Standard. A target here has no parent, so an event's path is its
 // target alone: capture listeners run first, then the others, both in the AT_TARGET phase. A listener that throws is
 // reported on stderr (as a browser reports it) and the dispatch goes on.
+// Web IDL's DOMString conversion: like String(), but a symbol is a TypeError rather than "Symbol(…)".
+const domString = (value) => `${value}`;
+
 const makeEventClasses = once(() => {
   const NONE = 0, CAPTURING_PHASE = 1, AT_TARGET = 2, BUBBLING_PHASE = 3;
   let internals;
@@ -15,7 +18,7 @@ const makeEventClasses = once(() => {
     constructor(type, eventInitDict) {
       if (arguments.length === 0) throw new TypeError("Failed to construct 'Event': 1 argument required, but only 0 present.");
       const init = eventInit(eventInitDict, 'Event');
-      this.#type = String(type);
+      this.#type = domString(type);
       this.#bubbles = Boolean(init.bubbles);
       this.#cancelable = Boolean(init.cancelable);
       this.#composed = Boolean(init.composed);
@@ -66,7 +69,7 @@ const makeEventClasses = once(() => {
     initEvent(type, bubbles = false, cancelable = false) {
       if (arguments.length === 0) throw new TypeError("Failed to execute 'initEvent' on 'Event': 1 argument required, but only 0 present.");
       if (this.#dispatching) return;
-      this.#type = String(type); this.#bubbles = Boolean(bubbles); this.#cancelable = Boolean(cancelable);
+      this.#type = domString(type); this.#bubbles = Boolean(bubbles); this.#cancelable = Boolean(cancelable);
       this.#stop = false; this.#stopImmediate = false; this.#canceled = false; this.#target = null;
     }
     get [Symbol.toStringTag]() { return 'Event'; }
@@ -122,7 +125,7 @@ const makeEventClasses = once(() => {
         throw new TypeError("Failed to execute 'addEventListener' on 'EventTarget': The callback provided as parameter 2 is not an object.");
       }
       if (signal !== undefined && signal.aborted) return;
-      const key = String(type);
+      const key = domString(type);
       let list = this.#listeners.get(key);
       if (!list) { list = []; this.#listeners.set(key, list); }
       for (const l of list) if (l.callback === callback && l.capture === flags.capture) return;
@@ -133,7 +136,7 @@ const makeEventClasses = once(() => {
     removeEventListener(type, callback, options) {
       if (arguments.length < 2) throw new TypeError(`Failed to execute 'removeEventListener' on 'EventTarget': 2 arguments required, but only ${arguments.length} present.`);
       const capture = flatten(options).capture;
-      const key = String(type);
+      const key = domString(type);
       const list = this.#listeners.get(key);
       if (!list) return;
       for (const l of list) if (l.callback === callback && l.capture === capture) { this.#remove(key, l); return; }

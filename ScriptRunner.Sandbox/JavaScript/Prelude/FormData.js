@@ -116,7 +116,7 @@ function isBodyInit(body) {
 
 // A content-type's essence (lower case) and parameters (names in lower case, quoted values unquoted).
 function parseMimeType(text) {
-  const [essence, ...rest] = String(text).split(';');
+  const [essence, ...rest] = domString(text).split(';');
   const parameters = new Map();
   for (const part of rest) {
     const eq = part.indexOf('=');

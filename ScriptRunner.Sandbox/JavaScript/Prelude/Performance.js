@@ -2,6 +2,7 @@
 // execution started, the clock its timers run on), timeOrigin the wall-clock time it started, and marks and
 // measures live for the execution only.
 const makePerformance = once(() => {
+  const domString = (value) => `${value}`; // Web IDL's DOMString: a symbol is a TypeError
   const timeOrigin = dateNow() - host.now();
   const constructing = {};
   const entries = [];
@@ -27,7 +28,7 @@ const makePerformance = once(() => {
       const startTime = bag.startTime === undefined ? host.now() : Number(bag.startTime);
       if (!Number.isFinite(startTime)) throw new TypeError("Failed to construct 'PerformanceMark': The provided double value is non-finite.");
       if (startTime < 0) throw new TypeError("Failed to construct 'PerformanceMark': 'startTime' cannot be negative.");
-      super(constructing, String(name), 'mark', startTime, 0);
+      super(constructing, domString(name), 'mark', startTime, 0);
       this.#detail = bag.detail === undefined || bag.detail === null ? null : web().structuredClone(bag.detail);
     }
     get detail() { return this.#detail; }
@@ -57,7 +58,7 @@ const makePerformance = once(() => {
 
   const sorted = (list) => list.slice().sort((a, b) => a.startTime - b.startTime);
   const remove = (type, name) => {
-    for (let i = entries.length - 1; i >= 0; i--) if (entries[i].entryType === type && (name === undefined || entries[i].name === String(name))) entries.splice(i, 1);
+    for (let i = entries.length - 1; i >= 0; i--) if (entries[i].entryType === type && (name === undefined || entries[i].name === domString(name))) entries.splice(i, 1);
   };
 
   class Performance {
@@ -90,14 +91,14 @@ const makePerformance = once(() => {
       else if (options === null && startOrMeasureOptions !== undefined) start = timestamp(startOrMeasureOptions, 'start');
       else start = 0;
       const detail = has('detail') ? web().structuredClone(options.detail) : null;
-      const measure = new PerformanceMeasure(constructing, String(measureName), start, end - start, detail);
+      const measure = new PerformanceMeasure(constructing, domString(measureName), start, end - start, detail);
       entries.push(measure);
       return measure;
     }
     getEntries() { return sorted(entries); }
-    getEntriesByType(type) { return sorted(entries.filter((e) => e.entryType === String(type))); }
+    getEntriesByType(type) { return sorted(entries.filter((e) => e.entryType === domString(type))); }
     getEntriesByName(name, type) {
-      return sorted(entries.filter((e) => e.name === String(name) && (type === undefined || e.entryType === String(type))));
+      return sorted(entries.filter((e) => e.name === domString(name) && (type === undefined || e.entryType === domString(type))));
     }
     clearMarks(markName) { remove('mark', markName); }
     clearMeasures(measureName) { remove('measure', measureName); }

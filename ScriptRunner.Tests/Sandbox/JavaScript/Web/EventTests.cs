@@ -19,6 +19,12 @@ public sealed class EventTests
 
     [Theory]
     [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
+    public void Event_TypeThatIsASymbol_IsTypeError(string engine) =>
+        Assert.Equal("[\"TypeError\",\"TypeError\"]",
+            Eval(engine, "const name = (f) => { try { f(); return 'none'; } catch (e) { return e.name; } }; [name(() => new Event(Symbol('x'))), name(() => new EventTarget().addEventListener(Symbol('x'), () => {}))]"));
+
+    [Theory]
+    [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
     public void Event_WithoutType_IsTypeError(string engine) =>
         Assert.Equal("[\"TypeError\",\"Failed to construct 'Event': 1 argument required, but only 0 present.\"]",
             Eval(engine, "try { new Event(); } catch (e) { [e.name, e.message] }"));

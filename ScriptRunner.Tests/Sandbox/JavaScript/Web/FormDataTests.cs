@@ -19,6 +19,12 @@ public sealed class FormDataTests
 
     [Theory]
     [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
+    public void ANameOrValueThatIsASymbol_IsTypeError(string engine) =>
+        Assert.Equal("[\"TypeError\",\"TypeError\",\"TypeError\"]",
+            Eval(engine, "const f = new FormData(); const name = (g) => { try { g(); return 'none'; } catch (e) { return e.name; } }; [name(() => f.append(Symbol('n'), 'v')), name(() => f.append('n', Symbol('v'))), name(() => new Blob([Symbol('p')]))]"));
+
+    [Theory]
+    [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
     public void Set_ReplacesTheFirstInPlace_AndRemovesTheRest(string engine) =>
         Assert.Equal("[[\"a\",\"new\"],[\"b\",\"y\"],[\"c\",\"z\"]]",
             Eval(engine, "const f = new FormData(); f.append('a', 'x'); f.append('b', 'y'); f.append('a', 'w'); f.append('c', 'z'); f.set('a', 'new'); [...f]"));
