@@ -37,9 +37,37 @@ function optionsBag(value, what, bag) {
   return value;
 }
 
+// UTF-8 bytes of a string, written straight into a typed array (at most three bytes per UTF-16 unit), with lone
+// surrogates as U+FFFD. Unlike building a list of numbers first, this holds no more than the bytes themselves,
+// which keeps a large text body far from the memory cap on Jint.
+function encodeUtf8(text) {
+  if (host.utf8Encode && text.length > 64) return host.utf8Encode(text);
+  const n = text.length;
+  const out = new Uint8Array(n * 3);
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    let code = text.charCodeAt(i);
+    if (code < 0x80) { out[at++] = code; continue; }
+    if (code >= 0xd800 && code <= 0xdfff) {
+      const low = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+      if (code <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) {
+        code = 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00);
+        i++;
+        out[at++] = 0xf0 | (code >> 18); out[at++] = 0x80 | ((code >> 12) & 63); out[at++] = 0x80 | ((code >> 6) & 63); out[at++] = 0x80 | (code & 63);
+        continue;
+      }
+      code = 0xfffd;
+    }
+    if (code < 0x800) { out[at++] = 0xc0 | (code >> 6); out[at++] = 0x80 | (code & 63); }
+    else { out[at++] = 0xe0 | (code >> 12); out[at++] = 0x80 | ((code >> 6) & 63); out[at++] = 0x80 | (code & 63); }
+  }
+  return at === out.length ? out : out.slice(0, at);
+}
+
 function decodeUtf8Text(bytes) {
   const start = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  return web().utf8Decode(start ? bytes.subarray(start) : bytes, false);
+  const content = start ? bytes.subarray(start) : bytes;
+  return host.utf8Decode && content.length > 64 ? host.utf8Decode(content) : web().utf8Decode(content, false);
 }
 
 const makeBlobClasses = once(() => {
@@ -63,12 +91,10 @@ const makeBlobClasses = once(() => {
   }
 
   function partsBytes(parts, nativeEndings) {
-    let encoder = null;
     return parts.map((part) => {
       if (typeof part !== 'string') return part;
       checkBlobBytes(part.length); // before encoding: a string too long for a blob is refused without the copy
-      encoder ??= new (web().makeTextEncoder())();
-      return encoder.encode(nativeEndings ? part.replace(/\r\n|\r/g, '\n') : part);
+      return encodeUtf8(nativeEndings ? part.replace(/\r\n|\r/g, '\n') : part);
     });
   }
 

@@ -80,7 +80,7 @@ const escapeFormName = (text) => text.replace(/\n/g, '%0A').replace(/\r/g, '%0D'
 
 function serializeFormData(formData) {
   const { File, bytesOf } = makeBlobClasses();
-  const encoder = new (web().makeTextEncoder())();
+  const encoder = { encode: encodeUtf8 };
   const boundary = '----ScriptRunnerFormBoundary' + host.randomBytes(8);
   const chunks = [];
   for (const [name, value] of makeFormData().entriesOf(formData)) {
@@ -144,7 +144,7 @@ function parseFormData(body, contentType) {
   if (mime && mime.essence === 'multipart/form-data') {
     const boundary = mime.parameters.get('boundary');
     if (!boundary) throw new TypeError('Could not parse content as FormData: the multipart/form-data content-type has no boundary.');
-    const bytes = body === null ? new Uint8Array(0) : typeof body === 'string' ? new (web().makeTextEncoder())().encode(body) : body;
+    const bytes = body === null ? new Uint8Array(0) : typeof body === 'string' ? encodeUtf8(body) : body;
     for (const [name, value] of parseMultipart(bytes, boundary)) reflectApply(append, formData, [name, value]);
     return formData;
   }

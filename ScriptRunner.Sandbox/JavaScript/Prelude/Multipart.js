@@ -5,9 +5,8 @@
 function parseMultipart(bytes, boundary) {
   const { makeFile } = makeBlobClasses();
   const fail = (why) => { throw new TypeError(`Could not parse content as FormData: ${why}.`); };
-  const encoder = new (web().makeTextEncoder())();
-  const delimiter = encoder.encode('--' + boundary);
-  const closing = encoder.encode('\r\n--' + boundary);
+  const delimiter = encodeUtf8('--' + boundary);
+  const closing = encodeUtf8('\r\n--' + boundary);
   const entries = [];
   let position = indexOfBytes(bytes, delimiter, 0);
   if (position < 0 || (position > 0 && !(bytes[position - 2] === 13 && bytes[position - 1] === 10))) fail('the body does not start with the boundary');

@@ -78,6 +78,12 @@ public sealed class BlobTests
 
     [Theory]
     [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
+    public void LongText_EncodesAndDecodesAsTextEncoderDoes_AlsoThroughASlice(string engine) =>
+        Assert.Equal("[true,143,true]",
+            Eval(engine, "(async () => { const s = 'é'.repeat(50) + '\\ud800' + 'x'.repeat(40); const t = await new Blob(['abc', s]).slice(3).text(); const bytes = await new Blob([s]).bytes(); return [t === s.replace('\\ud800', '\\ufffd'), bytes.length, Array.from(new TextEncoder().encode(s)).join() === Array.from(bytes).join()]; })()"));
+
+    [Theory]
+    [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
     public void ArrayBufferAndBytes_AreFreshCopies(string engine) =>
         Assert.Equal("[[104,105],true,[104,105],\"hi\"]",
             Eval(engine, "(async () => { const b = new Blob(['hi']); const a = await b.arrayBuffer(); const u = await b.bytes(); u[0] = 0; return [Array.from(new Uint8Array(a)), u instanceof Uint8Array, Array.from(new Uint8Array(await b.arrayBuffer())), await b.text()]; })()"));

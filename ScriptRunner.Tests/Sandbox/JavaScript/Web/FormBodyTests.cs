@@ -63,6 +63,15 @@ public sealed class FormBodyTests : IDisposable
 
     [Theory]
     [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
+    public void FormData_OfAMegabyteTextUpload_ParsesUnderA64MbCap(string engine)
+    {
+        var run = JsHarness.On(engine).Execute("(async () => { const body = '--b\\r\\nContent-Disposition: form-data; name=\"note\"\\r\\n\\r\\n' + 'é'.repeat(1000) + '\\r\\n--b\\r\\nContent-Disposition: form-data; name=\"f\"; filename=\"x.txt\"\\r\\n\\r\\n' + 'y'.repeat(1 << 20) + '\\r\\n--b--'; const f = await new Response(body, { headers: { 'content-type': 'multipart/form-data; boundary=b' } }).formData(); return [f.get('note') === 'é'.repeat(1000), f.get('f').size]; })()",
+            memoryBytes: 64L * 1024 * 1024, timeout: TimeSpan.FromSeconds(30));
+        Assert.Equal("[true,1048576]", JsHarness.On(engine).Json(run));
+    }
+
+    [Theory]
+    [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
     public void FormData_ParsesAnUrlEncodedBody(string engine) =>
         Assert.Equal("[[\"a\",\"1 2\"],[\"b\",\"x y\"],[\"a\",\"é\"],[\"empty\",\"\"]]",
             Eval(engine, "new Request('http://x/', { method: 'POST', body: 'a=1+2&b=x%20y&a=%C3%A9&empty', headers: { 'content-type': 'application/x-www-form-urlencoded' } }).formData().then(f => [...f])"));
