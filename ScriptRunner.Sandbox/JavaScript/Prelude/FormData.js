@@ -80,17 +80,16 @@ const escapeFormName = (text) => text.replace(/\n/g, '%0A').replace(/\r/g, '%0D'
 
 function serializeFormData(formData) {
   const { File, bytesOf } = makeBlobClasses();
-  const encoder = { encode: encodeUtf8 };
   const boundary = '----ScriptRunnerFormBoundary' + host.randomBytes(8);
   const chunks = [];
   for (const [name, value] of makeFormData().entriesOf(formData)) {
     let head = `--${boundary}\r\nContent-Disposition: form-data; name="${escapeFormName(crlf(name))}"`;
     if (value instanceof File) {
       head += `; filename="${escapeFormName(value.name)}"\r\nContent-Type: ${value.type || 'application/octet-stream'}\r\n\r\n`;
-      chunks.push(encoder.encode(head), bytesOf(value), encoder.encode('\r\n'));
-    } else chunks.push(encoder.encode(`${head}\r\n\r\n${crlf(value)}\r\n`));
+      chunks.push(encodeUtf8(head), bytesOf(value), encodeUtf8('\r\n'));
+    } else chunks.push(encodeUtf8(`${head}\r\n\r\n${crlf(value)}\r\n`));
   }
-  chunks.push(encoder.encode(`--${boundary}--\r\n`));
+  chunks.push(encodeUtf8(`--${boundary}--\r\n`));
   let total = 0;
   for (const chunk of chunks) total += chunk.length;
   reserveBlobBytes(total);
@@ -132,20 +131,21 @@ function parseMimeType(text) {
 // The body of a Request or Response as FormData, by its content-type; a TypeError when it is neither form type or
 // does not parse.
 function parseFormData(body, contentType) {
-  const { FormData } = makeFormData();
-  const append = FormData.prototype.append;
+  const { FormData, entriesOf } = makeFormData();
   const formData = new FormData();
+  // Straight into the entry list: a script that replaced FormData.prototype.append does not change what parses.
+  const entries = entriesOf(formData);
   const mime = contentType === null || contentType === undefined ? null : parseMimeType(contentType);
   if (mime && mime.essence === 'application/x-www-form-urlencoded') {
     const text = body === null ? '' : typeof body === 'string' ? body : decodeUtf8Text(body);
-    for (const [name, value] of new (web().makeUrlClasses().URLSearchParams)(text)) reflectApply(append, formData, [name, value]);
+    for (const [name, value] of new (web().makeUrlClasses().URLSearchParams)(text)) entries.push([name, value]);
     return formData;
   }
   if (mime && mime.essence === 'multipart/form-data') {
     const boundary = mime.parameters.get('boundary');
     if (!boundary) throw new TypeError('Could not parse content as FormData: the multipart/form-data content-type has no boundary.');
     const bytes = body === null ? new Uint8Array(0) : typeof body === 'string' ? encodeUtf8(body) : body;
-    for (const [name, value] of parseMultipart(bytes, boundary)) reflectApply(append, formData, [name, value]);
+    for (const entry of parseMultipart(bytes, boundary)) entries.push(entry);
     return formData;
   }
   throw new TypeError('Could not parse content as FormData: the content-type is neither multipart/form-data nor application/x-www-form-urlencoded.');
