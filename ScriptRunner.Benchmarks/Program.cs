@@ -23,6 +23,8 @@ using ScriptRunner.Benchmarks.Load;
 //       Time from starting the app to its first answered execution.
 //   dotnet run -c Release --project ScriptRunner.Benchmarks -- v8-memory
 //       Resident memory of a process holding an idle, warm V8 sandbox.
+//   dotnet run -c Release --project ScriptRunner.Benchmarks -- first-touch [--runs 300] [--only-existing]
+//       The cost of the first read of each lazy prelude group's globals, on Jint and V8.
 if (args.Length > 0 && args[0] == "bdn")
 {
     BenchmarkSwitcher.FromAssembly(typeof(ExecutionBenchmarks).Assembly).Run(args[1..]);
@@ -36,6 +38,7 @@ if (args.Length > 0 && args[0] == "first-answer") return await PoolTimings.First
 if (args.Length > 0 && args[0] == "request") return SandboxHarness.Request(args[1..]);
 if (args.Length > 0 && args[0] == "overhead") return SandboxHarness.Overhead();
 if (args.Length > 0 && args[0] == "v8-memory") return V8IdleMemory.Run(Console.Out);
+if (args.Length > 0 && args[0] == "first-touch") return FirstTouchTimings.Run(args[1..]);
 
 var rest = args.Length > 0 && args[0] == "compare" ? args[1..] : args;
 string? jsonPath = null;

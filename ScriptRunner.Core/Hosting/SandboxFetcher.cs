@@ -123,21 +123,21 @@ public sealed class SandboxFetcher : ISandboxFetcher
         }
 
         byte[]? body = null;
-        if (!string.IsNullOrEmpty(request.Body))
+        if (request.BodyBytes is { Length: > 0 } || !string.IsNullOrEmpty(request.Body))
         {
             if (method is "GET" or "HEAD")
             {
                 throw new SandboxFetchException(SandboxFetchError.InvalidRequest, $"fetch with method {method} cannot have a body");
             }
 
-            var size = Encoding.UTF8.GetByteCount(request.Body);
+            var size = request.BodyBytes?.Length ?? Encoding.UTF8.GetByteCount(request.Body!);
             if (size > _policy.MaxRequestBytes)
             {
                 throw new SandboxFetchException(SandboxFetchError.PolicyRefused,
                     $"fetch request body of {size} bytes exceeds the {_policy.MaxRequestBytes}-byte limit");
             }
 
-            body = Encoding.UTF8.GetBytes(request.Body);
+            body = request.BodyBytes ?? Encoding.UTF8.GetBytes(request.Body!);
         }
 
         CheckHost(url);

@@ -41,19 +41,25 @@ internal sealed class JavaScriptHostFunctions(HostBindings host, CancellationTok
     /// <summary>
     /// Sends a request given as JSON <c>{url, method, headers, body}</c> through the execution's fetch policy and
     /// answers JSON: <c>{ok: true, status, statusText, headers, body, url, redirected}</c> or <c>{ok: false, error, code}</c>.
-    /// A fetch cut short by the deadline throws <see cref="OperationCanceledException"/>, which ends the run.
+    /// A fetch cut short by the deadline throws <see cref="OperationCanceledException"/>, which ends the run; one cut
+    /// short by its own <c>timeoutMs</c> (an <c>AbortSignal.timeout</c>) answers <c>{ok: false, code: "Aborted"}</c>.
     /// </summary>
     public string Fetch(string requestJson)
     {
         var request = ParseRequest(requestJson);
+        using var abort = FetchAbortTimeout.Start(requestJson, deadline);
         SandboxFetchResponse response;
         try
         {
-            response = host.Fetcher.Send(request, deadline);
+            response = host.Fetcher.Send(request, abort.Token);
         }
         catch (Exception) when (deadline.IsCancellationRequested)
         {
             throw new OperationCanceledException(deadline);
+        }
+        catch (Exception) when (abort.Fired)
+        {
+            return FetchAbortTimeout.AbortedJson;
         }
         catch (SandboxFetchException e)
         {
@@ -85,6 +91,8 @@ internal sealed class JavaScriptHostFunctions(HostBindings host, CancellationTok
         }
 
         var body = root.TryGetProperty("body", out var b) && b.ValueKind == JsonValueKind.String ? b.GetString() : null;
-        return new SandboxFetchRequest(root.GetProperty("url").GetString() ?? "", root.GetProperty("method").GetString() ?? "GET", headers, body);
+        // A body that is not UTF-8 text (a binary file in a form, a blob) comes as base64, and is sent byte for byte.
+        var bytes = root.TryGetProperty("bodyBase64", out var raw) && raw.ValueKind == JsonValueKind.String && raw.TryGetBytesFromBase64(out var decoded) ? decoded : null;
+        return new SandboxFetchRequest(root.GetProperty("url").GetString() ?? "", root.GetProperty("method").GetString() ?? "GET", headers, body) { BodyBytes = bytes };
     }
 }

@@ -4,7 +4,7 @@ using ScriptRunner.Core.Execution;
 
 namespace ScriptRunner.Sandbox.JavaScript;
 
-/// <summary>The prelude's input, as JSON: the code form, whether a script exports at its top level, which locale APIs it names, the handler name, the seed request and the env vars.</summary>
+/// <summary>The prelude's input, as JSON: the code form, whether a script exports at its top level, which locale APIs it names, the handler name, the seed request, the memory cap and the env vars.</summary>
 internal static class JavaScriptInput
 {
     /// <summary>Serializes the invocation's inputs for the prelude.</summary>
@@ -22,6 +22,8 @@ internal static class JavaScriptInput
             writer.WritePropertyName("request");
             if (invocation.Request is { } request) request.WriteTo(writer);
             else writer.WriteNullValue();
+            // The prelude bounds what it holds for the script (blob bytes) by the execution's memory cap.
+            writer.WriteNumber("memoryBytes", invocation.MemoryLimitBytes);
             writer.WriteStartObject("env");
             foreach (var (name, value) in invocation.EnvVars) writer.WriteString(name, value);
             writer.WriteEndObject();

@@ -23,6 +23,7 @@ internal static class JavaScriptPrelude
         "clearInterval", "queueMicrotask", "structuredClone", "atob", "btoa", "URL", "URLSearchParams", "Headers",
         "Request", "Response", "TextEncoder", "TextDecoder", "DOMException", "crypto", "CryptoKey", "SubtleCrypto",
         "URLPattern",
+        "Event", "EventTarget", "CustomEvent", "AbortController", "AbortSignal", "Blob", "File", "FormData", "performance",
     ];
 
     /// <summary>
@@ -39,6 +40,9 @@ internal static class JavaScriptPrelude
         new("webcrypto", ["SubtleCrypto"], "makeSubtleCrypto"),
         new("webcryptoOperations", ["CryptoAlgorithms", "CryptoKey", "CryptoOperations"], "subtleOperations, CryptoKey"),
         new("intl", ["IntlCollation", "IntlDates", "IntlPatch"], "patchIntl"),
+        new("events", ["Events", "Abort"], "makeEventClasses, makeAbortClasses"),
+        new("files", ["Blob", "FormData", "Multipart"], "makeBlobClasses, makeFormData, isBodyInit, extractFilesBody, parseFormData, blobOf"),
+        new("perf", ["Performance"], "makePerformance"),
     ];
 
     private static readonly string[] RuntimeParts = ["StringIterator", "Timers", "Result", "Runner"];

@@ -22,6 +22,10 @@ internal static class JintHostObject
         Add(engine, obj, "subtle", 5, a => JintSubtleCrypto.Call(engine, host.Subtle, a));
         obj.Set("engine", "jint");
         Add(engine, obj, "domainToAscii", 1, a => Web.DomainToAscii.Convert(Text(a, 0)));
+        // UTF-8 for blobs and form bodies: a JavaScript loop over megabytes is slow on Jint and its allocations count
+        // against the memory cap. V8 runs the prelude's own loop fast, so its bridge has no such functions.
+        Add(engine, obj, "utf8Encode", 1, a => engine.Intrinsics.Uint8Array.Construct(System.Text.Encoding.UTF8.GetBytes(Text(a, 0))));
+        Add(engine, obj, "utf8Decode", 1, a => a.Length > 0 && a[0].IsUint8Array() ? System.Text.Encoding.UTF8.GetString(a[0].AsUint8Array()) : "");
         return obj;
     }
 

@@ -42,5 +42,6 @@ const MapConstructor = Map;
 const mapSet = uncurry(Map.prototype.set);
 const mapDelete = uncurry(Map.prototype.delete);
 const mapForEach = uncurry(Map.prototype.forEach);
+const dateNow = Date.now; // performance.timeOrigin and File.lastModified: the wall clock, in milliseconds
 function promiseResolve(value) { return reflectApply(promiseResolveMethod, PromiseConstructor, [value]); }
 function then(promise, onFulfilled, onRejected) { return reflectApply(promiseThen, promise, [onFulfilled, onRejected]); }

@@ -17,6 +17,8 @@ function extractBody(body) {
   const { URLSearchParams } = makeUrlClasses();
   if (body instanceof URLSearchParams) return { body: body.toString(), type: 'application/x-www-form-urlencoded;charset=UTF-8' };
   if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) return { body: toBytes(body).slice(), type: null };
+  const fromFiles = files.ready() ? files().extractFilesBody(body) : null;
+  if (fromFiles) return fromFiles;
   return { body: String(body), type: 'text/plain;charset=UTF-8' };
 }
 
@@ -58,7 +60,7 @@ const makeHttpClasses = once(() => {
     get [Symbol.toStringTag]() { return 'Headers'; }
   }
 
-  let consume, peek, fromHost;
+  let consume, peek, fromHost, signalOf;
   class Body {
     #body; #used = false;
     constructor(body) { this.#body = body; }
@@ -74,11 +76,17 @@ const makeHttpClasses = once(() => {
       });
     }
     bytes() { return this.arrayBuffer().then((buffer) => new Uint8Array(buffer)); }
+    formData() {
+      return new Promise((resolve) => resolve(files().parseFormData(consume(this), this.headers.get('content-type'))));
+    }
+    blob() {
+      return this.arrayBuffer().then((buffer) => files().makeBlobClasses().makeBlob(new Uint8Array(buffer), this.headers.get('content-type') ?? ''));
+    }
     static { peek = (self) => self.#body; }
   }
 
   class Request extends Body {
-    #url; #method; #headers; #redirect;
+    #url; #method; #headers; #redirect; #givenSignal; #signal = null;
     constructor(input, init = {}) {
       const { URL } = makeUrlClasses();
       const from = input instanceof Request ? input : null;
@@ -95,12 +103,22 @@ const makeHttpClasses = once(() => {
       this.#method = method;
       this.#headers = headers;
       this.#redirect = String(init.redirect ?? (from ? from.redirect : 'follow'));
+      this.#givenSignal = requestSignal(init, from);
     }
+    static { signalOf = (request) => request.#givenSignal; }
     get url() { return this.#url; }
     get method() { return this.#method; }
     get headers() { return this.#headers; }
     get redirect() { return this.#redirect; }
-    get signal() { return null; }
+    // A request's own signal follows the one it was given; made on first read, so a request that is never asked
+    // for it costs nothing of AbortSignal.
+    get signal() {
+      if (this.#signal === null) {
+        const { AbortSignal } = events().makeAbortClasses();
+        this.#signal = this.#givenSignal ? AbortSignal.any([this.#givenSignal]) : AbortSignal.any([]);
+      }
+      return this.#signal;
+    }
     clone() { return new Request(this); }
     get [Symbol.toStringTag]() { return 'Request'; }
   }
@@ -163,7 +181,7 @@ const makeHttpClasses = once(() => {
     }
   }
 
-  return { Headers, Request, Response, FetchError, fromHost };
+  return { Headers, Request, Response, FetchError, fromHost, signalOf, peek };
 });
 
 function fetchRequest(input, init) {
@@ -178,12 +196,12 @@ function fetchRequest(input, init) {
     }
     if (source.body !== undefined && source.body !== null) {
       const b = source.body;
-      if (typeof b === 'object' && !(b instanceof ArrayBuffer) && !ArrayBuffer.isView(b) && !(b instanceof makeUrlClasses().URLSearchParams)) {
+      if (typeof b === 'object' && !(b instanceof ArrayBuffer) && !ArrayBuffer.isView(b) && !(b instanceof makeUrlClasses().URLSearchParams) && !(files.ready() && files().isBodyInit(b))) {
         body = JSON.stringify(b);
         if (!Object.keys(headers).includes('content-type')) headers['content-type'] = 'application/json';
       } else {
         const extracted = extractBody(b);
-        body = bodyText(extracted.body);
+        body = extracted.body;
         if (extracted.type && !Object.keys(headers).includes('content-type')) headers['content-type'] = extracted.type;
       }
     }
@@ -191,7 +209,7 @@ function fetchRequest(input, init) {
   if (input instanceof Request) {
     url = input.url; method = input.method;
     for (const [n, v] of input.headers) headers[n] = v;
-    body = input.body;
+    body = makeHttpClasses().peek(input);
   } else if (input instanceof URL) url = input.href;
   else if (input !== null && typeof input === 'object') {
     if (input.url === undefined || input.url === null) throw new TypeError('fetch: options.url is required');
@@ -200,14 +218,54 @@ function fetchRequest(input, init) {
   } else if (input === undefined || input === null) throw new TypeError('fetch: a URL or an options object is required');
   else url = String(input);
   if (init !== null && typeof init === 'object') take(init);
-  return { url, method, headers, body };
+  return hostBody({ url, method, headers, body: null }, body);
 }
 
+// The host takes a body as text; bytes that are not UTF-8 (a binary file in a form, a blob) go as base64 and are
+// sent byte for byte.
+function hostBody(request, body) {
+  if (body === null || body === undefined || typeof body === 'string') { request.body = body ?? null; return request; }
+  try {
+    request.body = utf8Decode(body, true);
+  } catch (e) {
+    const chunks = [];
+    for (let i = 0; i < body.length; i += 12288) chunks.push(btoa(String.fromCharCode.apply(null, body.subarray(i, i + 12288))));
+    request.bodyBase64 = chunks.join('');
+  }
+  return request;
+}
+
+// The signal a request init (or the request it copies) gives; null without one. Anything else is a TypeError.
+function requestSignal(init, from) {
+  const given = init !== null && typeof init === 'object' ? init.signal : undefined;
+  if (given === undefined || given === null) return from ? makeHttpClasses().signalOf(from) : null;
+  if (!events.ready() || !events().makeAbortClasses().isSignal(given)) throw new TypeError("Failed to read the 'signal' property from 'RequestInit': Failed to convert value to 'AbortSignal'.");
+  return given;
+}
+
+// The host's fetch blocks the script until the answer is in, so an abort can only come from a signal already
+// aborted (rejected before the host is called) or from a timeout: the time left until the earliest
+// AbortSignal.timeout the signal follows goes to the host as the request's own timeout, and a request the host gives
+// up at that time rejects with the signal's reason (a TimeoutError). An abort after the call, before the promise
+// settles, still rejects it.
 function fetch(input, init) {
   return new Promise((resolve, reject) => {
-    const { fromHost, FetchError } = makeHttpClasses();
-    const answer = jsonParse(host.fetch(jsonStringify(fetchRequest(input, init))));
-    if (!answer.ok) reject(new FetchError(answer.error, answer.code));
-    else resolve(fromHost(answer));
+    const { fromHost, FetchError, Request } = makeHttpClasses();
+    // The signal comes from init, or from a seed-style options object given as the input.
+    const plainOptions = input !== null && typeof input === 'object' && !(input instanceof Request) && !(input instanceof makeUrlClasses().URL);
+    const signal = requestSignal(init !== null && typeof init === 'object' && init.signal != null ? init : plainOptions ? input : init, input instanceof Request ? input : null);
+    if (signal && signal.aborted) { reject(signal.reason); return; }
+    const request = fetchRequest(input, init);
+    const due = signal ? events().makeAbortClasses().timeoutDue(signal) : null;
+    if (due !== null) {
+      request.timeoutMs = Math.max(0, Math.ceil(due - host.now()));
+      if (request.timeoutMs === 0) { events().makeAbortClasses().expire(signal); reject(signal.reason); return; }
+    }
+    const answer = jsonParse(host.fetch(jsonStringify(request)));
+    if (!answer.ok && answer.code === 'Aborted' && signal) { events().makeAbortClasses().expire(signal); reject(signal.reason); return; }
+    if (!answer.ok) { reject(new FetchError(answer.error, answer.code)); return; }
+    if (!signal) { resolve(fromHost(answer)); return; }
+    const stop = events().makeAbortClasses().addAlgorithm(signal, () => reject(signal.reason));
+    then(promiseResolve(), () => { stop(); resolve(fromHost(answer)); });
   });
 }

@@ -26,6 +26,15 @@ function globalValue(name) {
     case 'clearInterval': return clearInterval;
     case 'queueMicrotask': return queueMicrotask;
     case 'URLPattern': return urlPattern().makeURLPattern();
+    case 'Event': return events().makeEventClasses().Event;
+    case 'EventTarget': return events().makeEventClasses().EventTarget;
+    case 'CustomEvent': return events().makeEventClasses().CustomEvent;
+    case 'AbortController': return events().makeAbortClasses().AbortController;
+    case 'AbortSignal': return events().makeAbortClasses().AbortSignal;
+    case 'Blob': return files().makeBlobClasses().Blob;
+    case 'File': return files().makeBlobClasses().File;
+    case 'FormData': return files().makeFormData().FormData;
+    case 'performance': return perf().makePerformance();
   }
   const w = web();
   switch (name) {
