@@ -23,6 +23,8 @@ using ScriptRunner.Benchmarks.Load;
 //       Time from starting the app to its first answered execution.
 //   dotnet run -c Release --project ScriptRunner.Benchmarks -- v8-memory
 //       Resident memory of a process holding an idle, warm V8 sandbox.
+//   dotnet run -c Release --project ScriptRunner.Benchmarks -- crypto-cpu
+//       crypto.subtle on both engines, timed by the running thread's CPU time as well as the wall clock.
 if (args.Length > 0 && args[0] == "bdn")
 {
     BenchmarkSwitcher.FromAssembly(typeof(ExecutionBenchmarks).Assembly).Run(args[1..]);
@@ -36,6 +38,7 @@ if (args.Length > 0 && args[0] == "first-answer") return await PoolTimings.First
 if (args.Length > 0 && args[0] == "request") return SandboxHarness.Request(args[1..]);
 if (args.Length > 0 && args[0] == "overhead") return SandboxHarness.Overhead();
 if (args.Length > 0 && args[0] == "v8-memory") return V8IdleMemory.Run(Console.Out);
+if (args.Length > 0 && args[0] == "crypto-cpu") return WebCryptoCpuTimes.Run(Console.Out);
 
 var rest = args.Length > 0 && args[0] == "compare" ? args[1..] : args;
 string? jsonPath = null;
