@@ -25,6 +25,8 @@ function globalValue(name) {
     case 'setInterval': return setInterval;
     case 'clearInterval': return clearInterval;
     case 'queueMicrotask': return queueMicrotask;
+    case 'SubtleCrypto': return webcrypto().makeSubtleCrypto().SubtleCrypto;
+    case 'CryptoKey': return webcryptoOperations().CryptoKey;
   }
   const w = web();
   switch (name) {
@@ -42,8 +44,6 @@ function globalValue(name) {
     case 'TextDecoder': return w.makeTextDecoder();
     case 'DOMException': return w.makeDOMException();
     case 'crypto': return w.makeCrypto();
-    case 'CryptoKey': return webcryptoOperations().CryptoKey;
-    case 'SubtleCrypto': return webcrypto().makeSubtleCrypto().SubtleCrypto;
   }
   return undefined;
 }
