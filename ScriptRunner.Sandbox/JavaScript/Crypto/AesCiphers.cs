@@ -17,6 +17,7 @@ internal static class AesCiphers
     {
         var tagBytes = GcmTagBytes(tagBits);
         CheckGcmIv(iv);
+        if (iv.Length != 12) return GcmAnyIv.Encrypt(key, iv, data, aad, tagBytes);
         var output = new byte[data.Length + tagBytes];
         using var gcm = new AesGcm(key, tagBytes);
         gcm.Encrypt(iv, data, output.AsSpan(0, data.Length), output.AsSpan(data.Length), aad);
@@ -29,6 +30,7 @@ internal static class AesCiphers
         var tagBytes = GcmTagBytes(tagBits);
         CheckGcmIv(iv);
         if (data.Length < tagBytes) throw CryptoFailure.Operation("The data is shorter than the authentication tag");
+        if (iv.Length != 12) return GcmAnyIv.Decrypt(key, iv, data, aad, tagBytes);
         var plain = new byte[data.Length - tagBytes];
         using var gcm = new AesGcm(key, tagBytes);
         try
@@ -53,7 +55,6 @@ internal static class AesCiphers
     private static void CheckGcmIv(ReadOnlySpan<byte> iv)
     {
         if (iv.Length == 0) throw CryptoFailure.Operation("The iv must not be empty");
-        if (iv.Length != 12) throw CryptoFailure.NotSupported($"AES-GCM on this host takes a 12-byte (96-bit) iv; got {iv.Length} bytes");
     }
 
     /// <summary>AES-CBC encryption with PKCS#7 padding.</summary>
