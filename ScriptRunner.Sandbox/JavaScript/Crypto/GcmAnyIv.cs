@@ -13,10 +13,16 @@ internal static class GcmAnyIv
 {
     private static readonly UInt128 R = (UInt128)0xE1 << 120;
 
+    /// <summary>
+    /// The most data (with additional data) this path takes: its GHASH runs about a microsecond a block in one call the
+    /// deadline cannot interrupt, so its size is bounded instead.
+    /// </summary>
+    public const int MaxBytes = 8 * 1024 * 1024;
+
     /// <summary>Encrypts: ciphertext followed by a tag of <paramref name="tagBytes"/> bytes.</summary>
     public static byte[] Encrypt(byte[] key, ReadOnlySpan<byte> iv, ReadOnlySpan<byte> data, ReadOnlySpan<byte> aad, int tagBytes)
     {
-        var (h, j0, mask) = Setup(key, iv);
+        var (h, j0, mask) = Setup(key, iv, (long)data.Length + aad.Length);
         var cipher = AesCiphers.Ctr(key, Block(Increment32(j0)), 32, data);
         var output = new byte[cipher.Length + tagBytes];
         cipher.CopyTo(output, 0);
@@ -27,7 +33,7 @@ internal static class GcmAnyIv
     /// <summary>Decrypts ciphertext followed by its tag; a wrong tag is an OperationError.</summary>
     public static byte[] Decrypt(byte[] key, ReadOnlySpan<byte> iv, ReadOnlySpan<byte> data, ReadOnlySpan<byte> aad, int tagBytes)
     {
-        var (h, j0, mask) = Setup(key, iv);
+        var (h, j0, mask) = Setup(key, iv, (long)data.Length + aad.Length);
         var cipher = data[..^tagBytes];
         Span<byte> tag = stackalloc byte[tagBytes];
         Tag(h, mask, aad, cipher, tag);
@@ -37,8 +43,9 @@ internal static class GcmAnyIv
 
     // H = E(K, 0); J0 = iv || 0^31 || 1 for a 96-bit iv, else GHASH(iv || 0-padding || [0]64 || [len(iv)]64);
     // E(K, J0) masks the tag. (The 96-bit rule is here too so that this path can be held to AesGcm.)
-    private static (UInt128 H, UInt128 J0, byte[] Mask) Setup(byte[] key, ReadOnlySpan<byte> iv)
+    private static (UInt128 H, UInt128 J0, byte[] Mask) Setup(byte[] key, ReadOnlySpan<byte> iv, long length)
     {
+        if (length + iv.Length > MaxBytes) throw CryptoFailure.NotSupported($"AES-GCM with an iv other than 96 bits takes at most {MaxBytes / (1024 * 1024)} MB here; use a 12-byte iv");
         using var aes = Aes.Create();
         aes.Key = key;
         var h = BinaryPrimitives.ReadUInt128BigEndian(aes.EncryptEcb(new byte[16], PaddingMode.None));
