@@ -4,10 +4,11 @@ using System.Security.Cryptography;
 namespace ScriptRunner.Sandbox.JavaScript.Crypto;
 
 /// <summary>
-/// AES-GCM (NIST SP 800-38D) for ivs other than 96 bits, which .NET's <see cref="AesGcm"/> does not take: the
+/// AES-GCM (NIST SP 800-38D) for ivs other than 96 bits and tags of 32 or 64 bits, which .NET's <see cref="AesGcm"/>
+/// does not take: the
 /// pre-counter block J0 is GHASH of the iv, then the cipher is .NET's AES in counter mode and the tag GHASH over
 /// the data. GHASH is computed bit by bit, so this path is slow (tens of milliseconds a megabyte); 96-bit ivs, what
-/// nearly everyone uses, go through <see cref="AesGcm"/>.
+/// nearly everyone uses, with tags of 96 bits or more, go through <see cref="AesGcm"/>.
 /// </summary>
 internal static class GcmAnyIv
 {
@@ -45,7 +46,7 @@ internal static class GcmAnyIv
     // E(K, J0) masks the tag. (The 96-bit rule is here too so that this path can be held to AesGcm.)
     private static (UInt128 H, UInt128 J0, byte[] Mask) Setup(byte[] key, ReadOnlySpan<byte> iv, long length)
     {
-        if (length + iv.Length > MaxBytes) throw CryptoFailure.NotSupported($"AES-GCM with an iv other than 96 bits takes at most {MaxBytes / (1024 * 1024)} MB here; use a 12-byte iv");
+        if (length + iv.Length > MaxBytes) throw CryptoFailure.NotSupported($"AES-GCM with an iv other than 96 bits, or a tag shorter than 96 bits, takes at most {MaxBytes / (1024 * 1024)} MB here; use a 12-byte iv and a longer tag");
         using var aes = Aes.Create();
         aes.Key = key;
         var h = BinaryPrimitives.ReadUInt128BigEndian(aes.EncryptEcb(new byte[16], PaddingMode.None));

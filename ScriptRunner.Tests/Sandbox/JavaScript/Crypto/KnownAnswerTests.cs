@@ -118,6 +118,19 @@ public sealed class KnownAnswerTests
 
     [Theory]
     [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
+    public void AesGcm_32And64BitTags_AreTruncatedTags_AndDecrypt(string engine) =>
+        Assert.Equal("[\"0388dace60b6a392f328c2b971b2fe78ab6e47d4\",\"0388dace60b6a392f328c2b971b2fe78ab6e47d42cec13bd\",16,\"OperationError\"]", CryptoScripts.Run(engine, """
+            const key = await subtle.importKey('raw', new Uint8Array(16), 'AES-GCM', false, ['encrypt', 'decrypt']);
+            const iv = new Uint8Array(12);
+            const short = await subtle.encrypt({ name: 'AES-GCM', iv, tagLength: 32 }, key, new Uint8Array(16));
+            const long = await subtle.encrypt({ name: 'AES-GCM', iv, tagLength: 64 }, key, new Uint8Array(16));
+            const bad = new Uint8Array(long.slice(0)); bad[20] ^= 1;
+            return [hex(short), hex(long), (await subtle.decrypt({ name: 'AES-GCM', iv, tagLength: 64 }, key, long)).byteLength,
+              await subtle.decrypt({ name: 'AES-GCM', iv, tagLength: 64 }, key, bad).catch((e) => e.name)];
+            """));
+
+    [Theory]
+    [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
     public void AesGcm_ShortTag_IsTruncated(string engine) =>
         Assert.Equal("\"0388dace60b6a392f328c2b971b2fe78ab6e47d42cec13bdf53a67b2\"", CryptoScripts.Run(engine, """
             const key = await subtle.importKey('raw', new Uint8Array(16), 'AES-GCM', false, ['encrypt']);
