@@ -18,17 +18,17 @@ namespace ScriptRunner.Benchmarks;
 [SimpleJob(RunStrategy.Throughput, launchCount: 1, warmupCount: 3, iterationCount: 5)]
 public class WebCryptoBenchmarks
 {
-    private const int Repeats = 200;
-    private const int BigRepeats = 20;
+    internal const int Repeats = 200;
+    internal const int BigRepeats = 20;
 
-    private const string Digest = """
+    internal const string Digest = """
         const data = new Uint8Array(1 << 20);
         let p = Promise.resolve();
         for (let i = 0; i < 20; i++) p = p.then(() => crypto.subtle.digest('SHA-256', data));
         p.then((d) => d.byteLength)
         """;
 
-    private const string Hmac = """
+    internal const string Hmac = """
         const data = new Uint8Array(1024);
         crypto.subtle.importKey('raw', new Uint8Array(32), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']).then((key) => {
           let p = Promise.resolve();
@@ -37,7 +37,7 @@ public class WebCryptoBenchmarks
         })
         """;
 
-    private const string AesGcm = """
+    internal const string AesGcm = """
         const data = new Uint8Array(1 << 20);
         const iv = new Uint8Array(12);
         crypto.subtle.importKey('raw', new Uint8Array(32), 'AES-GCM', false, ['encrypt']).then((key) => {
@@ -47,7 +47,7 @@ public class WebCryptoBenchmarks
         })
         """;
 
-    private const string Es256 = """
+    internal const string Es256 = """
         const data = new Uint8Array(256);
         const alg = { name: 'ECDSA', hash: 'SHA-256' };
         crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']).then(async ({ publicKey, privateKey }) => {

@@ -6,7 +6,12 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 const toBase64url = (bytes) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-const fromBase64url = (text) => Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+const fromBase64url = (text) => {
+  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+};
 
 async function cookieKey(env) {
   return crypto.subtle.importKey('raw', fromBase64url(env.COOKIE_KEY.replace(/=+$/, '')), 'AES-GCM', false, ['encrypt', 'decrypt']);

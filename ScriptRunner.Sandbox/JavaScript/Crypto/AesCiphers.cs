@@ -17,6 +17,7 @@ internal static class AesCiphers
     {
         var tagBytes = GcmTagBytes(tagBits);
         CheckGcmIv(iv);
+        if (iv.Length != 12 || tagBytes < 12) return GcmAnyIv.Encrypt(key, iv, data, aad, tagBytes);
         var output = new byte[data.Length + tagBytes];
         using var gcm = new AesGcm(key, tagBytes);
         gcm.Encrypt(iv, data, output.AsSpan(0, data.Length), output.AsSpan(data.Length), aad);
@@ -29,6 +30,7 @@ internal static class AesCiphers
         var tagBytes = GcmTagBytes(tagBits);
         CheckGcmIv(iv);
         if (data.Length < tagBytes) throw CryptoFailure.Operation("The data is shorter than the authentication tag");
+        if (iv.Length != 12 || tagBytes < 12) return GcmAnyIv.Decrypt(key, iv, data, aad, tagBytes);
         var plain = new byte[data.Length - tagBytes];
         using var gcm = new AesGcm(key, tagBytes);
         try
@@ -45,15 +47,13 @@ internal static class AesCiphers
 
     private static int GcmTagBytes(int tagBits)
     {
-        if (tagBits is 32 or 64) throw CryptoFailure.NotSupported($"AES-GCM tags of {tagBits} bits are not supported on this host (96 to 128 bits are)");
-        if (tagBits is not (96 or 104 or 112 or 120 or 128)) throw CryptoFailure.Operation($"The tag length {tagBits} is not valid for AES-GCM");
+        if (tagBits is not (32 or 64 or 96 or 104 or 112 or 120 or 128)) throw CryptoFailure.Operation($"The tag length {tagBits} is not valid for AES-GCM");
         return tagBits / 8;
     }
 
     private static void CheckGcmIv(ReadOnlySpan<byte> iv)
     {
         if (iv.Length == 0) throw CryptoFailure.Operation("The iv must not be empty");
-        if (iv.Length != 12) throw CryptoFailure.NotSupported($"AES-GCM on this host takes a 12-byte (96-bit) iv; got {iv.Length} bytes");
     }
 
     /// <summary>AES-CBC encryption with PKCS#7 padding.</summary>

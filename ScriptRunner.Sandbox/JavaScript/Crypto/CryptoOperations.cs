@@ -46,8 +46,16 @@ internal static class CryptoOperations
 
             case EcMaterial { IsPrivate: false, Key: ECDsa ecdsa } ec:
                 var hash = HashAlgorithms.Of(request.RequiredString("hash"));
-                return signature.Length == 2 * EcCurves.FieldBytes(ec.Curve)
-                    && ecdsa.VerifyData(data, signature, hash, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+                try
+                {
+                    return signature.Length == 2 * EcCurves.FieldBytes(ec.Curve)
+                        && ecdsa.VerifyData(data, signature, hash, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+                }
+                catch (CryptographicException)
+                {
+                    // A signature whose r or s is out of range is simply not a valid signature.
+                    return false;
+                }
             default:
                 throw CryptoFailure.InvalidAccess("The key cannot verify");
         }

@@ -35,6 +35,8 @@ function globalValue(name) {
     case 'File': return files().makeBlobClasses().File;
     case 'FormData': return files().makeFormData().FormData;
     case 'performance': return perf().makePerformance();
+    case 'SubtleCrypto': return webcrypto().makeSubtleCrypto().SubtleCrypto;
+    case 'CryptoKey': return webcryptoOperations().CryptoKey;
   }
   const w = web();
   switch (name) {
@@ -52,8 +54,6 @@ function globalValue(name) {
     case 'TextDecoder': return w.makeTextDecoder();
     case 'DOMException': return w.makeDOMException();
     case 'crypto': return w.makeCrypto();
-    case 'CryptoKey': return webcryptoOperations().CryptoKey;
-    case 'SubtleCrypto': return webcrypto().makeSubtleCrypto().SubtleCrypto;
   }
   return undefined;
 }

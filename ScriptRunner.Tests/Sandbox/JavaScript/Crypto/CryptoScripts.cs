@@ -9,7 +9,10 @@ internal static class CryptoScripts
         const unhex = (h) => new Uint8Array((h.match(/../g) || []).map((x) => parseInt(x, 16)));
         const utf8 = (s) => new TextEncoder().encode(s);
         const b64url = (b) => btoa(String.fromCharCode(...new Uint8Array(b))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-        const unb64url = (s) => Uint8Array.from(atob(s.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+        // Binary strings to bytes by index: Jint's string iterator (Array.from, for-of) takes "\r\n" as one element.
+        const binary = (s) => { const b = new Uint8Array(s.length); for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i); return b; };
+        const unb64 = (s) => binary(atob(s));
+        const unb64url = (s) => unb64(s.replace(/-/g, '+').replace(/_/g, '/'));
         const errorOf = (promise) => promise.then(() => 'resolved', (e) => `${e.name}: ${e.constructor === DOMException ? 'DOMException' : e.constructor.name}`);
         const subtle = crypto.subtle;
         """;

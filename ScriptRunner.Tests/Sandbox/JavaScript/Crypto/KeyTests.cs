@@ -143,7 +143,6 @@ public sealed class KeyTests
         var answer = JsHarness.On(engine).Json(run);
         Assert.DoesNotContain("abab", answer);
         Assert.DoesNotContain("q6ur", answer);
-        Assert.DoesNotContain("abab", run.Output.Stdout);
-        Assert.DoesNotContain("q6ur", run.Output.Stdout);
+        Assert.Equal("CryptoKey {} {}\n", run.Output.Stdout);
     }
 }

@@ -89,10 +89,44 @@ public sealed class KnownAnswerTests
 
     [Theory]
     [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
+    public void AesGcm_With64BitIv_MatchesGcmSpecTestCase5(string engine) =>
+        Assert.Equal($"[\"61353b4c2806934a777ff51fa22a4755699b2a714fcdc6f83766e5f97b6c742373806900e49f24b22b097544d4896b424989b5e1ebac0f07c23f45983612d2e79e3b0785561be14aaca2fccb\",\"{GcmPlain}\"]",
+            CryptoScripts.Run(engine, $$"""
+            const key = await subtle.importKey('raw', unhex('{{GcmKey}}'), 'AES-GCM', false, ['encrypt', 'decrypt']);
+            const params = { name: 'AES-GCM', iv: unhex('cafebabefacedbad'), additionalData: unhex('feedfacedeadbeeffeedfacedeadbeefabaddad2') };
+            const sealed = await subtle.encrypt(params, key, unhex('{{GcmPlain}}'));
+            return [hex(sealed), hex(await subtle.decrypt(params, key, sealed))];
+            """));
+
+    [Theory]
+    [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
+    public void AesGcm_With480BitIv_MatchesGcmSpecTestCase6(string engine) =>
+        Assert.Equal("\"8ce24998625615b603a033aca13fb894be9112a5c3a211a8ba262a3cca7e2ca701e4a9a4fba43c90ccdcb281d48c7c6fd62875d2aca417034c34aee5619cc5aefffe0bfa462af43c1699d050\"",
+            CryptoScripts.Run(engine, $$"""
+            const key = await subtle.importKey('raw', unhex('{{GcmKey}}'), 'AES-GCM', false, ['encrypt']);
+            const iv = unhex('9313225df88406e555909c5aff5269aa6a7a9538534f7da1e4c303d2a318a728c3c0c95156809539fcf0e2429a6b525416aedbf5a0de6a57a637b39b');
+            return hex(await subtle.encrypt({ name: 'AES-GCM', iv, additionalData: unhex('feedfacedeadbeeffeedfacedeadbeefabaddad2') }, key, unhex('{{GcmPlain}}')));
+            """));
+
+    [Theory]
+    [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
     public void AesGcm_ZeroKeyAndBlock_MatchesGcmSpecTestCase2(string engine) =>
         Assert.Equal("\"0388dace60b6a392f328c2b971b2fe78ab6e47d42cec13bdf53a67b21257bddf\"", CryptoScripts.Run(engine, """
             const key = await subtle.importKey('raw', new Uint8Array(16), 'AES-GCM', false, ['encrypt']);
             return hex(await subtle.encrypt({ name: 'AES-GCM', iv: new Uint8Array(12) }, key, new Uint8Array(16)));
+            """));
+
+    [Theory]
+    [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
+    public void AesGcm_32And64BitTags_AreTruncatedTags_AndDecrypt(string engine) =>
+        Assert.Equal("[\"0388dace60b6a392f328c2b971b2fe78ab6e47d4\",\"0388dace60b6a392f328c2b971b2fe78ab6e47d42cec13bd\",16,\"OperationError\"]", CryptoScripts.Run(engine, """
+            const key = await subtle.importKey('raw', new Uint8Array(16), 'AES-GCM', false, ['encrypt', 'decrypt']);
+            const iv = new Uint8Array(12);
+            const short = await subtle.encrypt({ name: 'AES-GCM', iv, tagLength: 32 }, key, new Uint8Array(16));
+            const long = await subtle.encrypt({ name: 'AES-GCM', iv, tagLength: 64 }, key, new Uint8Array(16));
+            const bad = new Uint8Array(long.slice(0)); bad[20] ^= 1;
+            return [hex(short), hex(long), (await subtle.decrypt({ name: 'AES-GCM', iv, tagLength: 64 }, key, long)).byteLength,
+              await subtle.decrypt({ name: 'AES-GCM', iv, tagLength: 64 }, key, bad).catch((e) => e.name)];
             """));
 
     [Theory]

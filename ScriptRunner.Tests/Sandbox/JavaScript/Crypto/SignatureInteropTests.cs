@@ -30,7 +30,7 @@ public sealed class SignatureInteropTests
         using var key = ECDsa.Create(Curve(curve));
         var pkcs8 = Convert.ToBase64String(key.ExportPkcs8PrivateKey());
         var signature = Unquote(Script(engine, $$"""
-            const key = await subtle.importKey('pkcs8', Uint8Array.from(atob('{{pkcs8}}'), (c) => c.charCodeAt(0)), { name: 'ECDSA', namedCurve: '{{curve}}' }, false, ['sign']);
+            const key = await subtle.importKey('pkcs8', unb64('{{pkcs8}}'), { name: 'ECDSA', namedCurve: '{{curve}}' }, false, ['sign']);
             return b64url(await subtle.sign({ name: 'ECDSA', hash: 'SHA-{{hashBits}}' }, key, message));
             """));
         Assert.True(key.VerifyData(Message, signature, new HashAlgorithmName($"SHA{hashBits}"), DSASignatureFormat.IeeeP1363FixedFieldConcatenation));
@@ -44,7 +44,7 @@ public sealed class SignatureInteropTests
         var spki = Convert.ToBase64String(key.ExportSubjectPublicKeyInfo());
         var signature = Base64Url.EncodeToString(key.SignData(Message, new HashAlgorithmName($"SHA{hashBits}"), DSASignatureFormat.IeeeP1363FixedFieldConcatenation));
         Assert.Equal("[true,false,false]", Script(engine, $$"""
-            const key = await subtle.importKey('spki', Uint8Array.from(atob('{{spki}}'), (c) => c.charCodeAt(0)), { name: 'ECDSA', namedCurve: '{{curve}}' }, true, ['verify']);
+            const key = await subtle.importKey('spki', unb64('{{spki}}'), { name: 'ECDSA', namedCurve: '{{curve}}' }, true, ['verify']);
             const alg = { name: 'ECDSA', hash: 'SHA-{{hashBits}}' };
             const signature = unb64url('{{signature}}');
             const tampered = signature.slice(); tampered[5] ^= 1;
@@ -66,7 +66,7 @@ public sealed class SignatureInteropTests
         using var key = RSA.Create(2048);
         var pkcs8 = Convert.ToBase64String(key.ExportPkcs8PrivateKey());
         var signature = Unquote(Script(engine, $$"""
-            const key = await subtle.importKey('pkcs8', Uint8Array.from(atob('{{pkcs8}}'), (c) => c.charCodeAt(0)), { name: '{{scheme}}', hash: 'SHA-256' }, false, ['sign']);
+            const key = await subtle.importKey('pkcs8', unb64('{{pkcs8}}'), { name: '{{scheme}}', hash: 'SHA-256' }, false, ['sign']);
             return b64url(await subtle.sign({ name: '{{scheme}}', saltLength: 32 }, key, message));
             """));
         Assert.True(key.VerifyData(Message, signature, HashAlgorithmName.SHA256, Padding(scheme)));
@@ -99,8 +99,8 @@ public sealed class SignatureInteropTests
         var fromDotNet = Base64Url.EncodeToString(key.Encrypt("from .NET"u8, RSAEncryptionPadding.OaepSHA256));
         var answer = Script(engine, $$"""
             const alg = { name: 'RSA-OAEP', hash: 'SHA-256' };
-            const pub = await subtle.importKey('spki', Uint8Array.from(atob('{{spki}}'), (c) => c.charCodeAt(0)), alg, false, ['encrypt']);
-            const priv = await subtle.importKey('pkcs8', Uint8Array.from(atob('{{pkcs8}}'), (c) => c.charCodeAt(0)), alg, false, ['decrypt']);
+            const pub = await subtle.importKey('spki', unb64('{{spki}}'), alg, false, ['encrypt']);
+            const priv = await subtle.importKey('pkcs8', unb64('{{pkcs8}}'), alg, false, ['decrypt']);
             const sealed = await subtle.encrypt({ name: 'RSA-OAEP' }, pub, utf8('from the script'));
             return [b64url(sealed), new TextDecoder().decode(await subtle.decrypt({ name: 'RSA-OAEP' }, priv, unb64url('{{fromDotNet}}')))];
             """);
@@ -119,7 +119,7 @@ public sealed class SignatureInteropTests
         var raw = Convert.ToHexStringLower([4, .. q.X!, .. q.Y!]);
         var expected = Convert.ToHexStringLower(mine.DeriveRawSecretAgreement(theirs.PublicKey));
         Assert.Equal($"[\"{expected}\",\"{expected[..32]}\"]", Script(engine, $$"""
-            const priv = await subtle.importKey('pkcs8', Uint8Array.from(atob('{{Convert.ToBase64String(mine.ExportPkcs8PrivateKey())}}'), (c) => c.charCodeAt(0)), { name: 'ECDH', namedCurve: 'P-256' }, false, ['deriveBits']);
+            const priv = await subtle.importKey('pkcs8', unb64('{{Convert.ToBase64String(mine.ExportPkcs8PrivateKey())}}'), { name: 'ECDH', namedCurve: 'P-256' }, false, ['deriveBits']);
             const pub = await subtle.importKey('raw', unhex('{{raw}}'), { name: 'ECDH', namedCurve: 'P-256' }, true, []);
             return [hex(await subtle.deriveBits({ name: 'ECDH', public: pub }, priv, null)), hex(await subtle.deriveBits({ name: 'ECDH', public: pub }, priv, 128))];
             """));
