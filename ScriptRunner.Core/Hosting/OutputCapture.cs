@@ -23,6 +23,7 @@ public sealed class OutputCapture
 
     public OutputCapture(int maxStdoutBytes, int maxStderrBytes, int maxLogEntries, int maxLogMessageBytes, TimeProvider? clock = null, IOutputSink? sink = null)
     {
+        MaxStdoutBytes = maxStdoutBytes;
         _stdout = new BoundedText(maxStdoutBytes);
         _stderr = new BoundedText(maxStderrBytes);
         _maxLogEntries = maxLogEntries;
@@ -30,6 +31,9 @@ public sealed class OutputCapture
         _clock = clock ?? TimeProvider.System;
         _sink = sink;
     }
+
+    /// <summary>The stdout cap in JSON bytes; a result shares it, so a streamed response body is collected under it.</summary>
+    public int MaxStdoutBytes { get; }
 
     /// <summary>Appends text to stdout.</summary>
     public void WriteStdout(string text) => Append(OutputStream.Stdout, text);

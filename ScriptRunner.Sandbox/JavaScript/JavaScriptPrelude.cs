@@ -22,6 +22,11 @@ internal static class JavaScriptPrelude
         "console", "env", "self", "app_log", "get_unixtime", "fetch", "setTimeout", "clearTimeout", "setInterval",
         "clearInterval", "queueMicrotask", "structuredClone", "atob", "btoa", "URL", "URLSearchParams", "Headers",
         "Request", "Response", "TextEncoder", "TextDecoder", "DOMException", "crypto",
+        // Streams.
+        "ReadableStream", "ReadableStreamDefaultReader", "ReadableStreamBYOBReader", "ReadableStreamDefaultController",
+        "ReadableByteStreamController", "ReadableStreamBYOBRequest", "WritableStream", "WritableStreamDefaultWriter",
+        "WritableStreamDefaultController", "TransformStream", "TransformStreamDefaultController", "CountQueuingStrategy",
+        "ByteLengthQueuingStrategy", "TextEncoderStream", "TextDecoderStream", "CompressionStream", "DecompressionStream",
     ];
 
     /// <summary>
@@ -34,6 +39,8 @@ internal static class JavaScriptPrelude
         new("web", ["Inspect", "Console", "Encoding", "Url", "Http"],
             "inspect, errorText, isErrorLike, consoleObject, fetch, structuredClone, atob, btoa, makeUrlClasses, makeHttpClasses, " +
             "makeTextEncoder, makeTextDecoder, makeDOMException, makeCrypto, utf8Decode, toBytes"),
+        new("streams", ["StreamsPolyfill", "Streams", "BodyStreams", "EncodingStreams", "Compression"],
+            "streamGlobal, isReadableStream, isDisturbed, bodyStream, readAllBytes, readAllText, collectResponse, CollectedResponse"),
     ];
 
     private static readonly string[] RuntimeParts = ["Timers", "Result", "Runner"];

@@ -26,7 +26,7 @@ internal sealed class JintExecution(SandboxInvocation invocation, JintPreparedCo
         JsValue runtime = JsValue.Undefined;
         try
         {
-            var host = new JavaScriptHostFunctions(invocation.Host, deadline.Token);
+            using var host = new JavaScriptHostFunctions(invocation.Host, deadline.Token) { MemoryLimitBytes = invocation.MemoryLimitBytes };
             engine = CreateEngine(deadline);
             var realm = new JintRealm(engine);
             runtime = engine.Invoke(engine.Evaluate(prelude), JintHostObject.Create(engine, host), JavaScriptInput.Json(invocation, code.Form));
@@ -81,7 +81,7 @@ internal sealed class JintExecution(SandboxInvocation invocation, JintPreparedCo
                 return JavaScriptOutcomes.Stopped(deadline);
             case NeverSettlesException:
                 return JavaScriptOutcomes.NeverSettled();
-            case MemoryLimitExceededException:
+            case MemoryLimitExceededException or Streams.StreamMemoryLimitException:
                 return JavaScriptOutcomes.Memory(invocation.MemoryLimitBytes);
             case RecursionDepthOverflowException or InsufficientExecutionStackException:
                 return JavaScriptOutcomes.CallStackExceeded();

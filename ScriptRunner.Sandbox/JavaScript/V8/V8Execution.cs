@@ -47,9 +47,9 @@ internal sealed class V8Execution(SandboxInvocation invocation, JintPreparedCode
         ScriptObject? runtime = null;
         isolate.Runtime.MaxHeapSize = invocation.MemoryLimitBytes > 0 ? (UIntPtr)(ulong)invocation.MemoryLimitBytes : UIntPtr.Zero;
         using var interrupt = deadline.Token.Register(engine.Interrupt);
+        using var host = new JavaScriptHostFunctions(invocation.Host, deadline.Token) { MemoryLimitBytes = invocation.MemoryLimitBytes, OnMemoryLimit = engine.Interrupt };
         try
         {
-            var host = new JavaScriptHostFunctions(invocation.Host, deadline.Token);
             var setup = Hold((ScriptObject)engine.Evaluate(isolate.Setup));
             var prepared = Hold((ScriptObject)setup.Invoke(false, new V8HostBridge(host), JavaScriptInput.Json(invocation, code.Form)));
             runtime = Hold((ScriptObject)prepared["runtime"]);
@@ -76,14 +76,14 @@ internal sealed class V8Execution(SandboxInvocation invocation, JintPreparedCode
         }
         catch (Exception e)
         {
-            return Map(e, deadline, runtime);
+            return Map(e, deadline, runtime, host);
         }
     }
 
-    private SandboxOutcome Map(Exception e, JavaScriptDeadline deadline, ScriptObject? runtime)
+    private SandboxOutcome Map(Exception e, JavaScriptDeadline deadline, ScriptObject? runtime, JavaScriptHostFunctions host)
     {
         if (e is NeverSettlesException) return JavaScriptOutcomes.NeverSettled();
-        if (IsHeapLimit(e))
+        if (IsHeapLimit(e) || host.MemoryLimitExceeded)
         {
             Poisoned = true;
             return JavaScriptOutcomes.Memory(invocation.MemoryLimitBytes);
