@@ -214,7 +214,7 @@ function fetchRequest(input, init) {
     }
     if (source.body !== undefined && source.body !== null) {
       const b = source.body;
-      if (typeof b === 'object' && !(b instanceof ArrayBuffer) && !ArrayBuffer.isView(b) && !(b instanceof makeUrlClasses().URLSearchParams)) {
+      if (typeof b === 'object' && !(b instanceof ArrayBuffer) && !ArrayBuffer.isView(b) && !(b instanceof makeUrlClasses().URLSearchParams) && !isStreamBody(b)) {
         body = JSON.stringify(b);
         if (!Object.keys(headers).includes('content-type')) headers['content-type'] = 'application/json';
       } else {
