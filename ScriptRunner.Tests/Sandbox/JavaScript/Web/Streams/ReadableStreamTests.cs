@@ -1,3 +1,6 @@
+using ScriptRunner.Core.Execution;
+using ScriptRunner.Core.Model;
+
 namespace ScriptRunner.Tests.Sandbox.JavaScript.Web.Streams;
 
 /// <summary>
@@ -155,4 +158,13 @@ public sealed class ReadableStreamTests
     public void ToStringTags_NameTheClasses(string engine) =>
         Assert.Equal("""["[object ReadableStream]","[object ReadableStreamDefaultReader]"]""",
             Result(engine, "const s = new ReadableStream(); [Object.prototype.toString.call(s), Object.prototype.toString.call(s.getReader())]"));
+
+    // Jint counts every byte the run allocates, queued chunks included. (V8 holds typed-array bytes outside its heap:
+    // there the isolate's array-buffer limit bounds them; see docs/streams.md.)
+    [Fact]
+    public void QueuedChunks_CountAgainstTheMemoryCap_OnJint()
+    {
+        var run = JsHarness.On(EngineNames.Jint).Execute("let ctl; new ReadableStream({ start(c) { ctl = c; } }, { highWaterMark: Infinity }); for (let i = 0; i < 1000; i++) ctl.enqueue(new Uint8Array(1 << 20));", memoryBytes: 64L << 20);
+        Assert.Equal((false, ErrorTypes.MemoryLimit), (run.Outcome.Success, run.Outcome.ErrorType));
+    }
 }
