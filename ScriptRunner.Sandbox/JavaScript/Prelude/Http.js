@@ -169,7 +169,8 @@ const makeHttpClasses = once(() => {
     static error() { const r = new Response(null, { status: 200 }); r.#status = 0; r.#type = 'error'; return r; }
     static {
       fromHost = (answer) => {
-      const response = new Response(answer.body === '' ? null : answer.body, { status: 200, headers: answer.headers });
+      // Only a null-body status (101, 204, 205, 304) has no body: any other empty response has an empty body stream.
+      const response = new Response(answer.body === '' && [101, 204, 205, 304].includes(answer.status) ? null : answer.body, { status: 200, headers: answer.headers });
       response.#status = answer.status;
       response.#statusText = answer.statusText;
       setFetched(response, answer.url, answer.redirected);

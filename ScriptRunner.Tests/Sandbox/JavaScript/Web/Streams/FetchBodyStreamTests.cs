@@ -59,4 +59,13 @@ public sealed class FetchBodyStreamTests : IDisposable
             Result(engine, "fetch(new Request('BASE/put', { method: 'PUT', body: ReadableStream.from([new TextEncoder().encode('from a request')]), duplex: 'half' })).then(r => r.text())"));
         Assert.Equal("from a request", Assert.Single(_server.Requests, r => r.Path == "/put").Body);
     }
+
+    [Theory]
+    [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
+    public void AnEmptyBody_IsAnEmptyStream_AndANoContentBodyIsNull(string engine)
+    {
+        _server.MapText("/empty", "").MapStatus("/none", 204);
+        Assert.Equal("[true,null]",
+            Result(engine, "(async () => { const empty = await fetch('BASE/empty'); const none = await fetch('BASE/none'); return [(await empty.body.getReader().read()).done, none.body]; })()"));
+    }
 }
