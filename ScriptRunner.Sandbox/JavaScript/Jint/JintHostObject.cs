@@ -19,7 +19,15 @@ internal static class JintHostObject
         Add(engine, obj, "unixTime", 0, _ => host.UnixTime());
         Add(engine, obj, "randomBytes", 1, a => host.RandomBytes((int)TypeConverter.ToInteger(a.Length > 0 ? a[0] : JsValue.Undefined)));
         Add(engine, obj, "fetch", 1, a => host.Fetch(Text(a, 0)));
-        // Streams: compression codecs, UTF-8 decoding, the streamed result body.
+        // Streams: made on the streams group's first use, so a run that touches no stream does not pay for them.
+        Add(engine, obj, "streams", 0, _ => CreateStreams(engine, host));
+        return obj;
+    }
+
+    /// <summary>The streams' host functions: compression codecs, UTF-8, the streamed result body.</summary>
+    private static JsObject CreateStreams(Engine engine, JavaScriptHostFunctions host)
+    {
+        var obj = new JsObject(engine);
         Add(engine, obj, "codecOpen", 2, a => host.Codecs.Open(Text(a, 0), Flag(a, 1)));
         Add(engine, obj, "codecPush", 3, a => host.Codecs.Push(Int(a, 0), JintBytes.Read(Arg(a, 1)), Flag(a, 2)) is var n && n >= 0 ? JintBytes.Make(engine, host.Codecs.LastOutput) : n);
         Add(engine, obj, "codecClose", 1, a => { host.Codecs.Close(Int(a, 0)); return JsValue.Undefined; });

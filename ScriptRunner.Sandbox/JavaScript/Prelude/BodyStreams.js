@@ -4,7 +4,7 @@
 
 // A body held as text or bytes, as a byte stream of one chunk (a copy: a BYOB reader may detach it).
 function bodyStream(source) {
-  const bytes = typeof source === 'string' ? host.utf8Encode(source) : source.slice();
+  const bytes = typeof source === 'string' ? streamHost.utf8Encode(source) : source.slice();
   return new ReadableStream({
     type: 'bytes',
     start(controller) {
@@ -45,7 +45,7 @@ async function collectResponse(value, stream) {
   const headers = {};
   for (const [n, v] of value.headers) headers[n] = v;
   // Each UTF-8 byte takes at least one JSON byte: reading past the cap (and a partial character) is waste.
-  const limit = host.resultCap() + 4;
+  const limit = streamHost.resultCap() + 4;
   const reader = stream.getReader();
   const chunks = [];
   let total = 0, truncated = false;
@@ -67,9 +67,9 @@ async function collectResponse(value, stream) {
       break;
     }
   }
-  let body = host.utf8Decode(concatBytes(chunks, total), false);
+  let body = streamHost.utf8Decode(concatBytes(chunks, total), false);
   const envelope = jsonStringify({ statusCode: value.status, headers, body: '', bodyTruncated: true });
-  const fit = host.resultBodyFit(body, envelope);
+  const fit = streamHost.resultBodyFit(body, envelope);
   if (fit < body.length) { body = body.slice(0, fit); truncated = true; }
   const result = { statusCode: value.status, headers, body };
   if (truncated) result.bodyTruncated = true;

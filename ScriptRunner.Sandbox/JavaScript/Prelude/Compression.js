@@ -8,8 +8,11 @@ const makeCompressionStreams = once(() => {
     let id = 0, done = false;
     const push = (bytes, final, controller) => {
       if (done) throw new TypeError(decompress ? `The ${format} data continues after its end` : 'The stream is closed');
-      if (id === 0) id = host.codecOpen(format, decompress);
-      const out = host.codecPush(id, bytes, final);
+      if (id === 0) {
+        id = streamHost.codecOpen(format, decompress);
+        if (id < 0) { done = true; throw new TypeError(`The ${format} codec is not available`); }
+      }
+      const out = streamHost.codecPush(id, bytes, final);
       if (typeof out === 'number') {
         done = true;
         throw new TypeError(decompress ? `The compressed data is not valid ${format} data` : `Compression failed (${format})`);
@@ -25,7 +28,7 @@ const makeCompressionStreams = once(() => {
         push(bytes, false, controller);
       },
       flush(controller) { push(new Uint8Array(0), true, controller); },
-      cancel() { if (id !== 0 && !done) { done = true; host.codecClose(id); } },
+      cancel() { if (id !== 0 && !done) { done = true; streamHost.codecClose(id); } },
     });
   }
 

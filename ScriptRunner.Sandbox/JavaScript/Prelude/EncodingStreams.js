@@ -31,7 +31,7 @@ const makeEncodingStreams = once(() => {
           pending = '';
           const last = text.charCodeAt(text.length - 1);
           if (last >= 0xd800 && last <= 0xdbff) { pending = text.slice(-1); text = text.slice(0, -1); }
-          if (text.length > 0) controller.enqueue(host.utf8Encode(text));
+          if (text.length > 0) controller.enqueue(streamHost.utf8Encode(text));
         },
         flush(controller) { if (pending !== '') controller.enqueue(new Uint8Array([0xef, 0xbf, 0xbd])); },
       });
@@ -58,7 +58,7 @@ const makeEncodingStreams = once(() => {
           const cut = incompleteTail(bytes);
           if (cut < bytes.length) pending = bytes.slice(cut);
           if (cut === 0) return;
-          let text = host.utf8Decode(cut === bytes.length && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice(0, cut), fatal);
+          let text = streamHost.utf8Decode(cut === bytes.length && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice(0, cut), fatal);
           if (text === null) throw invalid();
           if (!started && text.length > 0) {
             started = true;

@@ -4,6 +4,9 @@
 // StreamsPolyfill.update.sh), handed the prelude's DOMException and a microtask queue on the Promise captured
 // before the script ran, so globals a script replaces do not reach it. pipeTo's `signal` may be any AbortSignal-like
 // object (`aborted`, `reason`, `addEventListener('abort', …)`, `removeEventListener`).
+// The host's stream functions (codecs, UTF-8, the streamed result body), asked for once the group is built.
+const streamHost = host.streams();
+
 const streamClasses = webStreamsPolyfill(
   Object.freeze({ DOMException: web().makeDOMException() }),
   (callback) => { then(promiseResolve(undefined), () => callback()); },
@@ -38,7 +41,7 @@ function concatBytes(chunks, total) {
 
 // UTF-8 decode as the Encoding standard's "UTF-8 decode" (a leading byte-order mark dropped), on the host.
 function utf8DecodeBody(bytes) {
-  const text = host.utf8Decode(bytes, false);
+  const text = streamHost.utf8Decode(bytes, false);
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 

@@ -35,7 +35,17 @@ internal sealed class StreamCodecs(long memoryLimitBytes) : IDisposable
     /// <summary>Opens a codec for <paramref name="format"/>; answers its number, or <see cref="UnsupportedFormat"/>.</summary>
     public int Open(string format, bool decompress)
     {
-        IStreamCodec? codec = format == "brotli" ? new BrotliCodec(decompress) : ZLibCodec.For(format, decompress);
+        IStreamCodec? codec;
+        try
+        {
+            codec = format == "brotli" ? new BrotliCodec(decompress) : ZLibCodec.For(format, decompress);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The native library missing or refusing to start (another platform): the script gets a TypeError.
+            codec = null;
+        }
+
         if (codec is null) return UnsupportedFormat;
         var id = _next++;
         _open[id] = codec;

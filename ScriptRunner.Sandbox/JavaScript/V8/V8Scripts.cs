@@ -20,24 +20,27 @@ internal static class V8Scripts
             unixTime: () => h.UnixTime(),
             randomBytes: (count) => h.RandomBytes(Number(count)),
             fetch: (json) => h.Fetch(String(json)),
-            codecOpen: (format, decompress) => h.CodecOpen(String(format), !!decompress),
-            codecPush: (id, bytes, final) => {
-              const n = h.CodecPush(id, bytes, !!final);
-              if (n < 0) return n;
-              const out = new Uint8Array(n);
-              if (n > 0) h.CodecTake(out);
-              return out;
-            },
-            codecClose: (id) => { h.CodecClose(id); },
-            utf8Decode: (bytes, fatal) => h.Utf8Decode(bytes, !!fatal),
-            utf8Encode: (text) => {
-              const n = h.Utf8Encode(String(text));
-              const out = new Uint8Array(n);
-              if (n > 0) h.Utf8Take(out);
-              return out;
-            },
-            resultCap: () => h.ResultCap(),
-            resultBodyFit: (body, envelope) => h.ResultBodyFit(String(body), String(envelope)),
+            // Streams: the same functions as on Jint, made on the streams group's first use.
+            streams: () => Object.freeze({
+              codecOpen: (format, decompress) => h.CodecOpen(String(format), !!decompress),
+              codecPush: (id, bytes, final) => {
+                const n = h.CodecPush(id, bytes, !!final);
+                if (n < 0) return n;
+                const out = new Uint8Array(n);
+                if (n > 0) h.CodecTake(out);
+                return out;
+              },
+              codecClose: (id) => { h.CodecClose(id); },
+              utf8Decode: (bytes, fatal) => h.Utf8Decode(bytes, !!fatal),
+              utf8Encode: (text) => {
+                const n = h.Utf8Encode(String(text));
+                const out = new Uint8Array(n);
+                if (n > 0) h.Utf8Take(out);
+                return out;
+              },
+              resultCap: () => h.ResultCap(),
+              resultBodyFit: (body, envelope) => h.ResultBodyFit(String(body), String(envelope)),
+            }),
           });
         })
         """;
