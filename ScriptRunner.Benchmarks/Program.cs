@@ -21,6 +21,8 @@ using ScriptRunner.Benchmarks.Load;
 //       Sequential trivial runs on one warm pooled process: round trip against time inside the sandbox.
 //   dotnet run -c Release --project ScriptRunner.Benchmarks -- first-answer --app <ScriptRunner.Functions.dll>
 //       Time from starting the app to its first answered execution.
+//   dotnet run -c Release --project ScriptRunner.Benchmarks -- streams [--runs 15] [--trivial 2000] [--trivial-only]
+//       Streams inside the sandbox on both engines: first touch, gzip of 1 MB, 1 MB through a TransformStream.
 //   dotnet run -c Release --project ScriptRunner.Benchmarks -- v8-memory
 //       Resident memory of a process holding an idle, warm V8 sandbox.
 //   dotnet run -c Release --project ScriptRunner.Benchmarks -- first-touch [--runs 300] [--only-existing]
@@ -42,6 +44,7 @@ if (args.Length > 0 && args[0] == "overhead") return SandboxHarness.Overhead();
 if (args.Length > 0 && args[0] == "v8-memory") return V8IdleMemory.Run(Console.Out);
 if (args.Length > 0 && args[0] == "first-touch") return FirstTouchTimings.Run(args[1..]);
 if (args.Length > 0 && args[0] == "crypto-cpu") return WebCryptoCpuTimes.Run(Console.Out);
+if (args.Length > 0 && args[0] == "streams") return StreamsTimings.Run(args[1..]);
 
 var rest = args.Length > 0 && args[0] == "compare" ? args[1..] : args;
 string? jsonPath = null;

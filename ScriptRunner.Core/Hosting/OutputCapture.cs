@@ -32,6 +32,7 @@ public sealed class OutputCapture
         int maxLogBytes = OutputOptions.DefaultMaxLogBytes)
     {
         _maxLogBytes = maxLogBytes;
+        MaxStdoutBytes = maxStdoutBytes;
         _stdout = new BoundedText(maxStdoutBytes);
         _stderr = new BoundedText(maxStderrBytes);
         _maxLogEntries = maxLogEntries;
@@ -46,6 +47,9 @@ public sealed class OutputCapture
         ArgumentNullException.ThrowIfNull(options);
         return new OutputCapture(options.MaxStdoutBytes, options.MaxStderrBytes, options.MaxLogEntries, options.MaxLogMessageBytes, clock, sink, options.MaxLogBytes);
     }
+
+    /// <summary>The stdout cap in JSON bytes; a result shares it, so a streamed response body is collected under it.</summary>
+    public int MaxStdoutBytes { get; }
 
     /// <summary>Appends text to stdout.</summary>
     public void WriteStdout(string text) => Append(OutputStream.Stdout, text);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ScriptRunner.Core.Hosting;
 using ScriptRunner.Sandbox.JavaScript.Crypto;
+using ScriptRunner.Sandbox.JavaScript.Streams;
 
 namespace ScriptRunner.Sandbox.JavaScript;
 
@@ -11,7 +12,7 @@ namespace ScriptRunner.Sandbox.JavaScript;
 /// The few host functions the prelude is built on, the same for every engine: output, logs, clocks, random bytes
 /// and a synchronous fetch that takes and returns JSON text. An engine adapter exposes each as a plain function.
 /// </summary>
-internal sealed class JavaScriptHostFunctions(HostBindings host, CancellationToken deadline, long memoryLimitBytes = 0)
+internal sealed class JavaScriptHostFunctions(HostBindings host, CancellationToken deadline, long memoryLimitBytes = 0) : IDisposable
 {
     private readonly long _started = Stopwatch.GetTimestamp();
     private SubtleCryptoHost? _subtle;
@@ -79,6 +80,36 @@ internal sealed class JavaScriptHostFunctions(HostBindings host, CancellationTok
             ["redirected"] = response.Redirected,
         }.ToJsonString();
     }
+
+    // Streams (see Streams/): compression codecs, UTF-8 decoding and the streamed result body.
+    private StreamCodecs? _codecs;
+
+    /// <summary>The execution's memory cap, which compression output counts against.</summary>
+    public long MemoryLimitBytes => memoryLimitBytes;
+
+    /// <summary>Called once compression output passes the memory cap (V8 interrupts the script with it).</summary>
+    public Action? OnMemoryLimit { get; set; }
+
+    /// <summary>True once compression output passed the memory cap: the run ends as a memory-limit outcome.</summary>
+    public bool MemoryLimitExceeded => _codecs?.LimitExceeded == true;
+
+    /// <summary>The execution's compression codecs, made on first use.</summary>
+    public StreamCodecs Codecs => _codecs ??= new StreamCodecs(MemoryLimitBytes) { OnLimitExceeded = OnMemoryLimit };
+
+    /// <summary>The text of UTF-8 bytes, or null when <paramref name="fatal"/> and they are not valid UTF-8.</summary>
+    public string? Utf8Decode(ReadOnlySpan<byte> bytes, bool fatal) => Utf8Text.Decode(bytes, fatal);
+
+    /// <summary>The UTF-8 bytes of <paramref name="text"/> (lone surrogates become U+FFFD, as TextEncoder says).</summary>
+    public byte[] Utf8Encode(string text) => System.Text.Encoding.UTF8.GetBytes(text);
+
+    /// <summary>The output cap a result shares (JSON bytes): a streamed result body is collected under it.</summary>
+    public int ResultCapBytes => host.Output.MaxStdoutBytes;
+
+    /// <summary>How many chars of a streamed result body fit the output cap beside the rest of the result.</summary>
+    public int ResultBodyFit(string body, string envelopeJson) => Utf8Text.FittingLength(body, envelopeJson, host.Output.MaxStdoutBytes);
+
+    /// <summary>Frees the codecs a script left open.</summary>
+    public void Dispose() => _codecs?.Dispose();
 
     private static SandboxFetchRequest ParseRequest(string json)
     {

@@ -24,6 +24,11 @@ internal static class JavaScriptPrelude
         "Request", "Response", "TextEncoder", "TextDecoder", "DOMException", "crypto", "CryptoKey", "SubtleCrypto",
         "URLPattern",
         "Event", "EventTarget", "CustomEvent", "AbortController", "AbortSignal", "Blob", "File", "FormData", "performance",
+        // Streams.
+        "ReadableStream", "ReadableStreamDefaultReader", "ReadableStreamBYOBReader", "ReadableStreamDefaultController",
+        "ReadableByteStreamController", "ReadableStreamBYOBRequest", "WritableStream", "WritableStreamDefaultWriter",
+        "WritableStreamDefaultController", "TransformStream", "TransformStreamDefaultController", "CountQueuingStrategy",
+        "ByteLengthQueuingStrategy", "TextEncoderStream", "TextDecoderStream", "CompressionStream", "DecompressionStream",
     ];
 
     /// <summary>
@@ -43,6 +48,8 @@ internal static class JavaScriptPrelude
         new("events", ["Events", "Abort"], "makeEventClasses, makeAbortClasses"),
         new("files", ["Blob", "FormData", "Multipart"], "makeBlobClasses, makeFormData, isBodyInit, extractFilesBody, parseFormData, blobOf"),
         new("perf", ["Performance"], "makePerformance"),
+        new("streams", ["StreamsPolyfill", "Streams", "BodyStreams", "EncodingStreams", "Compression"],
+            "streamGlobal, isReadableStream, isDisturbed, bodyStream, readAllBytes, readAllText, collectResponse, CollectedResponse"),
     ];
 
     private static readonly string[] RuntimeParts = ["StringIterator", "Timers", "Result", "Runner"];

@@ -27,7 +27,7 @@ internal sealed class JintExecution(SandboxInvocation invocation, JintPreparedCo
         JsValue runtime = JsValue.Undefined;
         try
         {
-            var host = new JavaScriptHostFunctions(invocation.Host, deadline.Token, invocation.MemoryLimitBytes);
+            using var host = new JavaScriptHostFunctions(invocation.Host, deadline.Token, invocation.MemoryLimitBytes);
             engine = CreateEngine(deadline);
             var realm = new JintRealm(engine);
             runtime = engine.Invoke(engine.Evaluate(prelude), JintHostObject.Create(engine, host), JavaScriptInput.Json(invocation, code));
@@ -86,7 +86,7 @@ internal sealed class JintExecution(SandboxInvocation invocation, JintPreparedCo
                 return JavaScriptOutcomes.Stopped(deadline);
             case NeverSettlesException:
                 return JavaScriptOutcomes.NeverSettled();
-            case MemoryLimitExceededException or OutOfMemoryException or InsufficientMemoryException:
+            case MemoryLimitExceededException or OutOfMemoryException or InsufficientMemoryException or Streams.StreamMemoryLimitException:
                 return JavaScriptOutcomes.Memory(invocation.MemoryLimitBytes);
             case RecursionDepthOverflowException or InsufficientExecutionStackException:
                 return JavaScriptOutcomes.CallStackExceeded();

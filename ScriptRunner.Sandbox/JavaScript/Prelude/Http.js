@@ -1,6 +1,6 @@
 // Headers, Request, Response and fetch. A fetch runs on the host, synchronously, under the execution's fetch
-// policy; the script sees the usual Promise<Response>. Bodies are held as text or bytes (no streams): `body`
-// reads as the text itself.
+// policy; the script sees the usual Promise<Response>. Bodies are held as text, bytes or a ReadableStream; `body` is
+// a ReadableStream (made on first use from text or bytes, by the streams group: see BodyStreams.js).
 const tokenPattern = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 function normalizeHeaderValue(value) { return String(value).replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, ''); }
@@ -17,10 +17,17 @@ function extractBody(body) {
   const { URLSearchParams } = makeUrlClasses();
   if (body instanceof URLSearchParams) return { body: body.toString(), type: 'application/x-www-form-urlencoded;charset=UTF-8' };
   if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) return { body: toBytes(body).slice(), type: null };
+  if (isStreamBody(body)) {
+    if (body.locked || streams().isDisturbed(body)) throw new TypeError('Response body object should not be disturbed or locked');
+    return { body, type: null };
+  }
   const fromFiles = files.ready() ? files().extractFilesBody(body) : null;
   if (fromFiles) return fromFiles;
   return { body: String(body), type: 'text/plain;charset=UTF-8' };
 }
+
+// A ReadableStream can only exist once the streams group is built: a script that never touches streams never builds it.
+function isStreamBody(body) { return streams.ready() && streams().isReadableStream(body); }
 
 const makeHttpClasses = once(() => {
   class Headers {
@@ -60,29 +67,57 @@ const makeHttpClasses = once(() => {
     get [Symbol.toStringTag]() { return 'Headers'; }
   }
 
-  let consume, peek, fromHost, signalOf;
+  let consume, peek, fromHost, signalOf, streamOf, bodyTextOf, fetchBodyOf;
   class Body {
-    #body; #used = false;
-    constructor(body) { this.#body = body; }
-    static { consume = (self) => { if (self.#used) throw new TypeError('Body is unusable: Body has already been read'); if (self.#body !== null) self.#used = true; return self.#body; }; }
-    get body() { return bodyText(this.#body); }
-    get bodyUsed() { return this.#used; }
-    text() { return new Promise((resolve) => resolve(bodyText(consume(this)) ?? '')); }
+    // #body: the text, bytes or stream given; #stream: the stream `body` answers, made on first use from text or bytes.
+    #body; #used = false; #stream = null;
+    constructor(body) { this.#body = body; if (isStreamBody(body)) this.#stream = body; }
+    static {
+      // Text or bytes are taken as they are; a stream is read to its end (a promise of its text or bytes).
+      consume = (self, asText) => {
+        if (self.bodyUsed) throw new TypeError('Body is unusable: Body has already been read');
+        if (self.#stream === null) { if (self.#body !== null) self.#used = true; return self.#body; }
+        if (self.#stream.locked) throw new TypeError('Body is unusable: Body is locked');
+        self.#used = true;
+        return asText ? streams().readAllText(self.#stream) : streams().readAllBytes(self.#stream);
+      };
+      streamOf = (self) => self.#stream;
+      bodyTextOf = (self) => bodyText(self.#body) ?? '';
+      fetchBodyOf = (self) => (self.#stream === null ? self.#body : consume(self, false));
+    }
+    get body() {
+      if (this.#stream === null && this.#body !== null) {
+        this.#stream = streams().bodyStream(this.#body);
+        // Read already (text(), json()…): the stream is as a read one is, disturbed and closed.
+        if (this.#used) this.#stream.cancel();
+      }
+      return this.#stream;
+    }
+    get bodyUsed() { return this.#used || (this.#stream !== null && streams().isDisturbed(this.#stream)); }
+    text() { return new Promise((resolve) => resolve(consume(this, true))).then((body) => (typeof body === 'string' ? body : bodyText(body) ?? '')); }
     json() { return this.text().then((text) => JSON.parse(text)); }
     arrayBuffer() {
-      return new Promise((resolve) => {
-        const body = consume(this);
-        resolve(body === null ? new ArrayBuffer(0) : (typeof body === 'string' ? utf8Encode(body) : body.slice()).buffer);
-      });
+      return new Promise((resolve) => resolve(consume(this, false)))
+        .then((body) => (body === null ? new ArrayBuffer(0) : (typeof body === 'string' ? utf8Encode(body) : body.slice()).buffer));
     }
     bytes() { return this.arrayBuffer().then((buffer) => new Uint8Array(buffer)); }
     formData() {
-      return new Promise((resolve) => resolve(files().parseFormData(consume(this), this.headers.get('content-type'))));
+      return new Promise((resolve) => resolve(consume(this, false))).then((body) => files().parseFormData(body, this.headers.get('content-type')));
     }
     blob() {
       return this.arrayBuffer().then((buffer) => files().makeBlobClasses().makeBlob(new Uint8Array(buffer), this.headers.get('content-type') ?? ''));
     }
-    static { peek = (self) => self.#body; }
+    // The body a copy takes: text and bytes are shared (never changed), a stream is teed (this body keeps one branch).
+    static {
+      peek = (self) => {
+        if (self.#stream === null) return self.#body;
+        if (self.bodyUsed || self.#stream.locked) throw new TypeError('Body is unusable: Body has already been read');
+        const [mine, theirs] = self.#stream.tee();
+        self.#stream = mine;
+        if (isStreamBody(self.#body)) self.#body = mine;
+        return theirs;
+      };
+    }
   }
 
   class Request extends Body {
@@ -97,6 +132,7 @@ const makeHttpClasses = once(() => {
       const headers = new Headers(init.headers ?? (from ? from.headers : undefined));
       const extracted = init.body !== undefined ? extractBody(init.body) : { body: from ? peek(from) : null, type: null };
       if (extracted.body !== null && (method === 'GET' || method === 'HEAD')) throw new TypeError('Request with GET/HEAD method cannot have body.');
+      if (init.body !== undefined && isStreamBody(extracted.body) && init.duplex !== 'half') throw new TypeError("Failed to construct 'Request': The duplex member must be specified for a request with a streaming body");
       if (extracted.type && !headers.has('content-type')) headers.set('content-type', extracted.type);
       super(extracted.body);
       this.#url = parsed;
@@ -151,7 +187,8 @@ const makeHttpClasses = once(() => {
     static error() { const r = new Response(null, { status: 200 }); r.#status = 0; r.#type = 'error'; return r; }
     static {
       fromHost = (answer) => {
-      const response = new Response(answer.body === '' ? null : answer.body, { status: 200, headers: answer.headers });
+      // Only a null-body status (101, 204, 205, 304) has no body: any other empty response has an empty body stream.
+      const response = new Response(answer.body === '' && [101, 204, 205, 304].includes(answer.status) ? null : answer.body, { status: 200, headers: answer.headers });
       response.#status = answer.status;
       response.#statusText = answer.statusText;
       setFetched(response, answer.url, answer.redirected);
@@ -181,7 +218,7 @@ const makeHttpClasses = once(() => {
     }
   }
 
-  return { Headers, Request, Response, FetchError, fromHost, signalOf, peek };
+  return { Headers, Request, Response, FetchError, fromHost, signalOf, peek, streamOf, bodyTextOf, fetchBodyOf };
 });
 
 function fetchRequest(input, init) {
@@ -196,12 +233,12 @@ function fetchRequest(input, init) {
     }
     if (source.body !== undefined && source.body !== null) {
       const b = source.body;
-      if (typeof b === 'object' && !(b instanceof ArrayBuffer) && !ArrayBuffer.isView(b) && !(b instanceof makeUrlClasses().URLSearchParams) && !(files.ready() && files().isBodyInit(b))) {
+      if (typeof b === 'object' && !(b instanceof ArrayBuffer) && !ArrayBuffer.isView(b) && !(b instanceof makeUrlClasses().URLSearchParams) && !isStreamBody(b) && !(files.ready() && files().isBodyInit(b))) {
         body = JSON.stringify(b);
         if (!Object.keys(headers).includes('content-type')) headers['content-type'] = 'application/json';
       } else {
         const extracted = extractBody(b);
-        body = extracted.body;
+        body = isStreamBody(extracted.body) ? streams().readAllBytes(extracted.body) : extracted.body;
         if (extracted.type && !Object.keys(headers).includes('content-type')) headers['content-type'] = extracted.type;
       }
     }
@@ -209,7 +246,7 @@ function fetchRequest(input, init) {
   if (input instanceof Request) {
     url = input.url; method = input.method;
     for (const [n, v] of input.headers) headers[n] = v;
-    body = makeHttpClasses().peek(input);
+    body = makeHttpClasses().fetchBodyOf(input);
   } else if (input instanceof URL) url = input.href;
   else if (input !== null && typeof input === 'object') {
     if (input.url === undefined || input.url === null) throw new TypeError('fetch: options.url is required');
@@ -218,6 +255,7 @@ function fetchRequest(input, init) {
   } else if (input === undefined || input === null) throw new TypeError('fetch: a URL or an options object is required');
   else url = String(input);
   if (init !== null && typeof init === 'object') take(init);
+  if (body !== null && typeof body === 'object' && typeof body.then === 'function') return { url, method, headers, body: null, pending: body };
   return hostBody({ url, method, headers, body: null }, body);
 }
 
@@ -256,16 +294,24 @@ function fetch(input, init) {
     const signal = requestSignal(init !== null && typeof init === 'object' && init.signal != null ? init : plainOptions ? input : init, input instanceof Request ? input : null);
     if (signal && signal.aborted) { reject(signal.reason); return; }
     const request = fetchRequest(input, init);
-    const due = signal ? events().makeAbortClasses().timeoutDue(signal) : null;
-    if (due !== null) {
-      request.timeoutMs = Math.max(0, Math.ceil(due - host.now()));
-      if (request.timeoutMs === 0) { events().makeAbortClasses().expire(signal); reject(signal.reason); return; }
-    }
-    const answer = jsonParse(host.fetch(jsonStringify(request)));
-    if (!answer.ok && answer.code === 'Aborted' && signal) { events().makeAbortClasses().expire(signal); reject(signal.reason); return; }
-    if (!answer.ok) { reject(new FetchError(answer.error, answer.code)); return; }
-    if (!signal) { resolve(fromHost(answer)); return; }
-    const stop = events().makeAbortClasses().addAlgorithm(signal, () => reject(signal.reason));
-    then(promiseResolve(), () => { stop(); resolve(fromHost(answer)); });
+    const send = () => {
+      if (signal && signal.aborted) { reject(signal.reason); return; }
+      const due = signal ? events().makeAbortClasses().timeoutDue(signal) : null;
+      if (due !== null) {
+        request.timeoutMs = Math.max(0, Math.ceil(due - host.now()));
+        if (request.timeoutMs === 0) { events().makeAbortClasses().expire(signal); reject(signal.reason); return; }
+      }
+      const answer = jsonParse(host.fetch(jsonStringify(request)));
+      if (!answer.ok && answer.code === 'Aborted' && signal) { events().makeAbortClasses().expire(signal); reject(signal.reason); return; }
+      if (!answer.ok) { reject(new FetchError(answer.error, answer.code)); return; }
+      if (!signal) { resolve(fromHost(answer)); return; }
+      const stop = events().makeAbortClasses().addAlgorithm(signal, () => reject(signal.reason));
+      then(promiseResolve(), () => { stop(); resolve(fromHost(answer)); });
+    };
+    // A stream body is read to its end first: the host sends whole bodies.
+    const pending = request.pending;
+    if (pending === undefined) { send(); return; }
+    delete request.pending;
+    then(pending, (bytes) => { hostBody(request, bytes); try { send(); } catch (e) { reject(e); } }, reject);
   });
 }

@@ -83,6 +83,7 @@ function responseJson(statusCode, headers, body) {
 function normalizeResponse(value) {
   if (value === undefined || value === null) return responseJson(200, {}, '');
   if (typeof value === 'string') return responseJson(200, {}, value);
+  if (streams.ready() && value instanceof streams().CollectedResponse) return jsonStringify(value.result);
   const w = web.ready() ? web() : null;
   if (w && w.makeHttpClasses.ready() && value instanceof w.makeHttpClasses().Response) return webResponseJson(value);
   if (typeof value === 'object' && 'statusCode' in value) return plainResponseJson(value, w);
@@ -92,7 +93,16 @@ function normalizeResponse(value) {
 function webResponseJson(value) {
   const headers = {};
   for (const [n, v] of value.headers) headers[n] = v;
-  return responseJson(value.status, headers, value.body ?? '');
+  return responseJson(value.status, headers, web().makeHttpClasses().bodyTextOf(value));
+}
+
+// A handler's Response whose body is a stream: read (up to the output cap) before the run settles.
+function collectStreamedBody(value) {
+  if (!streams.ready() || !web().makeHttpClasses.ready()) return value;
+  const { Response, streamOf } = web().makeHttpClasses();
+  if (!(value instanceof Response)) return value;
+  const stream = streamOf(value);
+  return stream === null ? value : streams().collectResponse(value, stream);
 }
 
 function plainResponseJson(value, w) {

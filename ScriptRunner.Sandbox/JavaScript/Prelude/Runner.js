@@ -37,6 +37,13 @@ function globalValue(name) {
     case 'performance': return perf().makePerformance();
     case 'SubtleCrypto': return webcrypto().makeSubtleCrypto().SubtleCrypto;
     case 'CryptoKey': return webcryptoOperations().CryptoKey;
+    case 'ReadableStream': case 'ReadableStreamDefaultReader': case 'ReadableStreamBYOBReader':
+    case 'ReadableStreamDefaultController': case 'ReadableByteStreamController': case 'ReadableStreamBYOBRequest':
+    case 'WritableStream': case 'WritableStreamDefaultWriter': case 'WritableStreamDefaultController':
+    case 'TransformStream': case 'TransformStreamDefaultController': case 'CountQueuingStrategy':
+    case 'ByteLengthQueuingStrategy': case 'TextEncoderStream': case 'TextDecoderStream':
+    case 'CompressionStream': case 'DecompressionStream':
+      return streams().streamGlobal(name);
   }
   const w = web();
   switch (name) {
@@ -217,7 +224,12 @@ function startHandler(handler) {
   try {
     const request = handler.workers ? workersRequest(seed) : seed;
     const returned = handler.holder[handler.key](request, makeEnv(), ctx);
-    settle(then(promiseResolve(returned), (v) => (waits.length ? then(reflectApply(promiseAll, PromiseConstructor, [waits]), () => v) : v)));
+    // A streamed Response body is read while waitUntil's promises run: they may be what writes it.
+    settle(then(promiseResolve(returned), (v) => {
+      const collected = collectStreamedBody(v);
+      if (collected !== v) then(collected, undefined, () => {});
+      return waits.length ? then(reflectApply(promiseAll, PromiseConstructor, [waits]), () => collected) : collected;
+    }));
   } catch (e) {
     state.status = 'rejected'; state.value = e;
   }

@@ -51,9 +51,9 @@ internal sealed class V8Execution(SandboxInvocation invocation, JintPreparedCode
         isolate.Runtime.MaxHeapSize = invocation.MemoryLimitBytes > 0 ? (UIntPtr)(ulong)invocation.MemoryLimitBytes : UIntPtr.Zero;
         using var interrupt = deadline.Token.Register(engine.Interrupt);
         using var watch = _watch = isolate.Resident is { } resident ? new V8MemoryWatch(resident, invocation.MemoryLimitBytes, engine.Interrupt) : null;
+        using var host = new JavaScriptHostFunctions(invocation.Host, deadline.Token, invocation.MemoryLimitBytes) { OnMemoryLimit = engine.Interrupt };
         try
         {
-            var host = new JavaScriptHostFunctions(invocation.Host, deadline.Token, invocation.MemoryLimitBytes);
             var setup = Hold((ScriptObject)engine.Evaluate(isolate.Setup));
             var prepared = Hold((ScriptObject)setup.Invoke(false, new V8HostBridge(host), JavaScriptInput.Json(invocation, code)));
             runtime = Hold((ScriptObject)prepared["runtime"]);
@@ -80,14 +80,14 @@ internal sealed class V8Execution(SandboxInvocation invocation, JintPreparedCode
         }
         catch (Exception e)
         {
-            return Map(e, deadline, runtime);
+            return Map(e, deadline, runtime, host);
         }
     }
 
-    private SandboxOutcome Map(Exception e, JavaScriptDeadline deadline, ScriptObject? runtime)
+    private SandboxOutcome Map(Exception e, JavaScriptDeadline deadline, ScriptObject? runtime, JavaScriptHostFunctions host)
     {
         if (e is NeverSettlesException) return JavaScriptOutcomes.NeverSettled();
-        if (_watch?.Exceeded == true || IsHeapLimit(e))
+        if (_watch?.Exceeded == true || IsHeapLimit(e) || host.MemoryLimitExceeded)
         {
             Poisoned = true;
             return JavaScriptOutcomes.Memory(invocation.MemoryLimitBytes);

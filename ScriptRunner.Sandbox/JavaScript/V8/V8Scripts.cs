@@ -40,6 +40,27 @@ internal static class V8Scripts
               return [apply(slice, answer, [at + 1]), out];
             },
             domainToAscii: (domain) => h.DomainToAscii(String(domain)),
+            // Streams: the same functions as on Jint, made on the streams group's first use.
+            streams: () => Object.freeze({
+              codecOpen: (format, decompress) => h.CodecOpen(String(format), !!decompress),
+              codecPush: (id, bytes, final) => {
+                const n = h.CodecPush(id, bytes, !!final);
+                if (n < 0) return n;
+                const out = new Uint8Array(n);
+                if (n > 0) h.CodecTake(out);
+                return out;
+              },
+              codecClose: (id) => { h.CodecClose(id); },
+              utf8Decode: (bytes, fatal) => h.Utf8Decode(bytes, !!fatal),
+              utf8Encode: (text) => {
+                const n = h.Utf8Encode(String(text));
+                const out = new Uint8Array(n);
+                if (n > 0) h.Utf8Take(out);
+                return out;
+              },
+              resultCap: () => h.ResultCap(),
+              resultBodyFit: (body, envelope) => h.ResultBodyFit(String(body), String(envelope)),
+            }),
           });
         })
         """;
