@@ -4,10 +4,12 @@ const G = globalThis;
 const PRELUDE_NAME = 'scriptrunner:prelude';
 
 // A value made on first use: the classes behind URL, Headers, TextEncoder… cost nothing until a script touches them.
+// Every function the prelude makes is made again for every execution, so a group costs one closure: its value and
+// whether it is made live on the getter itself, and `ready` is one function shared by every group.
+function isMade() { return this.made === true; }
 function once(make) {
-  let made = false, value;
-  const get = () => { if (!made) { value = make(); made = true; } return value; };
-  get.ready = () => made;
+  const get = () => { if (get.made !== true) { get.value = make(); get.made = true; } return get.value; };
+  get.ready = isMade;
   return get;
 }
 
@@ -28,20 +30,20 @@ const promiseResolveMethod = Promise.resolve;
 const promiseAll = Promise.all;
 const promiseThen = Promise.prototype.then;
 const reflectApply = Reflect.apply;
-// Methods the runtime's own answer path calls, taken the same way: a script that replaces Array.prototype.push or
-// Map.prototype.set breaks its own code, never the report of how it ended.
-const uncurry = (method) => (self, ...args) => reflectApply(method, self, args);
-const arrayPush = uncurry(Array.prototype.push);
-const arrayPop = uncurry(Array.prototype.pop);
-const arrayIncludes = uncurry(Array.prototype.includes);
-const stringIndexOf = uncurry(String.prototype.indexOf);
-const stringSlice = uncurry(String.prototype.slice);
-const objectTag = uncurry(Object.prototype.toString);
-const functionApply = uncurry(Function.prototype.apply);
+// Methods the runtime's own answer path calls, taken the same way and called through Reflect.apply: a script that
+// replaces Array.prototype.push or Map.prototype.set breaks its own code, never the report of how it ended. (Plain
+// references: a wrapper function each would cost every execution a function object.)
+const ArrayPush = Array.prototype.push;
+const ArrayPop = Array.prototype.pop;
+const ArrayIncludes = Array.prototype.includes;
+const StringIndexOf = String.prototype.indexOf;
+const StringSlice = String.prototype.slice;
+const ObjectToString = Object.prototype.toString;
+const FunctionApply = Function.prototype.apply;
 const MapConstructor = Map;
-const mapSet = uncurry(Map.prototype.set);
-const mapDelete = uncurry(Map.prototype.delete);
-const mapForEach = uncurry(Map.prototype.forEach);
+const MapSet = Map.prototype.set;
+const MapDelete = Map.prototype.delete;
+const MapForEach = Map.prototype.forEach;
 const dateNow = Date.now; // performance.timeOrigin and File.lastModified: the wall clock, in milliseconds
 function promiseResolve(value) { return reflectApply(promiseResolveMethod, PromiseConstructor, [value]); }
 function then(promise, onFulfilled, onRejected) { return reflectApply(promiseThen, promise, [onFulfilled, onRejected]); }

@@ -4,7 +4,7 @@ const MAX_RESULT_DEPTH = 512;
 
 function thrownText(e, withStack) {
   const w = web();
-  if (w.isErrorLike(e)) { const text = w.errorText(e); if (withStack) return text; const newline = stringIndexOf(text, '\n'); return newline < 0 ? text : stringSlice(text, 0, newline); }
+  if (w.isErrorLike(e)) { const text = w.errorText(e); if (withStack) return text; const newline = reflectApply(StringIndexOf, text, ['\n']); return newline < 0 ? text : reflectApply(StringSlice, text, [0, newline]); }
   return typeof e === 'string' ? e : w.inspect(e);
 }
 
@@ -12,8 +12,8 @@ function describeThrown(e) {
   if (e instanceof ResultError) return { message: e.message, stack: null };
   if (web().isErrorLike(e)) {
     const text = web().errorText(e);
-    const newline = stringIndexOf(text, '\n');
-    return { message: newline < 0 ? text : stringSlice(text, 0, newline), stack: newline < 0 ? null : text };
+    const newline = reflectApply(StringIndexOf, text, ['\n']);
+    return { message: newline < 0 ? text : reflectApply(StringSlice, text, [0, newline]), stack: newline < 0 ? null : text };
   }
   return { message: 'Uncaught ' + thrownText(e), stack: null };
 }
@@ -46,13 +46,13 @@ function toResultJson(value) {
         return inArray ? 'null' : undefined;
     }
     if (v === null) return 'null';
-    const tag = objectTag(v);
+    const tag = reflectApply(ObjectToString, v, []);
     if (tag === '[object Number]') return write(holder, key, Number(v), inArray);
     if (tag === '[object String]') return jsonStringify(String(v));
     if (tag === '[object Boolean]') return v.valueOf() ? 'true' : 'false';
-    if (arrayIncludes(stack, v)) throw new ResultError('result contains a cycle');
+    if (reflectApply(ArrayIncludes, stack, [v])) throw new ResultError('result contains a cycle');
     if (stack.length >= MAX_RESULT_DEPTH) throw new ResultError(`result nests deeper than ${MAX_RESULT_DEPTH} levels`);
-    arrayPush(stack, v);
+    reflectApply(ArrayPush, stack, [v]);
     let out;
     // Plain loops and concatenation: the script may have replaced Array.prototype methods.
     if (isArray(v)) {
@@ -69,7 +69,7 @@ function toResultJson(value) {
       }
       out += '}';
     }
-    arrayPop(stack);
+    reflectApply(ArrayPop, stack, []);
     return out;
   };
   return write(null, '', value, false);

@@ -217,7 +217,7 @@ function startHandler(handler) {
   state.mode = 'handler';
   const waits = [];
   const ctx = Object.freeze({
-    waitUntil(promise) { arrayPush(waits, then(promiseResolve(promise), undefined, (e) => host.write('stderr', `Uncaught (in promise) ${thrownText(e, true)}\n`))); },
+    waitUntil(promise) { reflectApply(ArrayPush, waits, [then(promiseResolve(promise), undefined, (e) => host.write('stderr', `Uncaught (in promise) ${thrownText(e, true)}\n`))]); },
     passThroughOnException() {},
   });
   const seed = seedRequest();

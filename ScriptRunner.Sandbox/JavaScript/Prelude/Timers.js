@@ -10,14 +10,14 @@ function addTimer(callback, delay, args, repeat) {
   if (typeof callback !== 'function') throw new TypeError('The "callback" argument must be of type function. Received ' + web().inspect(callback));
   const ms = Math.max(0, Number(delay) || 0);
   const id = nextTimerId++;
-  mapSet(timers, id, { callback, args, ms, repeat, due: host.now() + ms, order: timerSequence++ });
+  reflectApply(MapSet, timers, [id, { callback, args, ms, repeat, due: host.now() + ms, order: timerSequence++ }]);
   return id;
 }
 
 function setTimeout(callback, delay, ...args) { return addTimer(callback, delay, args, false); }
 function setInterval(callback, delay, ...args) { return addTimer(callback, delay, args, true); }
-function clearTimeout(id) { mapDelete(timers, Number(id)); }
-function clearInterval(id) { mapDelete(timers, Number(id)); }
+function clearTimeout(id) { reflectApply(MapDelete, timers, [Number(id)]); }
+function clearInterval(id) { reflectApply(MapDelete, timers, [Number(id)]); }
 
 function queueMicrotask(callback) {
   if (typeof callback !== 'function') throw new TypeError('The "callback" argument must be of type function. Received ' + web().inspect(callback));
@@ -33,14 +33,14 @@ function tick(now) {
 
 function runDueTimer(now) {
   let id = 0, timer = null;
-  mapForEach(timers, (candidate, key) => {
+  reflectApply(MapForEach, timers, [(candidate, key) => {
     if (timer === null || candidate.due < timer.due || (candidate.due === timer.due && candidate.order < timer.order)) { id = key; timer = candidate; }
-  });
+  }]);
   if (timer === null) return -1;
   if (timer.due > now) return Math.max(1, Math.ceil(timer.due - now));
-  if (timer.repeat) { timer.due = now + Math.max(1, timer.ms); timer.order = timerSequence++; } else mapDelete(timers, id);
+  if (timer.repeat) { timer.due = now + Math.max(1, timer.ms); timer.order = timerSequence++; } else reflectApply(MapDelete, timers, [id]);
   try {
-    functionApply(timer.callback, undefined, timer.args);
+    reflectApply(FunctionApply, timer.callback, [undefined, timer.args]);
   } catch (e) {
     host.write('stderr', `Uncaught ${thrownText(e, true)}\n`);
   }
