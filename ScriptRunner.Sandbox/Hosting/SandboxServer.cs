@@ -207,7 +207,8 @@ internal sealed class SandboxServer : IDisposable
     {
         var threads = _engines.Values.Select(engine =>
         {
-            var job = engine.CodeType == CodeType.Wasm ? WarmUpJobs.Wasm(engine.Engine) : WarmUpJobs.JavaScript(engine.Engine);
+            var cap = _options.Limits.DefaultMemoryMb * 1024L * 1024L;
+            var job = engine.CodeType == CodeType.Wasm ? WarmUpJobs.Wasm(engine.Engine, cap) : WarmUpJobs.JavaScript(engine.Engine, cap);
             var thread = new Thread(() => Run(job, sink: null), ExecutionStackBytes) { IsBackground = true, Name = $"ScriptRunner warm-up {engine.Engine}" };
             thread.Start();
             return thread;

@@ -19,11 +19,13 @@ internal static class WarmUpJobs
 
     private static readonly byte[] Script = "var warm = [1, 2, 3].map(function (x) { return x * 2; }); JSON.stringify(warm)"u8.ToArray();
 
-    public static SandboxJob Wasm(string engine) => Job(WasmModule, CodeType.Wasm, engine, handler: "f");
+    // Warm-ups run at the service's default cap, the one most executions have: an engine that prepares per cap (V8's
+    // array-buffer bound) is then ready for them.
+    public static SandboxJob Wasm(string engine, long memoryLimitBytes) => Job(WasmModule, CodeType.Wasm, engine, "f", memoryLimitBytes);
 
-    public static SandboxJob JavaScript(string engine) => Job(Script, CodeType.JavaScript, engine, handler: null);
+    public static SandboxJob JavaScript(string engine, long memoryLimitBytes) => Job(Script, CodeType.JavaScript, engine, null, memoryLimitBytes);
 
-    private static SandboxJob Job(byte[] code, CodeType type, string engine, string? handler) => new()
+    private static SandboxJob Job(byte[] code, CodeType type, string engine, string? handler, long memoryLimitBytes) => new()
     {
         Code = code,
         Sha256 = IntegrityCheck.Sha256Hex(code),
@@ -31,6 +33,6 @@ internal static class WarmUpJobs
         Engine = engine,
         Handler = handler,
         Timeout = TimeSpan.FromSeconds(10),
-        MemoryLimitBytes = 64L * 1024 * 1024,
+        MemoryLimitBytes = memoryLimitBytes,
     };
 }

@@ -24,7 +24,7 @@ internal sealed class V8Isolate : IDisposable
     /// <summary>Heap, after an execution, above which the isolate is replaced rather than reused.</summary>
     public const long RecycleHeapBytes = 96L * 1024 * 1024;
 
-    /// <summary>The cap the first isolate is made for: the service's default, which most runs use.</summary>
+    /// <summary>The cap the first isolate is made for when none is given: the default of the service's settings.</summary>
     public const long DefaultMemoryLimitBytes = 128L * 1024 * 1024;
 
     /// <summary>Classic scripts kept compiled per isolate; past this many the set starts over.</summary>
@@ -44,12 +44,13 @@ internal sealed class V8Isolate : IDisposable
     private readonly V8Preparer _preparer = new();
     private readonly Dictionary<string, V8Script> _scripts = new(StringComparer.Ordinal);
     private int _executions;
-    private ulong _arrayBufferBytes = ArrayBufferBytesFor(DefaultMemoryLimitBytes);
+    private ulong _arrayBufferBytes;
     private Task<V8ScriptEngine>? _next;
 
     /// <summary>Creates the isolate and compiles the prelude into it; it is replaced after <paramref name="recycleAfter"/> executions.</summary>
-    public V8Isolate(bool allowStringCompilation, int recycleAfter, MemoryAccounting memory)
+    public V8Isolate(bool allowStringCompilation, int recycleAfter, MemoryAccounting memory, long memoryLimitBytes = DefaultMemoryLimitBytes)
     {
+        _arrayBufferBytes = ArrayBufferBytesFor(memoryLimitBytes);
         Resident = memory.ProcessIsTheExecutions ? ResidentMemory.OfSelf() : null;
         _allowStringCompilation = allowStringCompilation;
         _recycleAfter = recycleAfter;

@@ -27,7 +27,7 @@ public sealed class V8Sandbox : IScriptSandbox, IReleasesMemory, IDisposable
 
     /// <summary>Creates the sandbox with the service's JavaScript options and the host's memory accounting.</summary>
     public V8Sandbox(IOptions<ScriptRunnerOptions> options, MemoryAccounting? memory = null)
-        : this(options.Value.JavaScript.AllowStringCompilation, memory: memory)
+        : this(options.Value.JavaScript.AllowStringCompilation, memory: memory, defaultMemoryLimitBytes: options.Value.Limits.DefaultMemoryMb * 1024L * 1024L)
     {
     }
 
@@ -35,9 +35,11 @@ public sealed class V8Sandbox : IScriptSandbox, IReleasesMemory, IDisposable
     /// Creates the sandbox; <paramref name="allowStringCompilation"/> lets <c>eval</c> and <c>Function</c> work, and the
     /// isolate is replaced after <paramref name="recycleAfter"/> executions.
     /// </summary>
-    internal V8Sandbox(bool allowStringCompilation = false, int recycleAfter = V8Isolate.DefaultRecycleAfter, MemoryAccounting? memory = null) =>
-        // The isolate (and V8 itself) starts on first use, so a process that never runs V8 never loads it.
-        _isolate = new Lazy<V8Isolate>(() => new V8Isolate(allowStringCompilation, recycleAfter, memory ?? MemoryAccounting.Shared));
+    internal V8Sandbox(bool allowStringCompilation = false, int recycleAfter = V8Isolate.DefaultRecycleAfter, MemoryAccounting? memory = null,
+        long defaultMemoryLimitBytes = V8Isolate.DefaultMemoryLimitBytes) =>
+        // The isolate (and V8 itself) starts on first use, so a process that never runs V8 never loads it. It is made
+        // for the service's default cap, the one most executions have.
+        _isolate = new Lazy<V8Isolate>(() => new V8Isolate(allowStringCompilation, recycleAfter, memory ?? MemoryAccounting.Shared, defaultMemoryLimitBytes));
 
     /// <inheritdoc />
     public CodeType CodeType => CodeType.JavaScript;

@@ -111,6 +111,19 @@ public sealed class V8SandboxTests
     }
 
     [Fact]
+    public void TheFirstIsolate_IsMadeForTheServicesDefaultCap()
+    {
+        var options = new ScriptRunner.Core.Options.ScriptRunnerOptions();
+        options.Limits.DefaultMemoryMb = 256;
+        using var sandbox = new V8Sandbox(Microsoft.Extensions.Options.Options.Create(options));
+
+        var run = JsHarness.On(EngineNames.V8).Execute("try { new ArrayBuffer(200 * 1024 * 1024).byteLength } catch (e) { e.name }", sandbox: sandbox, memoryBytes: 256L * 1024 * 1024);
+
+        Assert.Equal("209715200", JsHarness.Json(run));
+        Assert.Equal(1, sandbox.IsolateGeneration);
+    }
+
+    [Fact]
     public void Timeout_ReplacesTheIsolateAndTheNextRunSucceeds()
     {
         using var sandbox = new V8Sandbox();
