@@ -76,20 +76,8 @@ internal static class FirstTouchTimings
         return 0;
     }
 
-    private static SandboxOutcome Execute(IScriptSandbox sandbox, ScriptRunnerOptions options, string code, string? handler)
-    {
-        if (handler is null) return V8SandboxBenchmarks.Run(sandbox, options, code);
-        var bytes = System.Text.Encoding.UTF8.GetBytes(code);
-        return sandbox.Execute(new SandboxInvocation
-        {
-            Code = bytes,
-            Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)),
-            Handler = handler,
-            Timeout = TimeSpan.FromSeconds(10),
-            MemoryLimitBytes = 128L * 1024 * 1024,
-            Host = new ScriptRunner.Core.Hosting.HostBindings(new ScriptRunner.Core.Hosting.OutputCapture(1 << 20, 1 << 20, 100, 4096), NoFetch.Instance, TimeProvider.System),
-        });
-    }
+    private static SandboxOutcome Execute(IScriptSandbox sandbox, ScriptRunnerOptions options, string code, string? handler) =>
+        V8SandboxBenchmarks.Run(sandbox, options, code, handler);
 
     private static double ThreadCpuMicroseconds() =>
         ClockGetTime(ThreadCpuClock, out var time) == 0 ? time.Seconds * 1e6 + time.Nanoseconds / 1e3 : double.NaN;
@@ -110,13 +98,5 @@ internal static class FirstTouchTimings
     {
         values.Sort();
         return values[values.Count * percent / 100];
-    }
-
-    private sealed class NoFetch : ScriptRunner.Core.Hosting.ISandboxFetcher
-    {
-        public static readonly NoFetch Instance = new();
-
-        public ScriptRunner.Core.Hosting.SandboxFetchResponse Send(ScriptRunner.Core.Hosting.SandboxFetchRequest request, CancellationToken cancellationToken) =>
-            throw new ScriptRunner.Core.Hosting.SandboxFetchException(ScriptRunner.Core.Hosting.SandboxFetchError.PolicyRefused, "no fetch in benchmarks");
     }
 }

@@ -23,6 +23,7 @@ public class MemoryCapBenchmarks
     private const string TrivialHandler = "export default async (req) => ({ statusCode: 200, body: 'OK' })";
 
     private readonly JavaScriptLargeStack _stack = new();
+    private readonly ScriptRunner.Core.Options.ScriptRunnerOptions _options = new();
     private JavaScriptSandbox _sandbox = null!;
 
     /// <summary>How the cap is counted.</summary>
@@ -55,18 +56,6 @@ public class MemoryCapBenchmarks
     [GlobalCleanup]
     public void Cleanup() => _stack.Dispose();
 
-    private SandboxOutcome Run(string source, string? handler)
-    {
-        var bytes = Encoding.UTF8.GetBytes(source);
-        var output = new OutputCapture(1 << 20, 1 << 20, 100, 4096);
-        return _sandbox.Execute(new SandboxInvocation
-        {
-            Code = bytes,
-            Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
-            Handler = handler,
-            Timeout = TimeSpan.FromSeconds(30),
-            MemoryLimitBytes = Cap == "none" ? 0 : 128L * 1024 * 1024,
-            Host = new HostBindings(output, NoFetch.Instance, TimeProvider.System),
-        });
-    }
+    private SandboxOutcome Run(string source, string? handler) =>
+        V8SandboxBenchmarks.Run(_sandbox, _options, source, handler, Cap == "none" ? 0 : 128L * 1024 * 1024);
 }

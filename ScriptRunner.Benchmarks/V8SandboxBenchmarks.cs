@@ -52,7 +52,7 @@ public class V8SandboxBenchmarks
     private SandboxOutcome Run(string code) => Run(Engine == EngineNames.V8 ? _v8 : _jint, _options, code);
 
     /// <summary>One execution of <paramref name="code"/> on <paramref name="sandbox"/> with the default limits.</summary>
-    internal static SandboxOutcome Run(IScriptSandbox sandbox, ScriptRunnerOptions options, string code)
+    internal static SandboxOutcome Run(IScriptSandbox sandbox, ScriptRunnerOptions options, string code, string? handler = null, long memoryLimitBytes = 128L * 1024 * 1024)
     {
         var bytes = System.Text.Encoding.UTF8.GetBytes(code);
         var output = OutputCapture.For(options.Output);
@@ -60,9 +60,10 @@ public class V8SandboxBenchmarks
         {
             Code = bytes,
             Sha256 = code.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + code.GetHashCode(StringComparison.Ordinal),
+            Handler = handler,
             Timeout = TimeSpan.FromSeconds(10),
-            MemoryLimitBytes = 128L * 1024 * 1024,
-            Host = new HostBindings(output, null!, TimeProvider.System),
+            MemoryLimitBytes = memoryLimitBytes,
+            Host = new HostBindings(output, NoFetch.Instance, TimeProvider.System),
         });
     }
 }
