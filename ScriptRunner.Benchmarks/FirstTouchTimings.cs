@@ -47,9 +47,9 @@ internal static class FirstTouchTimings
                     var started = Stopwatch.GetTimestamp();
                     var (outcome, cpuMicroseconds) = stack.Run(() =>
                     {
-                        var before = ThreadCpuMicroseconds();
+                        var before = ThreadCpu.Microseconds();
                         var result = Execute(sandbox, options, code, name == "trivial handler" ? "handler" : null);
-                        return (result, ThreadCpuMicroseconds() - before);
+                        return (result, ThreadCpu.Microseconds() - before);
                     });
                     var elapsed = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
                     if (!outcome.Success) throw new InvalidOperationException($"{name}: {outcome.ErrorType} {outcome.Error}");
@@ -78,21 +78,6 @@ internal static class FirstTouchTimings
 
     private static SandboxOutcome Execute(IScriptSandbox sandbox, ScriptRunnerOptions options, string code, string? handler) =>
         V8SandboxBenchmarks.Run(sandbox, options, code, handler);
-
-    private static double ThreadCpuMicroseconds() =>
-        ClockGetTime(ThreadCpuClock, out var time) == 0 ? time.Seconds * 1e6 + time.Nanoseconds / 1e3 : double.NaN;
-
-    private const int ThreadCpuClock = 3; // CLOCK_THREAD_CPUTIME_ID on Linux
-
-    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "clock_gettime")]
-    private static extern int ClockGetTime(int clock, out TimeSpec time);
-
-    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
-    private struct TimeSpec
-    {
-        public long Seconds;
-        public long Nanoseconds;
-    }
 
     private static double Percentile(List<double> values, int percent)
     {

@@ -27,6 +27,8 @@ using ScriptRunner.Benchmarks.Load;
 //       Resident memory of a process holding an idle, warm V8 sandbox.
 //   dotnet run -c Release --project ScriptRunner.Benchmarks -- first-touch [--runs 300] [--only-existing]
 //       The cost of the first read of each lazy prelude group's globals, on Jint and V8.
+//   dotnet run -c Release --project ScriptRunner.Benchmarks -- run-cost [--runs 2000]
+//       Where a trivial execution's time goes on Jint and V8: the bare engine against the sandbox, side by side.
 //   dotnet run -c Release --project ScriptRunner.Benchmarks -- crypto-cpu
 //       crypto.subtle on both engines, timed by the running thread's CPU time as well as the wall clock.
 if (args.Length > 0 && args[0] == "bdn")
@@ -43,6 +45,7 @@ if (args.Length > 0 && args[0] == "request") return SandboxHarness.Request(args[
 if (args.Length > 0 && args[0] == "overhead") return SandboxHarness.Overhead();
 if (args.Length > 0 && args[0] == "v8-memory") return V8IdleMemory.Run(Console.Out);
 if (args.Length > 0 && args[0] == "first-touch") return FirstTouchTimings.Run(args[1..]);
+if (args.Length > 0 && args[0] == "run-cost") return RunCostTimings.Run(args[1..]);
 if (args.Length > 0 && args[0] == "crypto-cpu") return WebCryptoCpuTimes.Run(Console.Out);
 if (args.Length > 0 && args[0] == "streams") return StreamsTimings.Run(args[1..]);
 

@@ -4,12 +4,13 @@ namespace ScriptRunner.Sandbox.JavaScript;
 
 /// <summary>
 /// The JavaScript that builds every global a script sees (console, fetch, URL, timers…) and the runtime the host
-/// drives, written once for every engine. Its source is a function of <c>(host, inputJson)</c> returning the runtime.
+/// drives, written once for every engine. Its source is a function of <c>(host, inputJson, intrinsics)</c> returning
+/// the runtime; <c>intrinsics</c> is the value of <see cref="IntrinsicsSource"/> evaluated before the script ran.
 /// </summary>
 /// <remarks>
-/// The web surface (Inspect, Console, Encoding, Url, Http) is wrapped in a function the runtime calls the first time
-/// it is needed, so an execution that touches none of it pays only for the small runtime. The engine adapter installs
-/// each of <see cref="GlobalNames"/> as a lazy global whose value is <c>runtime.globalValue(name)</c>.
+/// The web surface is split into groups, each wrapped in a function the runtime calls the first time it is needed, so
+/// an execution pays only for what it touches. The engine adapter installs each of <see cref="GlobalNames"/> as a lazy
+/// global whose value is <c>runtime.globalValue(name)</c>; Jint makes the runtime itself only when something needs it.
 /// </remarks>
 internal static class JavaScriptPrelude
 {
@@ -57,9 +58,12 @@ internal static class JavaScriptPrelude
     /// <summary>The prelude's source text.</summary>
     public static string Source { get; } = Build();
 
+    /// <summary>One expression whose value is the intrinsics the runtime takes as they were before the script ran.</summary>
+    public static string IntrinsicsSource { get; } = Part("Intrinsics");
+
     private static string Build()
     {
-        var text = new StringBuilder("(function (host, inputJson) {\n'use strict';\n");
+        var text = new StringBuilder("(function (host, inputJson, intrinsics) {\n'use strict';\n");
         text.Append(Part("Core"));
         foreach (var group in LazyGroups)
         {

@@ -1,5 +1,3 @@
-using Acornima.Ast;
-using Jint;
 using Microsoft.Extensions.Options;
 using ScriptRunner.Core.Execution;
 using ScriptRunner.Core.Model;
@@ -27,7 +25,6 @@ public sealed class JavaScriptSandbox : IScriptSandbox
 
     private readonly bool _allowStringCompilation;
     private readonly MemoryAccounting _memory;
-    private readonly Lazy<Prepared<Script>> _prelude = new(() => global::Jint.Engine.PrepareScript(JavaScriptPrelude.Source, JavaScriptPrelude.SourceName));
     private readonly PreparedCodeCache<JintPreparedCode> _cache = new(CacheSourceBytes);
 
     /// <summary>Creates the sandbox with default options (string compilation refused), sharing its process.</summary>
@@ -80,7 +77,7 @@ public sealed class JavaScriptSandbox : IScriptSandbox
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var code = _cache.GetOrAdd(invocation.Sha256, invocation.Code.Length, () => JintPreparedCode.Prepare(JavaScriptInput.Source(invocation.Code.Span)), out var hit);
             var compileMs = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            var outcome = new JintExecution(invocation, code, _prelude.Value, _allowStringCompilation, _memory).Run();
+            var outcome = new JintExecution(invocation, code, JintPrelude.Instance, _allowStringCompilation, _memory).Run();
             // The same vocabulary as the WebAssembly engines: "memory" for this process's prepared-code cache, else false.
             return outcome with { CacheHit = hit ? CacheHit.Memory : CacheHit.Miss, CompileTimeMs = hit ? null : compileMs };
         }

@@ -10,10 +10,14 @@ using ScriptRunner.Sandbox.Hosting;
 namespace ScriptRunner.Sandbox.JavaScript.Jint;
 
 /// <summary>
-/// One execution on a fresh Jint engine: limits from the invocation, the host bindings and prelude installed, the
+/// One execution on a fresh Jint engine: limits from the invocation, the prelude's globals installed lazily, the
 /// prepared code run in its form, the event loop driven to the end, and the outcome shaped as JSON. Never throws.
 /// </summary>
-internal sealed class JintExecution(SandboxInvocation invocation, JintPreparedCode code, Prepared<global::Acornima.Ast.Script> prelude, bool allowStringCompilation, MemoryAccounting memory)
+/// <remarks>
+/// The prelude's runtime is made only when the run needs it (<see cref="JintRuntime"/>): a classic script without a
+/// handler that ends with a primitive and reads no prelude global costs a fresh engine and its code, nothing more.
+/// </remarks>
+internal sealed class JintExecution(SandboxInvocation invocation, JintPreparedCode code, JintPrelude prelude, bool allowStringCompilation, MemoryAccounting memory)
 {
     /// <summary>Deepest JavaScript call stack; the sandbox runs on a 64 MB thread, which this fits with room to spare.</summary>
     public const int MaxCallDepth = 2500;
@@ -24,19 +28,16 @@ internal sealed class JintExecution(SandboxInvocation invocation, JintPreparedCo
         if (code.CompileError is { } compileError) return compileError;
         using var deadline = new JavaScriptDeadline(invocation.Timeout, invocation.CancellationToken);
         Engine? engine = null;
-        JsValue runtime = JsValue.Undefined;
+        JintRuntime? runtime = null;
         try
         {
             using var host = new JavaScriptHostFunctions(invocation.Host, deadline.Token, invocation.MemoryLimitBytes);
             engine = CreateEngine(deadline);
-            var realm = new JintRealm(engine);
-            runtime = engine.Invoke(engine.Evaluate(prelude), JintHostObject.Create(engine, host), JavaScriptInput.Json(invocation, code));
-            realm.Attach(runtime);
-            var globalValue = runtime.AsObject().Get("globalValue");
-            foreach (var name in JavaScriptPrelude.GlobalNames)
-            {
-                engine.Advanced.AddLazyGlobal(name, e => e.Invoke(globalValue, name), PropertyFlag.Configurable | PropertyFlag.Writable);
-            }
+            runtime = JintRuntime.Install(engine, prelude, host, invocation, code);
+            var realm = new JintRealm(engine, runtime);
+            // Jint's Intl takes its en-US data from .NET's culture data; code that names Intl or a locale method gets
+            // them corrected by the runtime before it runs (see IntlPatch.js).
+            if (code.Locale != JintPreparedCode.LocaleUses.None) _ = runtime.Object;
 
             JsValue completion;
             if (code.Form == JavaScriptCodeForm.Module)
@@ -47,17 +48,30 @@ internal sealed class JintExecution(SandboxInvocation invocation, JintPreparedCo
             else
             {
                 completion = engine.Evaluate(code.Script!.Value);
+                if (TakesCompletionAsIs(completion) && JintCompletion.TryAnswer(completion, out var result))
+                {
+                    // What the event loop would do for a settled run: its microtasks, then its unhandled rejections.
+                    realm.RunMicrotasks();
+                    realm.ReportUnhandledRejections();
+                    deadline.Token.ThrowIfCancellationRequested();
+                    return SandboxOutcome.Succeeded(result);
+                }
             }
 
-            engine.Invoke(runtime.AsObject().Get("start"), code.Form == JavaScriptCodeForm.Module ? "module" : "script", completion);
+            runtime.Call("start", code.Form == JavaScriptCodeForm.Module ? "module" : "script", completion);
             JavaScriptEventLoop.Run(realm, host, deadline.Token);
-            return JavaScriptOutcomes.FromRuntime(engine.Invoke(runtime.AsObject().Get("outcome")).AsString());
+            return JavaScriptOutcomes.FromRuntime(runtime.Call("outcome").AsString());
         }
         catch (Exception e)
         {
             return Map(e, deadline, engine, runtime);
         }
     }
+
+    // Without a handler name, a classic script's primitive completion value is its answer, unless it is undefined
+    // after the script's own top-level code exported something: then the export is the handler (see Runner.js).
+    private bool TakesCompletionAsIs(JsValue completion) =>
+        invocation.Handler is null && !(completion.IsUndefined() && code.ExportsAtTopLevel);
 
     private Engine CreateEngine(JavaScriptDeadline deadline) => new(options =>
     {
@@ -77,7 +91,7 @@ internal sealed class JintExecution(SandboxInvocation invocation, JintPreparedCo
         if (!allowStringCompilation) options.DisableStringCompilation().UseHostFactory(_ => new JintStringCompilationHost());
     });
 
-    private SandboxOutcome Map(Exception e, JavaScriptDeadline deadline, Engine? engine, JsValue runtime)
+    private SandboxOutcome Map(Exception e, JavaScriptDeadline deadline, Engine? engine, JintRuntime? runtime)
     {
         while (e is TypeInitializationException or AggregateException && e.InnerException is { } inner) e = inner;
         switch (e)
@@ -101,13 +115,13 @@ internal sealed class JintExecution(SandboxInvocation invocation, JintPreparedCo
 
     // The runtime shapes script errors the same way for every engine; if it cannot (the engine is stopped), the
     // exception's own text is the answer.
-    private static SandboxOutcome Describe(JavaScriptException e, Engine? engine, JsValue runtime)
+    private static SandboxOutcome Describe(JavaScriptException e, Engine? engine, JintRuntime? runtime)
     {
-        if (engine is not null && runtime.IsObject())
+        if (engine is not null && runtime is not null)
         {
             try
             {
-                var described = engine.Invoke(runtime.AsObject().Get("describe"), e.Error).AsString();
+                var described = runtime.Call("describe", e.Error).AsString();
                 using var document = System.Text.Json.JsonDocument.Parse(described);
                 var root = document.RootElement;
                 return JavaScriptOutcomes.Runtime(root.GetProperty("message").GetString()!, root.GetProperty("stack").GetString());

@@ -8,22 +8,15 @@ namespace ScriptRunner.Sandbox.JavaScript.Jint;
 internal sealed class JintRealm : IJavaScriptRealm
 {
     private readonly Engine _engine;
+    private readonly JintRuntime _runtime;
     private readonly List<(JsValue Promise, JsValue Reason)> _unhandled = [];
-    private JsValue _tick = JsValue.Undefined;
-    private JsValue _report = JsValue.Undefined;
 
-    /// <summary>Starts tracking rejections on <paramref name="engine"/>; call <see cref="Attach"/> once the runtime exists.</summary>
-    public JintRealm(Engine engine)
+    /// <summary>Starts tracking rejections on <paramref name="engine"/>; the runtime is made only if one must be reported or a timer ticked.</summary>
+    public JintRealm(Engine engine, JintRuntime runtime)
     {
         _engine = engine;
+        _runtime = runtime;
         engine.Advanced.PromiseRejectionTracker += OnRejection;
-    }
-
-    /// <summary>Binds the runtime object the prelude returned.</summary>
-    public void Attach(JsValue runtime)
-    {
-        _tick = runtime.AsObject().Get("tick");
-        _report = runtime.AsObject().Get("reportUnhandled");
     }
 
     /// <inheritdoc />
@@ -35,11 +28,11 @@ internal sealed class JintRealm : IJavaScriptRealm
         if (_unhandled.Count == 0) return;
         var reasons = _unhandled.Select(u => u.Reason).ToArray();
         _unhandled.Clear();
-        foreach (var reason in reasons) _engine.Invoke(_report, reason);
+        foreach (var reason in reasons) _runtime.Call("reportUnhandled", reason);
     }
 
     /// <inheritdoc />
-    public double Tick(double now) => _engine.Invoke(_tick, now).AsNumber();
+    public double Tick(double now) => _runtime.Call("tick", now).AsNumber();
 
     private void OnRejection(object? sender, PromiseRejectionTrackerEventArgs e)
     {

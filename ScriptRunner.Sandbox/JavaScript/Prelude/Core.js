@@ -1,5 +1,5 @@
-// Shared helpers of the prelude. The prelude runs before the script, in the script's own realm, and keeps its
-// host bindings in this closure: nothing of the host is reachable from a global.
+// Shared helpers of the prelude. The prelude runs in the script's own realm and keeps its host bindings in this
+// closure: nothing of the host is reachable from a global.
 const G = globalThis;
 const PRELUDE_NAME = 'scriptrunner:prelude';
 
@@ -16,34 +16,13 @@ function once(make) {
 // An error the runtime raises about the result itself: its message is the whole answer, with no "Error: " prefix.
 function ResultError(message) { this.message = message; }
 
-// Intrinsics the runtime's own answer depends on, taken before the script can replace them: a script that
-// redefines JSON.stringify or Promise.prototype.then changes what it computes, not how its result is reported.
-const jsonStringify = JSON.stringify;
-const jsonParse = JSON.parse;
-const objectKeys = Object.keys;
-const objectHasOwn = Object.hasOwn;
-const ObjectPrototype = Object.prototype;
-const globalToString = G.toString;
-const isArray = Array.isArray;
-const PromiseConstructor = Promise;
-const promiseResolveMethod = Promise.resolve;
-const promiseAll = Promise.all;
-const promiseThen = Promise.prototype.then;
-const reflectApply = Reflect.apply;
-// Methods the runtime's own answer path calls, taken the same way and called through Reflect.apply: a script that
-// replaces Array.prototype.push or Map.prototype.set breaks its own code, never the report of how it ended. (Plain
-// references: a wrapper function each would cost every execution a function object.)
-const ArrayPush = Array.prototype.push;
-const ArrayPop = Array.prototype.pop;
-const ArrayIncludes = Array.prototype.includes;
-const StringIndexOf = String.prototype.indexOf;
-const StringSlice = String.prototype.slice;
-const ObjectToString = Object.prototype.toString;
-const FunctionApply = Function.prototype.apply;
-const MapConstructor = Map;
-const MapSet = Map.prototype.set;
-const MapDelete = Map.prototype.delete;
-const MapForEach = Map.prototype.forEach;
-const dateNow = Date.now; // performance.timeOrigin and File.lastModified: the wall clock, in milliseconds
+// The intrinsics as they were before the script ran (see Intrinsics.js); the runtime calls the methods through
+// Reflect.apply, so a script that replaces Array.prototype.push or Map.prototype.set breaks its own code, never the
+// report of how it ended.
+const {
+  jsonStringify, jsonParse, objectKeys, objectHasOwn, ObjectPrototype, globalToString, isArray, PromiseConstructor,
+  promiseResolveMethod, promiseAll, promiseThen, reflectApply, ArrayPush, ArrayPop, ArrayIncludes, StringIndexOf,
+  StringSlice, ObjectToString, FunctionApply, MapConstructor, MapSet, MapDelete, MapForEach, dateNow,
+} = intrinsics;
 function promiseResolve(value) { return reflectApply(promiseResolveMethod, PromiseConstructor, [value]); }
 function then(promise, onFulfilled, onRejected) { return reflectApply(promiseThen, promise, [onFulfilled, onRejected]); }

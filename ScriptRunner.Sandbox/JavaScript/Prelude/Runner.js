@@ -69,12 +69,6 @@ function globalValue(name) {
 // method get what they name corrected before they run (see IntlPatch.js).
 if (input.locale !== 0 && host.engine === 'jint') intl().patchIntl(input.locale);
 
-if (input.kind === 'script') {
-  const module = { exports: {} };
-  G.module = module;
-  G.exports = module.exports;
-}
-
 function seedRequest() {
   const given = input.request !== null && typeof input.request === 'object' && !Array.isArray(input.request) ? input.request : {};
   const request = Object.assign({}, given);
@@ -255,4 +249,5 @@ return Object.freeze({
   describe: (e) => jsonStringify(describeThrown(e)),
   globalValue,
   reportUnhandled: (reason) => host.write('stderr', `Uncaught (in promise) ${thrownText(reason, true)}\n`),
+  stringIterator,
 });

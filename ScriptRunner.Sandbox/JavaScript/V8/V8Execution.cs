@@ -55,7 +55,7 @@ internal sealed class V8Execution(SandboxInvocation invocation, JintPreparedCode
         try
         {
             var setup = Hold((ScriptObject)engine.Evaluate(isolate.Setup));
-            var prepared = Hold((ScriptObject)setup.Invoke(false, new V8HostBridge(host), JavaScriptInput.Json(invocation, code)));
+            var prepared = Hold((ScriptObject)setup.Invoke(false, new V8HostBridge(host), JavaScriptInput.Json(invocation, code), code.Form == JavaScriptCodeForm.Script));
             runtime = Hold((ScriptObject)prepared["runtime"]);
             var realm = Hold(new V8Realm(engine, runtime, Hold((ScriptObject)prepared["checkpoint"]), Hold((ScriptObject)prepared["rejections"])));
             var takeModule = Hold((ScriptObject)prepared["takeModule"]);

@@ -129,9 +129,9 @@ internal static class V8Scripts
         """;
 
     /// <summary>
-    /// Everything an execution's context needs before the code runs, as one function of <c>(hostBridge, inputJson)</c>
-    /// returning a frozen <c>{ runtime, checkpoint, rejections, takeModule }</c>: the bridge wrapped, the prelude run, the
-    /// lazy globals installed, an empty function whose calls are microtask checkpoints, the rejection tracker, and a
+    /// Everything an execution's context needs before the code runs, as one function of <c>(hostBridge, inputJson, script)</c>
+    /// returning a frozen <c>{ runtime, checkpoint, rejections, takeModule }</c>: the intrinsics taken, a classic script's
+    /// <c>module</c> and <c>exports</c> made, the bridge wrapped, the prelude run, the lazy globals installed, an empty function whose calls are microtask checkpoints, the rejection tracker, and a
     /// function that takes the module namespace <see cref="ModuleLoader"/> handed over off the global object. V8 tells the host
     /// of each rejection without a handler and each handler added later; the host passes them on with
     /// <c>record(kind, promise, reason, …)</c> (kind 1 for a rejection, 0 for a late handler) and <c>report()</c> reports
@@ -139,9 +139,15 @@ internal static class V8Scripts
     /// call into V8 instead of several (evaluating even a one-line string costs ClearScript a fifth of a millisecond).
     /// </summary>
     public static readonly string Setup = $$"""
-        (function (h, inputJson) {
+        (function (h, inputJson, script) {
           'use strict';
-          const runtime = ({{JavaScriptPrelude.Source}})(({{Bridge}})(h), inputJson);
+          const intrinsics = ({{JavaScriptPrelude.IntrinsicsSource}});
+          if (script) {
+            const module = { exports: {} };
+            globalThis.module = module;
+            globalThis.exports = module.exports;
+          }
+          const runtime = ({{JavaScriptPrelude.Source}})(({{Bridge}})(h), inputJson, intrinsics);
           ({{LazyGlobals}})(runtime);
           // Map's methods are taken now: the script runs before record and report, and may replace them.
           const apply = Reflect.apply, set = Map.prototype.set, remove = Map.prototype.delete, forEach = Map.prototype.forEach, clear = Map.prototype.clear;

@@ -2,7 +2,10 @@ using ScriptRunner.Core.Model;
 
 namespace ScriptRunner.Tests.Sandbox.JavaScript;
 
-/// <summary>A completion value that JSON cannot represent gets the same answer on every JavaScript engine.</summary>
+/// <summary>
+/// A completion value gets the answer JSON.stringify would write, the same on every JavaScript engine, whether the
+/// engine takes it as it is (a primitive) or through the runtime (an object, or a value JSON cannot represent).
+/// </summary>
 public sealed class CompletionValueTests
 {
     [Theory]
@@ -37,5 +40,75 @@ public sealed class CompletionValueTests
 
         Assert.Equal(ErrorTypes.RuntimeError, run.Outcome.ErrorType);
         Assert.Equal(message, run.Outcome.Error);
+    }
+
+    [Theory]
+    [InlineData("jint", "1+1", "2")]
+    [InlineData("v8", "1+1", "2")]
+    [InlineData("jint", "0.1 + 0.2", "0.30000000000000004")]
+    [InlineData("v8", "0.1 + 0.2", "0.30000000000000004")]
+    [InlineData("jint", "1e21", "1e+21")]
+    [InlineData("v8", "1e21", "1e+21")]
+    [InlineData("jint", "2 ** 53 + 2", "9007199254740994")]
+    [InlineData("v8", "2 ** 53 + 2", "9007199254740994")]
+    [InlineData("jint", "1e-7", "1e-7")]
+    [InlineData("v8", "1e-7", "1e-7")]
+    [InlineData("jint", "-0", "0")]
+    [InlineData("v8", "-0", "0")]
+    [InlineData("jint", "0 / 0", "null")]
+    [InlineData("v8", "0 / 0", "null")]
+    [InlineData("jint", "-1 / 0", "null")]
+    [InlineData("v8", "-1 / 0", "null")]
+    [InlineData("jint", "true", "true")]
+    [InlineData("v8", "true", "true")]
+    [InlineData("jint", "null", "null")]
+    [InlineData("v8", "null", "null")]
+    [InlineData("jint", "undefined", "null")]
+    [InlineData("v8", "undefined", "null")]
+    public void APrimitive_IsAnsweredAsJsonStringifyWritesIt(string engine, string code, string expected) =>
+        Assert.Equal(expected, JsHarness.On(engine).Result(code));
+
+    [Theory]
+    [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
+    public void AString_IsAnsweredWithJsonsEscapes(string engine) =>
+        Assert.Equal("""
+            "a\"b\\c\né\uD83D\uDE00"
+            """, JsHarness.On(engine).Result("""
+            'a"b\\c\n\u00e9\ud83d\ude00'
+            """));
+
+    [Theory]
+    [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
+    public void ALoneSurrogate_IsAnsweredAsTheReplacementCharacter(string engine) =>
+        Assert.Equal(JsHarness.On(engine).Result("'x\uFFFDy'"), JsHarness.On(engine).Result("'x\ud800y'"));
+
+    [Theory]
+    [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
+    public void APrimitiveAnswer_StillRunsTheScriptsMicrotasksFirst(string engine)
+    {
+        var run = JsHarness.On(engine).Execute("Promise.resolve().then(() => console.log('after')); 'done'");
+
+        Assert.Equal("\"done\"", JsHarness.Json(run));
+        Assert.Equal("after\n", run.Output.Stdout);
+    }
+
+    [Theory]
+    [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
+    public void APrimitiveAnswer_StillReportsAnUnhandledRejection(string engine)
+    {
+        var run = JsHarness.On(engine).Execute("Promise.reject(new Error('late')); 42");
+
+        Assert.Equal("42", JsHarness.Json(run));
+        Assert.StartsWith("Uncaught (in promise) Error: late", run.Output.Stderr);
+    }
+
+    [Theory]
+    [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
+    public void APrimitiveAnswer_DropsPendingTimers(string engine)
+    {
+        var run = JsHarness.On(engine).Execute("setTimeout(() => console.log('never'), 0); 7");
+
+        Assert.Equal("7", JsHarness.Json(run));
+        Assert.Equal("", run.Output.Stdout);
     }
 }

@@ -97,6 +97,18 @@ public sealed class GlobalsTests
 
     [Theory]
     [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
+    public void EveryWebGlobal_IsThereForAScriptThatReachesItOnlyIndirectly(string engine)
+    {
+        // The script names no web global: it reaches each through globalThis[name], by a name made at run time.
+        var names = System.Text.Json.JsonSerializer.Serialize(ScriptRunner.Sandbox.JavaScript.JavaScriptPrelude.GlobalNames.Select(n => string.Concat(n.Reverse())));
+        var code = $"const missing = []; for (const reversed of {names}) {{ const name = reversed.split('').reverse().join(''); " +
+            "const value = globalThis[name]; if (value === undefined || value === null || !Object.getOwnPropertyNames(globalThis).includes(name)) missing.push(name); } missing";
+
+        Assert.Equal("[]", JsHarness.On(engine).Result(code));
+    }
+
+    [Theory]
+    [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
     public void ModuleAndExports_ExistInScriptsAndShareTheObject(string engine) => Assert.Equal("[true,\"object\"]", JsHarness.On(engine).Result("[module.exports === exports, typeof exports]"));
 
     [Theory]

@@ -1,0 +1,114 @@
+using Jint;
+using Jint.Native;
+using Jint.Native.Object;
+using Jint.Native.Symbol;
+using Jint.Runtime.Descriptors;
+using Jint.Runtime.Interop;
+using ScriptRunner.Core.Execution;
+
+namespace ScriptRunner.Sandbox.JavaScript.Jint;
+
+/// <summary>
+/// One execution's prelude runtime on Jint, made the first time something needs it: a prelude global read, a string
+/// iterated, a result the host cannot take as it is, an error to describe. Until then the execution has paid for the
+/// globals' descriptors only. It lives in the engine's <c>HostDefined</c> slot, so the globals' factories are static.
+/// </summary>
+internal sealed class JintRuntime
+{
+    private const PropertyFlag GlobalFlags = PropertyFlag.Configurable | PropertyFlag.Writable;
+
+    private readonly Engine _engine;
+    private readonly JintPrelude _prelude;
+    private readonly JavaScriptHostFunctions _host;
+    private readonly SandboxInvocation _invocation;
+    private readonly JintPreparedCode _code;
+    private JsValue _intrinsics = JsValue.Undefined;
+    private ObjectInstance? _runtime;
+    private JsValue _globalValue = JsValue.Undefined;
+    private JsObject? _module;
+    private JsObject? _exports;
+
+    private JintRuntime(Engine engine, JintPrelude prelude, JavaScriptHostFunctions host, SandboxInvocation invocation, JintPreparedCode code)
+    {
+        _engine = engine;
+        _prelude = prelude;
+        _host = host;
+        _invocation = invocation;
+        _code = code;
+    }
+
+    /// <summary>
+    /// Prepares <paramref name="engine"/> for the code: the prelude's globals as lazy globals, a classic script's
+    /// <c>module</c> and <c>exports</c>, the code-point string iterator, and the intrinsics taken as they are now.
+    /// </summary>
+    public static JintRuntime Install(Engine engine, JintPrelude prelude, JavaScriptHostFunctions host, SandboxInvocation invocation, JintPreparedCode code)
+    {
+        var runtime = new JintRuntime(engine, prelude, host, invocation, code);
+        engine.Advanced.HostDefined = runtime;
+        foreach (var name in JavaScriptPrelude.GlobalNames)
+        {
+            engine.Advanced.AddLazyGlobal(name, name, static (e, n) => Of(e).GlobalValue(n), GlobalFlags);
+        }
+
+        if (code.Form == JavaScriptCodeForm.Script)
+        {
+            // As an assignment to the global would make them: enumerable.
+            engine.Advanced.AddLazyGlobal("module", 0, static (e, _) => Of(e).Module(), PropertyFlag.ConfigurableEnumerableWritable);
+            engine.Advanced.AddLazyGlobal("exports", 0, static (e, _) => Of(e).Exports(), PropertyFlag.ConfigurableEnumerableWritable);
+        }
+
+        // Jint's own string iterator steps through text elements, not code points (see Prelude/StringIterator.js).
+        var stringPrototype = engine.Global.Get("String").AsObject().Get("prototype").AsObject();
+        var native = stringPrototype.Get(GlobalSymbolRegistry.Iterator);
+        var iterator = new ClrFunction(engine, "[Symbol.iterator]", (thisObject, _) => runtime.CallOn(thisObject, "stringIterator", native));
+        stringPrototype.DefineOwnProperty(GlobalSymbolRegistry.Iterator, new PropertyDescriptor(iterator, PropertyFlag.Configurable | PropertyFlag.Writable));
+        runtime._intrinsics = JintIntrinsics.Take(engine);
+        return runtime;
+    }
+
+    /// <summary>Whether the runtime has been made.</summary>
+    public bool Made => _runtime is not null;
+
+    /// <summary>The runtime object, made now if it was not yet.</summary>
+    public ObjectInstance Object => _runtime ??= Make();
+
+    /// <summary>Calls the runtime's function <paramref name="name"/>.</summary>
+    public JsValue Call(string name, params JsValue[] arguments) => _engine.Invoke(Object.Get(name), arguments);
+
+    /// <summary>Calls the runtime's function <paramref name="name"/> with <paramref name="thisObject"/> as <c>this</c>.</summary>
+    private JsValue CallOn(JsValue thisObject, string name, JsValue argument) => _engine.Call(Object.Get(name), thisObject, [argument]);
+
+    private static JintRuntime Of(Engine engine) => (JintRuntime)engine.Advanced.HostDefined!;
+
+    private ObjectInstance Make()
+    {
+        var made = _engine.Invoke(_engine.Evaluate(_prelude.Runtime), JintHostObject.Create(_engine, _host), JavaScriptInput.Json(_invocation, _code), _intrinsics).AsObject();
+        _globalValue = made.Get("globalValue");
+        return made;
+    }
+
+    private JsValue GlobalValue(string name)
+    {
+        if (name == "self") return _engine.Global;
+        _ = Object;
+        return _engine.Invoke(_globalValue, name);
+    }
+
+    private JsObject Module()
+    {
+        if (_module is null)
+        {
+            _exports = new JsObject(_engine);
+            _module = new JsObject(_engine);
+            _module.Set("exports", _exports);
+        }
+
+        return _module;
+    }
+
+    private JsObject Exports()
+    {
+        Module();
+        return _exports!;
+    }
+}
