@@ -19,9 +19,7 @@ internal static class JavaScriptInput
             writer.WriteNumber("locale", (int)code.Locale);
             if (invocation.Handler is { } handler) writer.WriteString("handler", handler);
             else writer.WriteNull("handler");
-            writer.WritePropertyName("request");
-            if (invocation.Request is { } request) request.WriteTo(writer);
-            else writer.WriteNullValue();
+            WriteRequest(writer, invocation.Request);
             // The prelude bounds what it holds for the script (blob bytes) by the execution's memory cap.
             writer.WriteNumber("memoryBytes", invocation.MemoryLimitBytes);
             writer.WriteStartObject("env");
@@ -31,6 +29,43 @@ internal static class JavaScriptInput
         }
 
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    // The request a handler receives: the caller's object (anything else counts as {}), with each missing or null field
+    // of the seed shape given its default, in the caller's order and then the shape's.
+    private static readonly (string Name, Action<Utf8JsonWriter> Default)[] RequestDefaults =
+    [
+        ("method", w => w.WriteStringValue("GET")),
+        ("url", w => w.WriteStringValue("/")),
+        ("headers", w => { w.WriteStartObject(); w.WriteEndObject(); }),
+        ("body", w => w.WriteStringValue("")),
+        ("query", w => { w.WriteStartObject(); w.WriteEndObject(); }),
+    ];
+
+    private static void WriteRequest(Utf8JsonWriter writer, JsonElement? request)
+    {
+        writer.WriteStartObject("request");
+        Span<bool> written = stackalloc bool[RequestDefaults.Length];
+        if (request is { ValueKind: JsonValueKind.Object } given)
+        {
+            foreach (var property in given.EnumerateObject())
+            {
+                writer.WritePropertyName(property.Name);
+                var index = Array.FindIndex(RequestDefaults, d => d.Name == property.Name);
+                if (index >= 0) written[index] = true;
+                if (index >= 0 && property.Value.ValueKind == JsonValueKind.Null) RequestDefaults[index].Default(writer);
+                else property.Value.WriteTo(writer);
+            }
+        }
+
+        for (var i = 0; i < RequestDefaults.Length; i++)
+        {
+            if (written[i]) continue;
+            writer.WritePropertyName(RequestDefaults[i].Name);
+            RequestDefaults[i].Default(writer);
+        }
+
+        writer.WriteEndObject();
     }
 
     /// <summary>The code as text: UTF-8 without its byte-order mark.</summary>

@@ -4,8 +4,8 @@ namespace ScriptRunner.Sandbox.JavaScript;
 
 /// <summary>
 /// The JavaScript that builds every global a script sees (console, fetch, URL, timers…) and the runtime the host
-/// drives, written once for every engine. Its source is a function of <c>(host, inputJson, intrinsics)</c> returning
-/// the runtime; <c>intrinsics</c> is the value of <see cref="IntrinsicsSource"/> evaluated before the script ran.
+/// drives, written once for every engine. Its source is a function of <c>(host, inputJson, …intrinsics)</c> returning
+/// the runtime, where the intrinsics (<see cref="Intrinsics"/>) are taken before the script runs.
 /// </summary>
 /// <remarks>
 /// The web surface is split into groups, each wrapped in a function the runtime calls the first time it is needed, so
@@ -55,15 +55,27 @@ internal static class JavaScriptPrelude
 
     private static readonly string[] RuntimeParts = ["StringIterator", "Timers", "Result", "Runner"];
 
+
+    /// <summary>
+    /// The intrinsics the runtime takes as they were before the script ran, read from <c>Prelude/Intrinsics.js</c>: each
+    /// a parameter of the prelude's function, in this order, and the path from the global object that gives its value.
+    /// </summary>
+    public static IReadOnlyList<(string Name, string[] Path)> Intrinsics { get; } = ParseIntrinsics(Part("Intrinsics"));
+
     /// <summary>The prelude's source text.</summary>
     public static string Source { get; } = Build();
 
-    /// <summary>One expression whose value is the intrinsics the runtime takes as they were before the script ran.</summary>
-    public static string IntrinsicsSource { get; } = Part("Intrinsics");
+    private static (string, string[])[] ParseIntrinsics(string source)
+    {
+        var entries = System.Text.RegularExpressions.Regex.Matches(source, @"^\s*(\w+): ([\w.]+),", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .Select(m => (m.Groups[1].Value, m.Groups[2].Value.Split('.') is var path && path[0] == "globalThis" ? path[1..] : path))
+            .ToArray();
+        return entries.Length > 0 ? entries : throw new InvalidOperationException("Prelude/Intrinsics.js names no intrinsics");
+    }
 
     private static string Build()
     {
-        var text = new StringBuilder("(function (host, inputJson, intrinsics) {\n'use strict';\n");
+        var text = new StringBuilder("(function (host, inputJson, ").AppendJoin(", ", Intrinsics.Select(i => i.Name)).Append(") {\n'use strict';\n");
         text.Append(Part("Core"));
         foreach (var group in LazyGroups)
         {

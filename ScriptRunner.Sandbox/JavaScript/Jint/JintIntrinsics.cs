@@ -1,38 +1,29 @@
-using System.Text.RegularExpressions;
 using Jint;
 using Jint.Native;
 
 namespace ScriptRunner.Sandbox.JavaScript.Jint;
 
 /// <summary>
-/// Takes the intrinsics <c>Prelude/Intrinsics.js</c> names by reading each path from .NET, the object the prelude
-/// receives as <c>intrinsics</c>: evaluating the expression would build its interpreter tree again in every engine.
+/// Takes the intrinsics the prelude receives (<see cref="JavaScriptPrelude.Intrinsics"/>) by reading each path from
+/// .NET: evaluating them as a script would build its interpreter tree again in every engine.
 /// </summary>
-internal static partial class JintIntrinsics
+internal static class JintIntrinsics
 {
-    private static readonly (string Name, string[] Path)[] Paths = Parse(JavaScriptPrelude.IntrinsicsSource);
-
-    /// <summary>The intrinsics of <paramref name="engine"/> as they are now.</summary>
-    public static JsObject Take(Engine engine)
+    /// <summary>
+    /// The prelude's arguments: <paramref name="leading"/> slots left for the caller to fill, then the intrinsics of
+    /// <paramref name="engine"/> as they are now, in the prelude's parameter order.
+    /// </summary>
+    public static JsValue[] Take(Engine engine, int leading)
     {
-        var taken = new JsObject(engine);
-        foreach (var (name, path) in Paths)
+        var intrinsics = JavaScriptPrelude.Intrinsics;
+        var taken = new JsValue[leading + intrinsics.Count];
+        for (var i = 0; i < intrinsics.Count; i++)
         {
             JsValue value = engine.Global;
-            foreach (var step in path) value = value.AsObject().Get(step);
-            taken.FastSetDataProperty(name, value);
+            foreach (var step in intrinsics[i].Path) value = value.AsObject().Get(step);
+            taken[leading + i] = value;
         }
 
         return taken;
     }
-
-    private static (string, string[])[] Parse(string source)
-    {
-        var entries = Entry().Matches(source).Select(m => (m.Groups[1].Value, m.Groups[2].Value.Split('.') is var path && path[0] == "globalThis" ? path[1..] : path)).ToArray();
-        if (entries.Length == 0) throw new InvalidOperationException("Prelude/Intrinsics.js names no intrinsics");
-        return entries;
-    }
-
-    [GeneratedRegex(@"^\s*(\w+): ([\w.]+),", RegexOptions.Multiline)]
-    private static partial Regex Entry();
 }

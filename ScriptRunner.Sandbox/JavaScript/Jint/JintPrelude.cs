@@ -16,6 +16,6 @@ internal sealed class JintPrelude
     /// <summary>The process's one parse of the prelude.</summary>
     public static JintPrelude Instance => Parsed.Value;
 
-    /// <summary>The prelude: a function of <c>(host, inputJson, intrinsics)</c> returning the runtime.</summary>
+    /// <summary>The prelude: a function of <c>(host, inputJson, …intrinsics)</c> returning the runtime.</summary>
     public Prepared<Script> Runtime { get; }
 }

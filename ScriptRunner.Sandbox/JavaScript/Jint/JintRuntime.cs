@@ -22,7 +22,7 @@ internal sealed class JintRuntime
     private readonly JavaScriptHostFunctions _host;
     private readonly SandboxInvocation _invocation;
     private readonly JintPreparedCode _code;
-    private JsValue _intrinsics = JsValue.Undefined;
+    private JsValue[] _arguments = [];
     private ObjectInstance? _runtime;
     private JsValue _globalValue = JsValue.Undefined;
     private JsObject? _module;
@@ -62,7 +62,7 @@ internal sealed class JintRuntime
         var native = stringPrototype.Get(GlobalSymbolRegistry.Iterator);
         var iterator = new ClrFunction(engine, "[Symbol.iterator]", (thisObject, _) => runtime.CallOn(thisObject, "stringIterator", native));
         stringPrototype.DefineOwnProperty(GlobalSymbolRegistry.Iterator, new PropertyDescriptor(iterator, PropertyFlag.Configurable | PropertyFlag.Writable));
-        runtime._intrinsics = JintIntrinsics.Take(engine);
+        runtime._arguments = JintIntrinsics.Take(engine, leading: 2);
         return runtime;
     }
 
@@ -82,7 +82,9 @@ internal sealed class JintRuntime
 
     private ObjectInstance Make()
     {
-        var made = _engine.Invoke(_engine.Evaluate(_prelude.Runtime), JintHostObject.Create(_engine, _host), JavaScriptInput.Json(_invocation, _code), _intrinsics).AsObject();
+        _arguments[0] = JintHostObject.Create(_engine, _host);
+        _arguments[1] = JavaScriptInput.Json(_invocation, _code);
+        var made = _engine.Invoke(_engine.Evaluate(_prelude.Runtime), _arguments).AsObject();
         _globalValue = made.Get("globalValue");
         return made;
     }

@@ -16,13 +16,8 @@ function once(make) {
 // An error the runtime raises about the result itself: its message is the whole answer, with no "Error: " prefix.
 function ResultError(message) { this.message = message; }
 
-// The intrinsics as they were before the script ran (see Intrinsics.js); the runtime calls the methods through
-// Reflect.apply, so a script that replaces Array.prototype.push or Map.prototype.set breaks its own code, never the
-// report of how it ended.
-const {
-  jsonStringify, jsonParse, objectKeys, objectHasOwn, ObjectPrototype, globalToString, isArray, PromiseConstructor,
-  promiseResolveMethod, promiseAll, promiseThen, reflectApply, ArrayPush, ArrayPop, ArrayIncludes, StringIndexOf,
-  StringSlice, ObjectToString, FunctionApply, MapConstructor, MapSet, MapDelete, MapForEach, dateNow,
-} = intrinsics;
+// The intrinsics as they were before the script ran (jsonStringify, ArrayPush, promiseThen…) are the function's
+// parameters, listed in Intrinsics.js. The runtime calls the methods through Reflect.apply, so a script that replaces
+// Array.prototype.push or Map.prototype.set breaks its own code, never the report of how it ended.
 function promiseResolve(value) { return reflectApply(promiseResolveMethod, PromiseConstructor, [value]); }
 function then(promise, onFulfilled, onRejected) { return reflectApply(promiseThen, promise, [onFulfilled, onRejected]); }

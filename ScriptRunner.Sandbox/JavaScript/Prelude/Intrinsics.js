@@ -1,8 +1,8 @@
 // The intrinsics the runtime's own answer depends on, taken before the script runs, so a script that replaces
 // JSON.stringify, Array.prototype.push or Promise.prototype.then changes what it computes, never how its result is
-// reported. One expression: the engine adapter takes its value before the script and hands it to the prelude, which
-// on Jint may be made only after the script has run. Plain references: a wrapper function each would cost every
-// execution a function object. Keep one `name: path` a line: Jint reads the paths from .NET (see JintIntrinsics).
+// reported. Each is a parameter of the prelude's function, named as here; the engine adapter reads every path before
+// the script runs (on Jint the prelude may be made only after it). Plain references: a wrapper function each would
+// cost every execution a function object. One `name: path,` a line: JavaScriptPrelude reads this list.
 ({
   jsonStringify: JSON.stringify,
   jsonParse: JSON.parse,

@@ -69,17 +69,6 @@ function globalValue(name) {
 // method get what they name corrected before they run (see IntlPatch.js).
 if (input.locale !== 0 && host.engine === 'jint') intl().patchIntl(input.locale);
 
-function seedRequest() {
-  const given = input.request !== null && typeof input.request === 'object' && !Array.isArray(input.request) ? input.request : {};
-  const request = Object.assign({}, given);
-  if (request.method === undefined || request.method === null) request.method = 'GET';
-  if (request.url === undefined || request.url === null) request.url = '/';
-  if (request.headers === undefined || request.headers === null) request.headers = {};
-  if (request.body === undefined || request.body === null) request.body = '';
-  if (request.query === undefined || request.query === null) request.query = {};
-  return request;
-}
-
 function workersRequest(seed) {
   const { Request } = web().makeHttpClasses();
   const { URL } = web().makeUrlClasses();
@@ -214,7 +203,7 @@ function startHandler(handler) {
     waitUntil(promise) { reflectApply(ArrayPush, waits, [then(promiseResolve(promise), undefined, (e) => host.write('stderr', `Uncaught (in promise) ${thrownText(e, true)}\n`))]); },
     passThroughOnException() {},
   });
-  const seed = seedRequest();
+  const seed = input.request; // with its defaults filled in by the host (see JavaScriptInput)
   try {
     const request = handler.workers ? workersRequest(seed) : seed;
     const returned = handler.holder[handler.key](request, makeEnv(), ctx);

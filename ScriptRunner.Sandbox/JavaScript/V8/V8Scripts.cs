@@ -128,6 +128,9 @@ internal static class V8Scripts
         })
         """;
 
+    /// <summary>The intrinsics as the prelude's arguments: each path read where the setup runs, before the script.</summary>
+    private static readonly string IntrinsicArguments = string.Join(", ", JavaScriptPrelude.Intrinsics.Select(i => string.Join('.', i.Path)));
+
     /// <summary>
     /// Everything an execution's context needs before the code runs, as one function of <c>(hostBridge, inputJson, script)</c>
     /// returning a frozen <c>{ runtime, checkpoint, rejections, takeModule }</c>: the intrinsics taken, a classic script's
@@ -141,13 +144,12 @@ internal static class V8Scripts
     public static readonly string Setup = $$"""
         (function (h, inputJson, script) {
           'use strict';
-          const intrinsics = ({{JavaScriptPrelude.IntrinsicsSource}});
           if (script) {
             const module = { exports: {} };
             globalThis.module = module;
             globalThis.exports = module.exports;
           }
-          const runtime = ({{JavaScriptPrelude.Source}})(({{Bridge}})(h), inputJson, intrinsics);
+          const runtime = ({{JavaScriptPrelude.Source}})(({{Bridge}})(h), inputJson, {{IntrinsicArguments}});
           ({{LazyGlobals}})(runtime);
           // Map's methods are taken now: the script runs before record and report, and may replace them.
           const apply = Reflect.apply, set = Map.prototype.set, remove = Map.prototype.delete, forEach = Map.prototype.forEach, clear = Map.prototype.clear;
