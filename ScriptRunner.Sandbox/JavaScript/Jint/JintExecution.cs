@@ -33,7 +33,7 @@ internal sealed class JintExecution(SandboxInvocation invocation, JintPreparedCo
         {
             using var host = new JavaScriptHostFunctions(invocation.Host, deadline.Token, invocation.MemoryLimitBytes);
             engine = CreateEngine(deadline);
-            runtime = JintRuntime.Install(engine, prelude, host, invocation, code);
+            runtime = JintRuntime.Install(engine, prelude, host, invocation, code, allGlobals: allowStringCompilation);
             var realm = new JintRealm(engine, runtime);
             // Jint's Intl takes its en-US data from .NET's culture data; code that names Intl or a locale method gets
             // them corrected by the runtime before it runs (see IntlPatch.js).

@@ -33,14 +33,25 @@ internal sealed record JintPreparedCode(JavaScriptCodeForm Form, Prepared<Script
         LocaleCompare = 4,
     }
 
+    /// <summary>
+    /// The prelude globals the code names, which are all an execution must install when the code cannot reach the
+    /// global object by other means; null when it can (it names <c>globalThis</c>, <c>self</c> or <c>eval</c>, or is a
+    /// classic script using <c>this</c>, which a sloppy function can make the global object): then every one.
+    /// </summary>
+    public IReadOnlyList<string>? NamedGlobals { get; init; }
+
     /// <summary>Parses <paramref name="source"/>: as a classic script when it is one, else as an ES module.</summary>
     public static JintPreparedCode Prepare(string source)
     {
         Exception scriptError;
         try
         {
-            var script = Engine.PrepareScript(source, JavaScriptOutcomes.SourceName);
-            return new(JavaScriptCodeForm.Script, script, null, ImportRefusal.Check(script.Program!, source), ScriptExports.AssignedAtTopLevel(script.Program!, source)) { Locale = LocaleUsesOf(source) };
+            var script = Engine.PrepareScript(source, JavaScriptOutcomes.SourceName, options: new ScriptPreparationOptions { CollectReferencedGlobals = true });
+            return new(JavaScriptCodeForm.Script, script, null, ImportRefusal.Check(script.Program!, source), ScriptExports.AssignedAtTopLevel(script.Program!, source))
+            {
+                Locale = LocaleUsesOf(source),
+                NamedGlobals = NamedGlobalsOf(script.ReferencedGlobals!, source.Contains("this", StringComparison.Ordinal)),
+            };
         }
         catch (Exception e) when (ParseError(e) is not null)
         {
@@ -49,8 +60,13 @@ internal sealed record JintPreparedCode(JavaScriptCodeForm Form, Prepared<Script
 
         try
         {
-            var module = Engine.PrepareModule(source, JavaScriptOutcomes.SourceName);
-            return new(JavaScriptCodeForm.Module, null, module, ImportRefusal.Check(module.Program!, source)) { Locale = LocaleUsesOf(source) };
+            var module = Engine.PrepareModule(source, JavaScriptOutcomes.SourceName, new ModulePreparationOptions { CollectReferencedGlobals = true });
+            return new(JavaScriptCodeForm.Module, null, module, ImportRefusal.Check(module.Program!, source))
+            {
+                Locale = LocaleUsesOf(source),
+                // A module is strict throughout: `this` is never the global object there.
+                NamedGlobals = NamedGlobalsOf(module.ReferencedGlobals!, usesThis: false),
+            };
         }
         catch (Exception e) when (ParseError(e) is not null)
         {
@@ -60,6 +76,14 @@ internal sealed record JintPreparedCode(JavaScriptCodeForm Form, Prepared<Script
             var chosen = (asModule.LineNumber, asModule.Column).CompareTo((asScript.LineNumber, asScript.Column)) > 0 ? asModule : asScript;
             return new(JavaScriptCodeForm.Script, null, null, JavaScriptOutcomes.Compile(chosen.Description, chosen.LineNumber, chosen.Column + 1));
         }
+    }
+
+    private static readonly string[] ReachTheGlobalObject = ["globalThis", "self", "eval"];
+
+    private static IReadOnlyList<string>? NamedGlobalsOf(ReferencedGlobals referenced, bool usesThis)
+    {
+        if (usesThis || referenced.HasDirectEvalCall || ReachTheGlobalObject.Any(referenced.Contains)) return null;
+        return JavaScriptPrelude.GlobalNames.Where(referenced.Contains).ToArray();
     }
 
     private static LocaleUses LocaleUsesOf(string source) =>

@@ -40,12 +40,14 @@ internal sealed class JintRuntime
     /// <summary>
     /// Prepares <paramref name="engine"/> for the code: the prelude's globals as lazy globals, a classic script's
     /// <c>module</c> and <c>exports</c>, the code-point string iterator, and the intrinsics taken as they are now.
+    /// Only the globals the code names are installed when it has no other way to the global object; when it has (or
+    /// <paramref name="allGlobals"/>, as when strings compile to code that may name anything), every one.
     /// </summary>
-    public static JintRuntime Install(Engine engine, JintPrelude prelude, JavaScriptHostFunctions host, SandboxInvocation invocation, JintPreparedCode code)
+    public static JintRuntime Install(Engine engine, JintPrelude prelude, JavaScriptHostFunctions host, SandboxInvocation invocation, JintPreparedCode code, bool allGlobals)
     {
         var runtime = new JintRuntime(engine, prelude, host, invocation, code);
         engine.Advanced.HostDefined = runtime;
-        foreach (var name in JavaScriptPrelude.GlobalNames)
+        foreach (var name in allGlobals ? JavaScriptPrelude.GlobalNames : code.NamedGlobals ?? JavaScriptPrelude.GlobalNames)
         {
             engine.Advanced.AddLazyGlobal(name, name, static (e, n) => Of(e).GlobalValue(n), GlobalFlags);
         }

@@ -21,7 +21,7 @@
 // LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
 // OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
 // SOFTWARE.
-function webStreamsPolyfill(globalThis, queueMicrotask, structuredClone) {
+function webStreamsPolyfill(globalThis, queueMicrotask, structuredClone, AbortController) {
 'use strict';
 /**
  * @license

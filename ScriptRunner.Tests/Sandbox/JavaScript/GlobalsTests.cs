@@ -109,6 +109,22 @@ public sealed class GlobalsTests
 
     [Theory]
     [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
+    public void AWebGlobal_IsThereForASloppyFunctionsThis(string engine) =>
+        Assert.Equal("[\"function\",\"object\"]", JsHarness.On(engine).Result(
+            "const g = (function () { return this; })(); [typeof g['UR' + 'L'], typeof g['con' + 'sole']]"));
+
+    [Theory]
+    [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
+    public void AWebGlobal_IsThereForCodeCompiledFromAString_WhereThatIsAllowed(string engine)
+    {
+        var sandbox = JsEngines.AllowingStringCompilation(engine);
+
+        Assert.Equal("[\"function\",\"function\"]", JsHarness.Result(
+            "const indirect = eval; [indirect('typeof ' + 'UR' + 'L'), new Function('return typeof Hea' + 'ders')()]", sandbox: sandbox, engine: engine));
+    }
+
+    [Theory]
+    [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
     public void ModuleAndExports_ExistInScriptsAndShareTheObject(string engine) => Assert.Equal("[true,\"object\"]", JsHarness.On(engine).Result("[module.exports === exports, typeof exports]"));
 
     [Theory]
