@@ -8,19 +8,21 @@ using ScriptRunner.Sandbox.JavaScript;
 namespace ScriptRunner.Benchmarks;
 
 /// <summary>
-/// The Jint sandbox alone, warm, on a large-stack thread as in a sandbox process: a trivial handler, fib(25), and a
-/// 73 KB library (lodash 4.17.21) run with its prepared code cached versus parsed afresh.
+/// The Jint sandbox alone, warm, on a large-stack thread as in a sandbox process: <c>1+1</c>, a trivial handler (seed
+/// 000's), fib(25), and a 73 KB library (lodash 4.17.21) run with its prepared code cached versus parsed afresh.
 /// </summary>
 /// <remarks>Run: <c>dotnet run -c Release --project ScriptRunner.Benchmarks -- bdn --filter *JavaScriptBenchmarks*</c>.</remarks>
 [MemoryDiagnoser]
 [MedianColumn, MinColumn, MaxColumn]
 public class JavaScriptBenchmarks
 {
+    private const string OnePlusOne = "1+1";
     private const string TrivialHandler = "export default async (req) => ({ statusCode: 200, body: 'OK' })";
     private const string Fib = "function fib(n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); } fib(25)";
 
     private readonly JavaScriptSandbox _sandbox = new();
     private readonly JavaScriptLargeStack _stack = new();
+    private Code _onePlusOne = null!;
     private Code _trivial = null!;
     private Code _fib = null!;
     private Code _library = null!;
@@ -30,13 +32,19 @@ public class JavaScriptBenchmarks
     [GlobalSetup]
     public void Setup()
     {
+        _onePlusOne = Prepare(OnePlusOne);
         _trivial = Prepare(TrivialHandler);
         _fib = Prepare(Fib);
         _library = Prepare(File.ReadAllText(LibraryPath()) + "\n;module.exports.VERSION");
+        Check(OnLargeStack(() => Run(_sandbox, _onePlusOne, null)));
         Check(OnLargeStack(() => Run(_sandbox, _trivial, "handler")));
         Check(OnLargeStack(() => Run(_sandbox, _fib, null)));
         Check(OnLargeStack(() => Run(_sandbox, _library, null)));
     }
+
+    /// <summary>The smallest script: a new engine, the code, the answer.</summary>
+    [Benchmark]
+    public SandboxOutcome WarmOnePlusOne() => OnLargeStack(() => Run(_sandbox, _onePlusOne, null));
 
     /// <summary>An edge function handler (<c>export default async (req) => …</c>), its module prepared and cached: a new engine, the prelude, the call, the answer.</summary>
     [Benchmark]

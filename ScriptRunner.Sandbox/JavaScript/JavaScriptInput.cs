@@ -42,9 +42,18 @@ internal static class JavaScriptInput
         ("query", w => { w.WriteStartObject(); w.WriteEndObject(); }),
     ];
 
-    private static void WriteRequest(Utf8JsonWriter writer, JsonElement? request)
+    /// <summary>The request a handler receives, as JSON (see <see cref="Json"/>).</summary>
+    public static string RequestJson(SandboxInvocation invocation)
     {
-        writer.WriteStartObject("request");
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer)) WriteRequest(writer, invocation.Request, named: false);
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private static void WriteRequest(Utf8JsonWriter writer, JsonElement? request, bool named = true)
+    {
+        if (named) writer.WriteStartObject("request");
+        else writer.WriteStartObject();
         Span<bool> written = stackalloc bool[RequestDefaults.Length];
         if (request is { ValueKind: JsonValueKind.Object } given)
         {

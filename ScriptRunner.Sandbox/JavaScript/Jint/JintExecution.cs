@@ -44,11 +44,24 @@ internal sealed class JintExecution(SandboxInvocation invocation, JintPreparedCo
             {
                 engine.Modules.Add(JavaScriptOutcomes.SourceName, builder => builder.AddModule(code.Module!.Value));
                 completion = engine.Modules.Import(JavaScriptOutcomes.SourceName);
+                if (JintHandlerCall.Find(completion.AsObject(), invocation.Handler) is { } handler)
+                {
+                    var request = engine.Invoke(runtime.JsonParse, JavaScriptInput.RequestJson(invocation));
+                    var answer = JintHandlerCall.Call(engine, runtime, realm, handler, request, out var answered);
+                    if (answered)
+                    {
+                        deadline.Token.ThrowIfCancellationRequested();
+                        return SandboxOutcome.Succeeded(answer);
+                    }
+
+                    JavaScriptEventLoop.Run(realm, host, deadline.Token);
+                    return JavaScriptOutcomes.FromRuntime(runtime.Call("outcome").AsString());
+                }
             }
             else
             {
                 completion = engine.Evaluate(code.Script!.Value);
-                if (TakesCompletionAsIs(completion) && JintCompletion.TryAnswer(completion, out var result))
+                if (JavaScriptCompletion.IsTheAnswer(invocation, code, completion.IsUndefined()) && JintCompletion.TryAnswer(completion, out var result))
                 {
                     // What the event loop would do for a settled run: its microtasks, then its unhandled rejections.
                     realm.RunMicrotasks();
@@ -67,11 +80,6 @@ internal sealed class JintExecution(SandboxInvocation invocation, JintPreparedCo
             return Map(e, deadline, engine, runtime);
         }
     }
-
-    // Without a handler name, a classic script's primitive completion value is its answer, unless it is undefined
-    // after the script's own top-level code exported something: then the export is the handler (see Runner.js).
-    private bool TakesCompletionAsIs(JsValue completion) =>
-        invocation.Handler is null && !(completion.IsUndefined() && code.ExportsAtTopLevel);
 
     private Engine CreateEngine(JavaScriptDeadline deadline) => new(options =>
     {

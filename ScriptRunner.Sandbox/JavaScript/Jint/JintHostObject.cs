@@ -9,10 +9,11 @@ namespace ScriptRunner.Sandbox.JavaScript.Jint;
 /// <summary>The host-binding object the prelude receives on Jint: plain functions over <see cref="JavaScriptHostFunctions"/>.</summary>
 internal static class JintHostObject
 {
-    /// <summary>Builds the object; it is passed to the prelude and never made global.</summary>
-    public static JsObject Create(Engine engine, JavaScriptHostFunctions host)
+    /// <summary>Builds the object; it is passed to the prelude and never made global. <paramref name="env"/> gives the handler's env.</summary>
+    public static JsObject Create(Engine engine, JavaScriptHostFunctions host, Func<JsValue> env)
     {
         var obj = new JsObject(engine);
+        Add(engine, obj, "env", 0, _ => env());
         Add(engine, obj, "write", 2, a => { host.Write(Text(a, 0), Text(a, 1)); return JsValue.Undefined; });
         Add(engine, obj, "log", 2, a => { host.Log(Text(a, 0), Text(a, 1)); return JsValue.Undefined; });
         Add(engine, obj, "now", 0, _ => host.Now());

@@ -16,6 +16,8 @@ namespace ScriptRunner.Sandbox.JavaScript.Jint;
 internal sealed class JintRuntime
 {
     private const PropertyFlag GlobalFlags = PropertyFlag.Configurable | PropertyFlag.Writable;
+    private static readonly int JsonParseIndex = IntrinsicIndex("jsonParse");
+    private static readonly int ObjectCreateIndex = IntrinsicIndex("objectCreate");
 
     private readonly Engine _engine;
     private readonly JintPrelude _prelude;
@@ -25,6 +27,7 @@ internal sealed class JintRuntime
     private JsValue[] _arguments = [];
     private ObjectInstance? _runtime;
     private JsValue _globalValue = JsValue.Undefined;
+    private ObjectInstance? _env;
     private JsObject? _module;
     private JsObject? _exports;
 
@@ -68,6 +71,11 @@ internal sealed class JintRuntime
         return runtime;
     }
 
+    /// <summary>JSON.parse as it was before the script ran.</summary>
+    public JsValue JsonParse => Intrinsic(JsonParseIndex);
+
+    private JsValue Intrinsic(int index) => _arguments[2 + index];
+
     /// <summary>Whether the runtime has been made.</summary>
     public bool Made => _runtime is not null;
 
@@ -80,11 +88,13 @@ internal sealed class JintRuntime
     /// <summary>Calls the runtime's function <paramref name="name"/> with <paramref name="thisObject"/> as <c>this</c>.</summary>
     private JsValue CallOn(JsValue thisObject, string name, JsValue argument) => _engine.Call(Object.Get(name), thisObject, [argument]);
 
+    private static int IntrinsicIndex(string name) => JavaScriptPrelude.Intrinsics.Select(i => i.Name).ToList().IndexOf(name);
+
     private static JintRuntime Of(Engine engine) => (JintRuntime)engine.Advanced.HostDefined!;
 
     private ObjectInstance Make()
     {
-        _arguments[0] = JintHostObject.Create(_engine, _host);
+        _arguments[0] = JintHostObject.Create(_engine, _host, Env);
         _arguments[1] = JavaScriptInput.Json(_invocation, _code);
         var made = _engine.Invoke(_engine.Evaluate(_prelude.Runtime), _arguments).AsObject();
         _globalValue = made.Get("globalValue");
@@ -94,8 +104,25 @@ internal sealed class JintRuntime
     private JsValue GlobalValue(string name)
     {
         if (name == "self") return _engine.Global;
+        if (name == "env") return Env();
         _ = Object;
         return _engine.Invoke(_globalValue, name);
+    }
+
+    /// <summary>
+    /// The handler's env and the global <c>env</c>: a frozen object without a prototype holding the execution's
+    /// environment variables, as <c>Object.freeze(Object.assign(Object.create(null), vars))</c> makes it.
+    /// </summary>
+    public ObjectInstance Env()
+    {
+        if (_env is null)
+        {
+            _env = _engine.Invoke(Intrinsic(ObjectCreateIndex), JsValue.Null).AsObject();
+            foreach (var (name, value) in _invocation.EnvVars) _env.DefineOwnProperty(name, new PropertyDescriptor(value, PropertyFlag.Enumerable));
+            _env.PreventExtensions();
+        }
+
+        return _env;
     }
 
     private JsObject Module()

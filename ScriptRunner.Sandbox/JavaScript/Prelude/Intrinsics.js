@@ -8,6 +8,7 @@
   jsonParse: JSON.parse,
   objectKeys: Object.keys,
   objectHasOwn: Object.hasOwn,
+  objectCreate: Object.create,
   ObjectPrototype: Object.prototype,
   globalToString: globalThis.toString,
   isArray: Array.isArray,

@@ -2,7 +2,8 @@
 // completion value), tick timers until the execution settles, then shape the outcome as JSON.
 const input = jsonParse(inputJson);
 const state = { status: 'pending', value: undefined, mode: 'value' };
-const makeEnv = once(() => Object.freeze(Object.assign(Object.create(null), input.env)));
+// The handler's env, the same object as the global: the host makes it where it can (Jint, for the handler it calls).
+const makeEnv = once(() => (host.env !== undefined ? host.env() : Object.freeze(Object.assign(Object.create(null), input.env))));
 
 function app_log(level, message) {
   let text = '';
@@ -197,25 +198,40 @@ function settleValue(value) {
 }
 
 function startHandler(handler) {
-  state.mode = 'handler';
   const waits = [];
   const ctx = Object.freeze({
-    waitUntil(promise) { reflectApply(ArrayPush, waits, [then(promiseResolve(promise), undefined, (e) => host.write('stderr', `Uncaught (in promise) ${thrownText(e, true)}\n`))]); },
+    waitUntil(promise) { waitUntil(waits, promise); },
     passThroughOnException() {},
   });
   const seed = input.request; // with its defaults filled in by the host (see JavaScriptInput)
   try {
     const request = handler.workers ? workersRequest(seed) : seed;
-    const returned = handler.holder[handler.key](request, makeEnv(), ctx);
-    // A streamed Response body is read while waitUntil's promises run: they may be what writes it.
-    settle(then(promiseResolve(returned), (v) => {
-      const collected = collectStreamedBody(v);
-      if (collected !== v) then(collected, undefined, () => {});
-      return waits.length ? then(reflectApply(promiseAll, PromiseConstructor, [waits]), () => collected) : collected;
-    }));
+    adopt(handler.holder[handler.key](request, makeEnv(), ctx), waits);
   } catch (e) {
-    state.status = 'rejected'; state.value = e;
+    fail(e);
   }
+}
+
+// ctx.waitUntil: the answer waits for the promise; its rejection is reported, never the answer.
+function waitUntil(waits, promise) {
+  reflectApply(ArrayPush, waits, [then(promiseResolve(promise), undefined, (e) => host.write('stderr', `Uncaught (in promise) ${thrownText(e, true)}\n`))]);
+}
+
+// A handler's return value, from startHandler or from the engine adapter that called the handler itself. A streamed
+// Response body is read while waitUntil's promises run: they may be what writes it.
+function adopt(returned, waits) {
+  state.mode = 'handler';
+  settle(then(promiseResolve(returned), (v) => {
+    const collected = collectStreamedBody(v);
+    if (collected !== v) then(collected, undefined, () => {});
+    return waits.length ? then(reflectApply(promiseAll, PromiseConstructor, [waits]), () => collected) : collected;
+  }));
+}
+
+// A handler that threw as it was called.
+function fail(e) {
+  state.mode = 'handler';
+  state.status = 'rejected'; state.value = e;
 }
 
 function outcome() {
@@ -239,4 +255,7 @@ return Object.freeze({
   globalValue,
   reportUnhandled: (reason) => host.write('stderr', `Uncaught (in promise) ${thrownText(reason, true)}\n`),
   stringIterator,
+  adopt,
+  waitUntil,
+  fail,
 });

@@ -72,6 +72,13 @@ internal sealed class V8Execution(SandboxInvocation invocation, JintPreparedCode
             else
             {
                 completion = Hold(engine.Evaluate(isolate.CompiledScript(invocation.Sha256, source)));
+                // V8 ran the script's microtasks as the call returned: a settled run's unhandled rejections are what is left.
+                if (JavaScriptCompletion.IsTheAnswer(invocation, code, completion is Undefined) && V8Completion.TryAnswer(completion, out var result))
+                {
+                    realm.ReportUnhandledRejections();
+                    deadline.Token.ThrowIfCancellationRequested();
+                    return SandboxOutcome.Succeeded(result);
+                }
             }
 
             runtime.InvokeMethod("start", code.Form == JavaScriptCodeForm.Module ? "module" : "script", completion);
