@@ -3,13 +3,13 @@
 # given, and the isolated-vm reference server when IVM_PATH is set. Every server is warmed under load first; then the
 # rounds alternate between them, so the machine's load lands on all of them alike.
 #
-#   ScriptRunner.Benchmarks/http-compare.sh [--rounds 3] [--seconds 10] [--code '1+1'] [--engine jint] <publish-folder>...
+#   ScriptRunner.Benchmarks/http-compare.sh [--rounds 3] [--seconds 10] [--code '1+1'] [--handler NAME] [--engine jint] <publish-folder>...
 #   IVM_PATH=/tmp/peers/node_modules/isolated-vm  adds the reference (see the isolated-vm server under shared/peers).
 #
 # Needs wrk (apt-get install wrk). Servers listen on loopback ports from 7391 up; the reference on 3903.
 set -euo pipefail
 
-rounds=3 seconds=10 code='1+1' engine=jint
+rounds=3 seconds=10 code='1+1' engine=jint handler=
 folders=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -17,6 +17,7 @@ while [ $# -gt 0 ]; do
     --seconds) seconds=$2; shift 2 ;;
     --code) code=$2; shift 2 ;;
     --engine) engine=$2; shift 2 ;;
+    --handler) handler=$2; shift 2 ;;
     *) folders+=("$1"); shift ;;
   esac
 done
@@ -28,7 +29,13 @@ pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2> /dev/null || true; done; rm -rf "$work"; }
 trap cleanup EXIT
 
-body=$(CODE="$code" ENGINE="$engine" python3 -c 'import json, os; print(json.dumps({"code": os.environ["CODE"], "engine": os.environ["ENGINE"]}))')
+body=$(CODE="$code" ENGINE="$engine" HANDLER="$handler" python3 -c '
+import json, os
+body = {"code": os.environ["CODE"], "engine": os.environ["ENGINE"]}
+if os.environ["HANDLER"]:
+    body["handler"] = os.environ["HANDLER"]
+    body["request"] = {"method": "GET", "url": "/", "headers": {}, "body": "", "query": {}}
+print(json.dumps(body))')
 ref_body=$(CODE="$code" python3 -c 'import json, os; print(json.dumps({"code": os.environ["CODE"]}))')
 lua() { printf 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = %s\n' "$(python3 -c 'import json, sys; print(json.dumps(sys.argv[1]))' "$1")" > "$2"; }
 lua "$body" "$work/post.lua"
@@ -58,7 +65,7 @@ for i in "${!urls[@]}"; do
   wrk -t2 -c16 -d"${seconds}s" -s "${scripts[$i]}" "${urls[$i]}" > /dev/null
 done
 
-echo "load average $(cat /proc/loadavg); code: $code; engine: $engine; wrk -t2 -c16 -d${seconds}s"
+echo "load average $(cat /proc/loadavg); code: $code; handler: ${handler:-none}; engine: $engine; wrk -t2 -c16 -d${seconds}s"
 for round in $(seq 1 "$rounds"); do
   for i in "${!urls[@]}"; do
     rps=$(wrk -t2 -c16 -d"${seconds}s" -s "${scripts[$i]}" "${urls[$i]}" | awk '/Requests\/sec/ {print $2}')
