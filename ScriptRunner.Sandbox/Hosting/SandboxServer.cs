@@ -199,7 +199,7 @@ internal sealed class SandboxServer : IDisposable
     private long Resident() => _memory.Read() ?? Environment.WorkingSet;
 
     /// <summary>
-    /// Runs trivial jobs on every engine (JavaScript's script and handler paths, several times) so the first real executions do not pay for loading and compiling them.
+    /// Runs trivial jobs on every engine (JavaScript's script and handler paths) so the first real executions do not pay for loading and compiling them.
     /// The engines warm up side by side: the process is ready when the slowest is, not after the sum of them.
     /// Returns the resident bytes at rest afterwards, the baseline of later clean-ups.
     /// </summary>
@@ -208,15 +208,10 @@ internal sealed class SandboxServer : IDisposable
         var threads = _engines.Values.Select(engine =>
         {
             var cap = _options.Limits.DefaultMemoryMb * 1024L * 1024L;
-            var (jobs, rounds) = engine.CodeType == CodeType.Wasm
-                ? ([WarmUpJobs.Wasm(engine.Engine, cap)], 1)
-                : (WarmUpJobs.JavaScript(engine.Engine, cap), WarmUpJobs.JavaScriptRounds);
+            IReadOnlyList<SandboxJob> jobs = engine.CodeType == CodeType.Wasm ? [WarmUpJobs.Wasm(engine.Engine, cap)] : WarmUpJobs.JavaScript(engine.Engine, cap);
             var thread = new Thread(() =>
             {
-                for (var round = 0; round < rounds; round++)
-                {
-                    foreach (var job in jobs) Run(job, sink: null);
-                }
+                foreach (var job in jobs) Run(job, sink: null);
             }, ExecutionStackBytes) { IsBackground = true, Name = $"ScriptRunner warm-up {engine.Engine}" };
             thread.Start();
             return thread;

@@ -23,12 +23,6 @@ internal static class WarmUpJobs
     // runtime's handler path, which the script above does not.
     private static readonly byte[] Handler = "export default async (req) => ({ statusCode: 200, headers: { 'content-type': 'text/plain' }, body: req.method })"u8.ToArray();
 
-    /// <summary>
-    /// How many times the JavaScript warm-ups run: past the runtime's call count for recompiling a method optimized
-    /// (30), so the first requests find the run's hot path compiled for speed rather than compiling it as they go.
-    /// </summary>
-    public const int JavaScriptRounds = 40;
-
     // Warm-ups run at the service's default cap, the one most executions have: an engine that prepares per cap (V8's
     // array-buffer bound) is then ready for them.
     public static SandboxJob Wasm(string engine, long memoryLimitBytes) => Job(WasmModule, CodeType.Wasm, engine, "f", memoryLimitBytes);
