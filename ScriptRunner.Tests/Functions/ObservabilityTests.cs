@@ -78,9 +78,7 @@ public sealed class ObservabilityTests
         }
 
         // The Azure Monitor exporter posts its batches on its own schedule, logs and spans apart: wait for the span.
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (!string.Join("\n", telemetry).Contains("ScriptRunner.Execute", StringComparison.Ordinal) && waited.Elapsed < TimeSpan.FromSeconds(30))
-            await Task.Delay(50);
+        await Support.Eventually.True(() => string.Join("\n", telemetry).Contains("ScriptRunner.Execute", StringComparison.Ordinal), "the exporter did not post the span");
         var exported = string.Join("\n", telemetry);
         Assert.Contains("ScriptRunner.Execute", exported);
         Assert.Contains("scriptrunner.engine", exported);

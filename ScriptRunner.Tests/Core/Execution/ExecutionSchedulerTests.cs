@@ -172,7 +172,7 @@ public sealed class ExecutionSchedulerTests : IDisposable
         await Assert.ThrowsAsync<CapacityExceededException>(() => scheduler.RunAsync(_ => 0, TimeSpan.FromSeconds(5), CancellationToken.None));
 
         gate.Set();
-        await WaitUntil(() => scheduler.RunningCount == 0);
+        await Support.Eventually.True(() => scheduler.RunningCount == 0, "condition not reached", Generous);
         Assert.Equal(7, await scheduler.RunAsync(_ => 7, TimeSpan.FromSeconds(5), CancellationToken.None));
     }
 
@@ -214,15 +214,5 @@ public sealed class ExecutionSchedulerTests : IDisposable
         await Assert.ThrowsAsync<ObjectDisposedException>(() => queued.WaitAsync(Generous));
         gate.Set();
         Assert.Equal(1, await first.WaitAsync(Generous));
-    }
-
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Generous;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not reached within 10 s");
-            await Task.Delay(20);
-        }
     }
 }

@@ -33,7 +33,7 @@ public sealed class SandboxPoolSpareTests
         var (serving, spare) = await ReadyWithSpareAsync(harness);
 
         Kill(serving);
-        await Eventually(() => harness.Pool.ProcessIds.SequenceEqual([spare]) && harness.Pool.State.Ready == 1);
+        await Support.Eventually.True(() => harness.Pool.ProcessIds.SequenceEqual([spare]) && harness.Pool.State.Ready == 1, "the pool did not get there");
         var (next, _) = await harness.RunJavaScriptAsync("'served'");
 
         Assert.Equal("served", next.Outcome.Result!.GetValue<string>());
@@ -47,7 +47,7 @@ public sealed class SandboxPoolSpareTests
         var (serving, spare) = await ReadyWithSpareAsync(harness);
 
         Kill(serving);
-        await Eventually(() => harness.Pool.SpareIds.Count == 1 && harness.Pool.SpareIds[0] != spare && harness.Pool.State.Spare == 1);
+        await Support.Eventually.True(() => harness.Pool.SpareIds.Count == 1 && harness.Pool.SpareIds[0] != spare && harness.Pool.State.Spare == 1, "the pool did not get there");
 
         Assert.DoesNotContain(serving, harness.Pool.SpareIds);
         Assert.Equal(1, harness.Pool.State.Spare);
@@ -60,7 +60,7 @@ public sealed class SandboxPoolSpareTests
         var (serving, spare) = await ReadyWithSpareAsync(harness);
 
         Kill(spare);
-        await Eventually(() => harness.Pool.SpareIds.Count == 1 && harness.Pool.SpareIds[0] != spare && harness.Pool.State.Spare == 1);
+        await Support.Eventually.True(() => harness.Pool.SpareIds.Count == 1 && harness.Pool.SpareIds[0] != spare && harness.Pool.State.Spare == 1, "the pool did not get there");
 
         Assert.Equal([serving], harness.Pool.ProcessIds);
     }
@@ -76,7 +76,7 @@ public sealed class SandboxPoolSpareTests
         var (serving, spare) = await ReadyWithSpareAsync(harness);
 
         await harness.RunJavaScriptAsync("1");
-        await Eventually(() => harness.Pool.ProcessIds.SequenceEqual([spare]));
+        await Support.Eventually.True(() => harness.Pool.ProcessIds.SequenceEqual([spare]), "the pool did not get there");
         var (next, _) = await harness.RunJavaScriptAsync("2");
 
         Assert.Equal(2, next.Outcome.Result!.GetValue<int>());
@@ -94,18 +94,7 @@ public sealed class SandboxPoolSpareTests
     private static async Task<(int Serving, int Spare)> ReadyWithSpareAsync(PoolHarness harness)
     {
         await harness.Pool.WaitReadyAsync(1, TimeSpan.FromSeconds(60));
-        await Eventually(() => harness.Pool.State.Spare == 1, TimeSpan.FromSeconds(60));
+        await Support.Eventually.True(() => harness.Pool.State.Spare == 1, "the pool did not get there", TimeSpan.FromSeconds(60));
         return (harness.Pool.ProcessIds.Single(), harness.Pool.SpareIds.Single());
-    }
-
-    private static async Task Eventually(Func<bool> condition, TimeSpan? within = null)
-    {
-        var limit = within ?? TimeSpan.FromSeconds(30);
-        var waited = Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(waited.Elapsed < limit, $"the pool did not get there within {limit.TotalSeconds:0} s");
-            await Task.Delay(20);
-        }
     }
 }

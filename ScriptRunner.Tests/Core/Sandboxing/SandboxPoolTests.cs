@@ -120,7 +120,7 @@ public sealed class SandboxPoolTests
         var (second, _) = await harness.RunJavaScriptAsync("typeof leaked + ' ' + typeof ({}).polluted");
 
         Assert.Equal("undefined undefined", second.Outcome.Result!.GetValue<string>());
-        await Eventually(() => !harness.Pool.ProcessIds.Contains(first));
+        await Support.Eventually.True(() => !harness.Pool.ProcessIds.Contains(first), "the pool did not get there");
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public sealed class SandboxPoolTests
         for (var i = 0; i < 2; i++) await harness.RunJavaScriptAsync("1");
         var beforeQuota = harness.Pool.ProcessIds;
         await harness.RunJavaScriptAsync("1");
-        await Eventually(() => !harness.Pool.ProcessIds.Contains(first));
+        await Support.Eventually.True(() => !harness.Pool.ProcessIds.Contains(first), "the pool did not get there");
         await harness.Pool.WaitReadyAsync(1, Ready);
 
         Assert.Equal([first], beforeQuota);
@@ -148,7 +148,7 @@ public sealed class SandboxPoolTests
         await harness.RunJavaScriptAsync("1");
         var whileReplacing = harness.Pool.State;
         var (served, _) = await harness.RunJavaScriptAsync("2");
-        await Eventually(() => !harness.Pool.ProcessIds.Contains(first) && harness.Pool.State.Ready == 1);
+        await Support.Eventually.True(() => !harness.Pool.ProcessIds.Contains(first) && harness.Pool.State.Ready == 1, "the pool did not get there");
 
         Assert.Equal((1, 1), (whileReplacing.Ready, whileReplacing.Starting));
         Assert.Equal(2, served.Outcome.Result!.GetValue<int>());
@@ -213,16 +213,5 @@ public sealed class SandboxPoolTests
         await holding;
 
         Assert.Contains("busy", refused.Message);
-    }
-
-    /// <summary>Waits for something the pool does in the background after an answer (replacing a process).</summary>
-    private static async Task Eventually(Func<bool> condition)
-    {
-        var waited = Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), "the pool did not get there within 30 s");
-            await Task.Delay(20);
-        }
     }
 }
