@@ -17,20 +17,11 @@ internal static class JavaScriptPrelude
     /// <summary>The source name the prelude runs under; stack frames from it are left out of error stacks.</summary>
     public const string SourceName = "scriptrunner:prelude";
 
-    /// <summary>The globals the prelude provides.</summary>
-    public static IReadOnlyList<string> GlobalNames { get; } =
-    [
-        "console", "env", "self", "app_log", "get_unixtime", "fetch", "setTimeout", "clearTimeout", "setInterval",
-        "clearInterval", "queueMicrotask", "structuredClone", "atob", "btoa", "URL", "URLSearchParams", "Headers",
-        "Request", "Response", "TextEncoder", "TextDecoder", "DOMException", "crypto", "CryptoKey", "SubtleCrypto",
-        "URLPattern",
-        "Event", "EventTarget", "CustomEvent", "AbortController", "AbortSignal", "Blob", "File", "FormData", "performance",
-        // Streams.
-        "ReadableStream", "ReadableStreamDefaultReader", "ReadableStreamBYOBReader", "ReadableStreamDefaultController",
-        "ReadableByteStreamController", "ReadableStreamBYOBRequest", "WritableStream", "WritableStreamDefaultWriter",
-        "WritableStreamDefaultController", "TransformStream", "TransformStreamDefaultController", "CountQueuingStrategy",
-        "ByteLengthQueuingStrategy", "TextEncoderStream", "TextDecoderStream", "CompressionStream", "DecompressionStream",
-    ];
+    /// <summary>
+    /// The globals the prelude provides, in the order the runtime's <c>globalValue</c> (Runner.js) names them: its
+    /// <c>case</c> labels are the one list, so a new global is declared where its value is made.
+    /// </summary>
+    public static IReadOnlyList<string> GlobalNames { get; } = ParseGlobalNames(Part("Runner"));
 
     /// <summary>
     /// The lazily built groups of prelude parts: each becomes <c>const name = once(() => { parts…; return { exports }; })</c>,
@@ -64,6 +55,15 @@ internal static class JavaScriptPrelude
 
     /// <summary>The prelude's source text.</summary>
     public static string Source { get; } = Build();
+
+    private static string[] ParseGlobalNames(string runner)
+    {
+        var start = runner.IndexOf("function globalValue(name) {", StringComparison.Ordinal);
+        var end = start < 0 ? -1 : runner.IndexOf("\n}\n", start, StringComparison.Ordinal);
+        if (end < 0) throw new InvalidOperationException("Prelude/Runner.js has no globalValue function");
+        var names = System.Text.RegularExpressions.Regex.Matches(runner[start..end], @"case '(\w+)':").Select(m => m.Groups[1].Value).Distinct().ToArray();
+        return names.Length > 0 ? names : throw new InvalidOperationException("Prelude/Runner.js's globalValue names no global");
+    }
 
     private static (string, string[])[] ParseIntrinsics(string source)
     {

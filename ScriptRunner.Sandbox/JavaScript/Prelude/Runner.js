@@ -1,5 +1,5 @@
-// The globals, installed before the script runs, and the runtime the host drives: start the handler (or take the
-// completion value), tick timers until the execution settles, then shape the outcome as JSON.
+// The runtime the host drives: start the handler (or take the completion value), tick timers until the execution
+// settles, then shape the outcome as JSON. It is made when first needed, which on Jint may be after the script ran.
 const input = jsonParse(inputJson);
 const state = { status: 'pending', value: undefined, mode: 'value' };
 // The handler's env, the same object as the global: the host makes it where it can (Jint, for the handler it calls).
@@ -14,7 +14,8 @@ function app_log(level, message) {
 
 function get_unixtime() { return host.unixTime(); }
 
-// The value of each global the host installs (lazily: an execution builds only the globals it reads).
+// The value of each global the host installs (lazily: an execution builds only the globals it reads). Its case
+// labels are the list of the prelude's globals (JavaScriptPrelude.GlobalNames reads them): add a global here.
 function globalValue(name) {
   switch (name) {
     case 'env': return makeEnv();
