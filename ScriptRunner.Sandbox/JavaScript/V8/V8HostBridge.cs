@@ -2,7 +2,7 @@ namespace ScriptRunner.Sandbox.JavaScript.V8;
 
 /// <summary>
 /// The one .NET object V8 sees: the prelude's host functions. It reaches only a closure of plain JavaScript functions
-/// (see <see cref="V8Scripts.Bridge"/>), never a global, and every member takes and returns strings or numbers.
+/// (see <c>V8/Scripts/Bridge.js</c>), never a global, and every member takes and returns strings or numbers.
 /// </summary>
 public sealed class V8HostBridge
 {
