@@ -12,7 +12,7 @@ using ScriptRunner.Benchmarks.Load;
 //   dotnet run -c Release --project ScriptRunner.Benchmarks -- overhead
 //       Warm per-request cost and host-call cost on both engines.
 //   dotnet run -c Release --project ScriptRunner.Benchmarks -- bdn [BenchmarkDotNet arguments]
-//       The BenchmarkDotNet suites of this assembly, e.g. `bdn --filter *ExecutionBenchmarks*` or `bdn --filter *KernelBenchmarks*` or `bdn --filter *ModuleBenchmarks*`.
+//       The BenchmarkDotNet suites of this assembly, e.g. `bdn --filter *JavaScriptBenchmarks*` or `bdn --filter *KernelBenchmarks*` or `bdn --filter *ModuleBenchmarks*`.
 //   dotnet run -c Release --project ScriptRunner.Benchmarks -- load [--url ...] [--concurrency N] [--duration S]
 //       HTTP load against a ScriptRunner running on this machine (loopback only).
 //   dotnet run -c Release --project ScriptRunner.Benchmarks -- pool [--kills 20] [--sandbox <published ScriptRunner.Sandbox.dll>]
@@ -33,7 +33,7 @@ using ScriptRunner.Benchmarks.Load;
 //       crypto.subtle on both engines, timed by the running thread's CPU time as well as the wall clock.
 if (args.Length > 0 && args[0] == "bdn")
 {
-    BenchmarkSwitcher.FromAssembly(typeof(ExecutionBenchmarks).Assembly).Run(args[1..]);
+    BenchmarkSwitcher.FromAssembly(typeof(JavaScriptBenchmarks).Assembly).Run(args[1..]);
     return 0;
 }
 

@@ -15,8 +15,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ScriptRunner.Benchmarks;
 
 /// <summary>
-/// What the process wall costs a trivial execution: the same job on the same engine, run on this process's worker
-/// threads and in a warm pooled sandbox process. In-process toolchain: the sandbox executable sits beside this assembly.
+/// What the process wall costs a trivial execution: the same job on the same engine, run straight on the engine in
+/// this process (on a 64 MB thread, as a sandbox process runs it) and in a warm pooled sandbox process. In-process toolchain: the sandbox executable sits beside this
+/// assembly.
 /// </summary>
 [Config(typeof(InProcessConfig))]
 [MemoryDiagnoser]
@@ -25,7 +26,9 @@ public class SandboxHopBenchmarks
     private readonly ScriptRunnerOptions _options = new();
     private ScriptRunnerTelemetry _telemetry = null!;
     private ServiceProvider _engines = null!;
-    private InProcessSandboxExecutor _inProcess = null!;
+    private readonly JavaScriptLargeStack _stack = new();
+    private IScriptSandbox _engine = null!;
+    private SandboxFetcherFactory _fetchers = null!;
     private SandboxPool _pool = null!;
     private SandboxJob _job = null!;
 
@@ -40,8 +43,8 @@ public class SandboxHopBenchmarks
         _telemetry = new ScriptRunnerTelemetry();
         _engines = new ServiceCollection().AddSingleton(_options).AddSingleton(Microsoft.Extensions.Options.Options.Create(_options)).AddSingleton(_options.JavaScript).AddSingleton(_options.Wasm)
             .AddScriptRunnerEngines().BuildServiceProvider();
-        _inProcess = new InProcessSandboxExecutor(_engines.GetServices<IScriptSandbox>(),
-            new ExecutionScheduler(1, 16, _telemetry), new SandboxFetcherFactory(_options.SandboxFetch), TimeProvider.System);
+        _engine = _engines.GetServices<IScriptSandbox>().Last(e => e.Engine == Engine);
+        _fetchers = new SandboxFetcherFactory(_options.SandboxFetch);
         _pool = new SandboxPool(_options, new SandboxLauncher(_options.Sandbox, _options.Limits), _telemetry, NullLogger<SandboxPool>.Instance);
         _pool.WaitReadyAsync(1, TimeSpan.FromSeconds(60)).GetAwaiter().GetResult();
         var code = "var a = 20; a * 2 + 2"u8.ToArray();
@@ -60,12 +63,15 @@ public class SandboxHopBenchmarks
     public void Cleanup()
     {
         _pool.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _fetchers.Dispose();
+        _stack.Dispose();
         _engines.Dispose();
         _telemetry.Dispose();
     }
 
     [Benchmark(Baseline = true)]
-    public Task<SandboxRun> InProcess() => _inProcess.RunAsync(_job, Capture(), CancellationToken.None);
+    public SandboxOutcome InProcess() =>
+        _stack.Run(() => _engine.Execute(SandboxInvocation.For(_job, new HostBindings(Capture(), _fetchers.Create(CancellationToken.None), TimeProvider.System), CancellationToken.None)));
 
     [Benchmark]
     public Task<SandboxRun> Pooled() => _pool.RunAsync(_job, Capture(), CancellationToken.None);

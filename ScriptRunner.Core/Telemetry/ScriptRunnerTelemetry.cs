@@ -47,7 +47,7 @@ public sealed class ScriptRunnerTelemetry : IDisposable
         _downloadDuration = Meter.CreateHistogram<double>("scriptrunner.download.duration", "ms", "Time spent downloading code from a URL.");
         _codeSize = Meter.CreateHistogram<long>("scriptrunner.code.size", "By", "Size of the code run.");
         _queued = Meter.CreateUpDownCounter<long>("scriptrunner.executions.queued", "{execution}", "Executions waiting for a worker.");
-        _active = Meter.CreateUpDownCounter<long>("scriptrunner.executions.active", "{execution}", "Executions running on a worker, overrunning ones included.");
+        _active = Meter.CreateUpDownCounter<long>("scriptrunner.executions.active", "{execution}", "Executions running in a sandbox process.");
         _runDuration = Meter.CreateHistogram<double>("scriptrunner.run.duration", "ms", "Time inside the sandbox, compile included, by engine and outcome.");
         _compileDuration = Meter.CreateHistogram<double>("scriptrunner.compile.duration", "ms", "Time compiling code, by engine and whether the compiled code came from the cache.");
         _cacheLookups = Meter.CreateCounter<long>("scriptrunner.cache.lookups", "{lookup}", "Compiled-code cache lookups, by engine and hit or miss.");

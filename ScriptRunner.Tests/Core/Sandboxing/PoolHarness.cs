@@ -28,6 +28,9 @@ internal sealed class PoolHarness : IAsyncDisposable
 
     public ScriptRunnerOptions Options { get; }
 
+    /// <summary>The pool's telemetry, for tests that listen to its instruments.</summary>
+    public ScriptRunnerTelemetry Telemetry => _telemetry;
+
     public SandboxPool Pool { get; }
 
     /// <summary>Waits for the pool's one process to be ready and returns its id.</summary>

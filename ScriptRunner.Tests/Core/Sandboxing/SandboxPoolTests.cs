@@ -46,6 +46,27 @@ public sealed class SandboxPoolTests
     }
 
     [Fact]
+    public async Task AnExecution_IsCountedActiveWhileItRuns()
+    {
+        await using var harness = new PoolHarness();
+        await harness.SingleReadyProcessAsync();
+        var changes = new List<long>();
+        using var meters = new System.Diagnostics.Metrics.MeterListener
+        {
+            InstrumentPublished = (instrument, listener) =>
+            {
+                if (ReferenceEquals(instrument.Meter, harness.Telemetry.Meter) && instrument.Name == "scriptrunner.executions.active") listener.EnableMeasurementEvents(instrument);
+            },
+        };
+        meters.SetMeasurementEventCallback<long>((_, value, _, _) => { lock (changes) changes.Add(value); });
+        meters.Start();
+
+        Assert.True((await harness.RunJavaScriptAsync("1")).Run.Outcome.Success);
+
+        lock (changes) Assert.Equal([1L, -1L], changes);
+    }
+
+    [Fact]
     public async Task BuiltinThatIgnoresTheDeadline_IsKilledAtTheDeadlinePlusGrace_AsTimeout()
     {
         await using var harness = new PoolHarness();
@@ -100,8 +121,7 @@ public sealed class SandboxPoolTests
         var output = harness.NewCapture();
 
         var running = harness.Pool.RunAsync(harness.Job("console.log('first half'); while (true) {}", timeoutMs: 30_000), output, CancellationToken.None);
-        var waited = Stopwatch.StartNew();
-        while (output.Stdout.Length == 0 && waited.Elapsed < TimeSpan.FromSeconds(20)) await Task.Delay(10);
+        await Support.Eventually.True(() => output.Stdout.Length > 0, "the script did not start");
         Process.GetProcessById(victim).Kill();
         var run = await running;
 
