@@ -64,10 +64,10 @@ internal static class FirstTouchTimings
             // The tenth percentile next to the median: on a loaded machine the low end is the steadier figure.
             // The thread's CPU time is the steadier figure on a loaded machine: it leaves out the time spent waiting
             // for a core (it also leaves out work on other threads, such as a background GC).
-            var baseline = (Median: Percentile(times[0], 50), Low: Percentile(times[0], 10), Cpu: Percentile(cpu[0], 50));
+            var baseline = (Median: ThreadCpu.Percentile(times[0], 50), Low: ThreadCpu.Percentile(times[0], 10), Cpu: ThreadCpu.Percentile(cpu[0], 50));
             for (var i = 0; i < scripts.Length; i++)
             {
-                var (median, low, onThread) = (Percentile(times[i], 50), Percentile(times[i], 10), Percentile(cpu[i], 50));
+                var (median, low, onThread) = (ThreadCpu.Percentile(times[i], 50), ThreadCpu.Percentile(times[i], 10), ThreadCpu.Percentile(cpu[i], 50));
                 var extra = i < 2 ? "" : $"first touch: cpu +{onThread - baseline.Cpu,6:F1} µs, wall +{median - baseline.Median:F1} µs (p10 +{low - baseline.Low:F1} µs)";
                 Console.WriteLine($"{engine,-5} {scripts[i].Name,-40} cpu {onThread,7:F1} µs  wall median {median,8:F1} µs  p10 {low,8:F1} µs  {extra}");
             }
@@ -78,10 +78,4 @@ internal static class FirstTouchTimings
 
     private static SandboxOutcome Execute(IScriptSandbox sandbox, ScriptRunnerOptions options, string code, string? handler) =>
         V8SandboxBenchmarks.Run(sandbox, options, code, handler);
-
-    private static double Percentile(List<double> values, int percent)
-    {
-        values.Sort();
-        return values[values.Count * percent / 100];
-    }
 }

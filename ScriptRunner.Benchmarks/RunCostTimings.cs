@@ -90,16 +90,10 @@ internal static class RunCostTimings
 
         for (var i = 0; i < lines.Length; i++)
         {
-            Console.WriteLine($"{lines[i].Name,-70} cpu {Percentile(cpu[i], 50),8:F1} µs  wall median {Percentile(wall[i], 50),8:F1} µs  p10 {Percentile(wall[i], 10),8:F1} µs  {Percentile(bytes[i], 50) / 1024,7:F1} KB");
+            Console.WriteLine($"{lines[i].Name,-70} cpu {ThreadCpu.Percentile(cpu[i], 50),8:F1} µs  wall median {ThreadCpu.Percentile(wall[i], 50),8:F1} µs  p10 {ThreadCpu.Percentile(wall[i], 10),8:F1} µs  {ThreadCpu.Percentile(bytes[i], 50) / 1024,7:F1} KB");
         }
     }
 
     private static bool Check(SandboxOutcome outcome) =>
         outcome.Success ? true : throw new InvalidOperationException($"{outcome.ErrorType} {outcome.Error}");
-
-    private static double Percentile(List<double> values, int percent)
-    {
-        values.Sort();
-        return values[values.Count * percent / 100];
-    }
 }
