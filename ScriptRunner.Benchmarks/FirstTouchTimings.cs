@@ -3,6 +3,7 @@ using ScriptRunner.Core.Execution;
 using ScriptRunner.Core.Options;
 using ScriptRunner.Sandbox.JavaScript;
 using ScriptRunner.Sandbox.JavaScript.V8;
+using ScriptRunner.Sandbox.JavaScript.Jint;
 
 namespace ScriptRunner.Benchmarks;
 
@@ -35,7 +36,7 @@ internal static class FirstTouchTimings
         var options = new ScriptRunnerOptions();
         using var stack = new JavaScriptLargeStack();
         using var v8 = new V8Sandbox(Microsoft.Extensions.Options.Options.Create(options));
-        foreach (var (engine, sandbox) in new (string, IScriptSandbox)[] { (EngineNames.Jint, new JavaScriptSandbox()), (EngineNames.V8, v8) })
+        foreach (var (engine, sandbox) in new (string, IScriptSandbox)[] { (EngineNames.Jint, new JintSandbox()), (EngineNames.V8, v8) })
         {
             var times = scripts.Select(_ => new List<double>()).ToArray();
             var cpu = scripts.Select(_ => new List<double>()).ToArray();

@@ -4,6 +4,7 @@ using BenchmarkDotNet.Attributes;
 using ScriptRunner.Core.Execution;
 using ScriptRunner.Core.Hosting;
 using ScriptRunner.Sandbox.JavaScript;
+using ScriptRunner.Sandbox.JavaScript.Jint;
 
 namespace ScriptRunner.Benchmarks;
 
@@ -20,7 +21,7 @@ public class JavaScriptBenchmarks
     private const string TrivialHandler = "export default async (req) => ({ statusCode: 200, body: 'OK' })";
     private const string Fib = "function fib(n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); } fib(25)";
 
-    private readonly JavaScriptSandbox _sandbox = new();
+    private readonly JintSandbox _sandbox = new();
     private readonly JavaScriptLargeStack _stack = new();
     private Code _onePlusOne = null!;
     private Code _trivial = null!;
@@ -60,9 +61,9 @@ public class JavaScriptBenchmarks
 
     /// <summary>lodash on a fresh sandbox: parsed and prepared, then run (the first execution).</summary>
     [Benchmark]
-    public SandboxOutcome Library73KbFirst() => OnLargeStack(() => Run(new JavaScriptSandbox(), _library, null));
+    public SandboxOutcome Library73KbFirst() => OnLargeStack(() => Run(new JintSandbox(), _library, null));
 
-    private static SandboxOutcome Run(JavaScriptSandbox sandbox, Code code, string? handler)
+    private static SandboxOutcome Run(JintSandbox sandbox, Code code, string? handler)
     {
         var output = new OutputCapture(1 << 20, 1 << 20, 100, 4096);
         return sandbox.Execute(new SandboxInvocation

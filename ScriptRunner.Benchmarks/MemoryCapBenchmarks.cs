@@ -5,6 +5,7 @@ using ScriptRunner.Core.Execution;
 using ScriptRunner.Core.Hosting;
 using ScriptRunner.Sandbox.Hosting;
 using ScriptRunner.Sandbox.JavaScript;
+using ScriptRunner.Sandbox.JavaScript.Jint;
 
 namespace ScriptRunner.Benchmarks;
 
@@ -24,7 +25,7 @@ public class MemoryCapBenchmarks
 
     private readonly JavaScriptLargeStack _stack = new();
     private readonly ScriptRunner.Core.Options.ScriptRunnerOptions _options = new();
-    private JavaScriptSandbox _sandbox = null!;
+    private JintSandbox _sandbox = null!;
 
     /// <summary>How the cap is counted.</summary>
     [Params("none", "allocated", "held")]
@@ -33,7 +34,7 @@ public class MemoryCapBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _sandbox = new JavaScriptSandbox(allowStringCompilation: false, Cap == "held" ? MemoryAccounting.PerProcess : MemoryAccounting.Shared);
+        _sandbox = new JintSandbox(allowStringCompilation: false, Cap == "held" ? MemoryAccounting.PerProcess : MemoryAccounting.Shared);
         foreach (var (code, handler) in new[] { (TightLoop, (string?)null), (StringLoop, null), (TrivialHandler, "handler") })
         {
             var outcome = _stack.Run(() => Run(code, handler));

@@ -5,6 +5,7 @@ using ScriptRunner.Core.Execution;
 using ScriptRunner.Core.Options;
 using ScriptRunner.Sandbox.JavaScript;
 using ScriptRunner.Sandbox.JavaScript.V8;
+using ScriptRunner.Sandbox.JavaScript.Jint;
 
 namespace ScriptRunner.Benchmarks;
 
@@ -27,7 +28,7 @@ internal static class RunCostTimings
         var options = new ScriptRunnerOptions();
         using var stack = new JavaScriptLargeStack();
         using var v8 = new V8Sandbox(Microsoft.Extensions.Options.Options.Create(options));
-        var jint = new JavaScriptSandbox();
+        var jint = new JintSandbox();
         var prepared = Engine.PrepareScript(OnePlusOne);
         using var v8Runtime = new V8Runtime();
         using var token = new CancellationTokenSource();

@@ -57,7 +57,7 @@ internal static class SandboxHarness
         using var runtime = new WasmtimeRuntime(new WasmOptions { CacheDirectory = Path.Combine(Path.GetTempPath(), "scriptrunner-bench-cache") });
         foreach (var (name, sandbox) in new (string, IScriptSandbox)[]
                  {
-                     (EngineNames.Managed, new WasmSandbox(new ScriptRunner.Wasm.Engine())),
+                     (EngineNames.Managed, new ManagedWasmSandbox(new ScriptRunner.Wasm.Engine())),
                      (EngineNames.Wasmtime, new WasmtimeSandbox(runtime)),
                  })
         {

@@ -4,6 +4,7 @@ using ScriptRunner.Core.Execution;
 using ScriptRunner.Core.Options;
 using ScriptRunner.Sandbox.JavaScript;
 using ScriptRunner.Sandbox.JavaScript.V8;
+using ScriptRunner.Sandbox.JavaScript.Jint;
 
 namespace ScriptRunner.Benchmarks;
 
@@ -24,7 +25,7 @@ public class StreamsBenchmarks
     private readonly ScriptRunnerOptions _options = new();
     private readonly JavaScriptLargeStack _stack = new();
     private V8Sandbox _v8 = null!;
-    private JavaScriptSandbox _jint = null!;
+    private JintSandbox _jint = null!;
     private string _baseline = null!;
     private string _gzip = null!;
     private string _pipe = null!;
@@ -44,7 +45,7 @@ public class StreamsBenchmarks
         _gzip = data + "(async () => (await new Response(ReadableStream.from(chunks).pipeThrough(new CompressionStream('gzip'))).arrayBuffer()).byteLength)()";
         _pipe = data + "(async () => { let n = 0; await ReadableStream.from(chunks).pipeThrough(new TransformStream({ transform(c, ctl) { ctl.enqueue(c); } })).pipeTo(new WritableStream({ write(c) { n += c.byteLength; } })); return n; })()";
         _v8 = new V8Sandbox(Microsoft.Extensions.Options.Options.Create(_options));
-        _jint = new JavaScriptSandbox();
+        _jint = new JintSandbox();
         foreach (var code in new[] { Trivial, TouchStreams, TouchCompression, _baseline, _gzip, _pipe })
         {
             var warm = Run(code);

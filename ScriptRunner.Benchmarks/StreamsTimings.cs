@@ -4,6 +4,7 @@ using ScriptRunner.Core.Execution;
 using ScriptRunner.Core.Options;
 using ScriptRunner.Sandbox.JavaScript;
 using ScriptRunner.Sandbox.JavaScript.V8;
+using ScriptRunner.Sandbox.JavaScript.Jint;
 
 namespace ScriptRunner.Benchmarks;
 
@@ -26,7 +27,7 @@ internal static class StreamsTimings
         var options = new ScriptRunnerOptions();
         using var stack = new JavaScriptLargeStack();
         using var v8 = new V8Sandbox(Microsoft.Extensions.Options.Options.Create(options));
-        var jint = new JavaScriptSandbox();
+        var jint = new JintSandbox();
         var data = DataScript();
         foreach (var engine in new[] { EngineNames.Jint, EngineNames.V8 })
         {

@@ -3,6 +3,7 @@ using ScriptRunner.Core.Execution;
 using ScriptRunner.Core.Options;
 using ScriptRunner.Sandbox.JavaScript;
 using ScriptRunner.Sandbox.JavaScript.V8;
+using ScriptRunner.Sandbox.JavaScript.Jint;
 
 namespace ScriptRunner.Benchmarks;
 
@@ -22,7 +23,7 @@ public class UrlFirstTouchBenchmarks
 
     private readonly ScriptRunnerOptions _options = new();
     private V8Sandbox _v8 = null!;
-    private JavaScriptSandbox _jint = null!;
+    private JintSandbox _jint = null!;
 
     /// <summary>The engine the benchmark runs on.</summary>
     [Params(EngineNames.Jint, EngineNames.V8)]
@@ -32,7 +33,7 @@ public class UrlFirstTouchBenchmarks
     public void Setup()
     {
         _v8 = new V8Sandbox(Microsoft.Extensions.Options.Options.Create(_options));
-        _jint = new JavaScriptSandbox();
+        _jint = new JintSandbox();
         foreach (var code in new[] { Nothing, FirstUrl, FirstUrlPattern })
         {
             var warm = Run(code);

@@ -4,6 +4,7 @@ using ScriptRunner.Core.Hosting;
 using ScriptRunner.Core.Options;
 using ScriptRunner.Sandbox.JavaScript;
 using ScriptRunner.Sandbox.JavaScript.V8;
+using ScriptRunner.Sandbox.JavaScript.Jint;
 
 namespace ScriptRunner.Benchmarks;
 
@@ -20,7 +21,7 @@ public class V8SandboxBenchmarks
 
     private readonly ScriptRunnerOptions _options = new();
     private V8Sandbox _v8 = null!;
-    private JavaScriptSandbox _jint = null!;
+    private JintSandbox _jint = null!;
 
     /// <summary>The engine the benchmark runs on.</summary>
     [Params(EngineNames.V8, EngineNames.Jint)]
@@ -30,7 +31,7 @@ public class V8SandboxBenchmarks
     public void Setup()
     {
         _v8 = new V8Sandbox(Microsoft.Extensions.Options.Options.Create(_options));
-        _jint = new JavaScriptSandbox();
+        _jint = new JintSandbox();
         foreach (var code in new[] { Fib25, Trivial })
         {
             var warm = Run(code);

@@ -4,6 +4,7 @@ using ScriptRunner.Core.Execution;
 using ScriptRunner.Core.Options;
 using ScriptRunner.Sandbox.JavaScript;
 using ScriptRunner.Sandbox.JavaScript.V8;
+using ScriptRunner.Sandbox.JavaScript.Jint;
 
 namespace ScriptRunner.Benchmarks;
 
@@ -60,7 +61,7 @@ public class WebCryptoBenchmarks
 
     private readonly ScriptRunnerOptions _options = new();
     private V8Sandbox _v8 = null!;
-    private JavaScriptSandbox _jint = null!;
+    private JintSandbox _jint = null!;
 
     /// <summary>The engine the benchmark runs on.</summary>
     [Params(EngineNames.Jint, EngineNames.V8)]
@@ -70,7 +71,7 @@ public class WebCryptoBenchmarks
     public void Setup()
     {
         _v8 = new V8Sandbox(Microsoft.Extensions.Options.Options.Create(_options));
-        _jint = new JavaScriptSandbox();
+        _jint = new JintSandbox();
         foreach (var code in new[] { V8SandboxBenchmarks.Trivial, "crypto; 1", "crypto.subtle; 1", Digest, Hmac, AesGcm, Es256 })
         {
             var warm = Run(code);

@@ -5,6 +5,7 @@ using ScriptRunner.Core.Execution;
 using ScriptRunner.Core.Options;
 using ScriptRunner.Sandbox.JavaScript;
 using ScriptRunner.Sandbox.JavaScript.V8;
+using ScriptRunner.Sandbox.JavaScript.Jint;
 
 namespace ScriptRunner.Benchmarks;
 
@@ -44,7 +45,7 @@ internal static class WebCryptoCpuTimes
     {
         var options = new ScriptRunnerOptions();
         using var v8 = new V8Sandbox(Microsoft.Extensions.Options.Options.Create(options));
-        var jint = new JavaScriptSandbox();
+        var jint = new JintSandbox();
         var scripts = new (string Name, string Code, int Operations)[]
         {
             ("trivial (no crypto)", V8SandboxBenchmarks.Trivial, 1),

@@ -8,6 +8,7 @@ using ScriptRunner.Sandbox.JavaScript.V8;
 using ScriptRunner.Sandbox.WebAssembly;
 using ScriptRunner.Sandbox.WebAssembly.Wasmtime;
 using ScriptRunner.Wasm;
+using ScriptRunner.Sandbox.JavaScript.Jint;
 
 namespace ScriptRunner.Sandbox;
 
@@ -17,11 +18,11 @@ public static class SandboxServiceCollectionExtensions
     /// <summary>Adds every engine as an <see cref="IScriptSandbox"/>; one line per engine.</summary>
     public static IServiceCollection AddScriptRunnerEngines(this IServiceCollection services)
     {
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IScriptSandbox, JavaScriptSandbox>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IScriptSandbox, JintSandbox>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IScriptSandbox, V8Sandbox>());
         // One engine per process: its SHA-256 keyed cache lets a warm repeat of a module skip compilation.
         services.TryAddSingleton(_ => new Engine());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IScriptSandbox, WasmSandbox>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IScriptSandbox, ManagedWasmSandbox>());
         // One Wasmtime engine per process, with the compiled-module cache shared on disk by every process.
         services.TryAddSingleton(provider => new WasmtimeRuntime(
             provider.GetService<IOptions<ScriptRunnerOptions>>()?.Value.Wasm ?? new WasmOptions()));

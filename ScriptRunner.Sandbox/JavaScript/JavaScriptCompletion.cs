@@ -17,7 +17,7 @@ internal static class JavaScriptCompletion
     /// handler name, unless the value is undefined after the script's own top-level code exported something (then the
     /// export is the handler; see Runner.js).
     /// </summary>
-    public static bool IsTheAnswer(SandboxInvocation invocation, Jint.JintPreparedCode code, bool completionIsUndefined) =>
+    public static bool IsTheAnswer(SandboxInvocation invocation, PreparedJavaScript code, bool completionIsUndefined) =>
         code.Form == JavaScriptCodeForm.Script && invocation.Handler is null && !(completionIsUndefined && code.ExportsAtTopLevel);
 
     /// <summary>JSON.stringify's number: null when not finite; an integer exactly; otherwise the language's own shortest form.</summary>

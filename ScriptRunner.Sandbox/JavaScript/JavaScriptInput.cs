@@ -8,7 +8,7 @@ namespace ScriptRunner.Sandbox.JavaScript;
 internal static class JavaScriptInput
 {
     /// <summary>Serializes the invocation's inputs for the prelude.</summary>
-    public static string Json(SandboxInvocation invocation, Jint.JintPreparedCode code)
+    public static string Json(SandboxInvocation invocation, PreparedJavaScript code)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))

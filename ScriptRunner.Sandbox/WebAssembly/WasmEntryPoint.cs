@@ -29,14 +29,14 @@ internal sealed class WasmEntryPoint
     {
         if (handler is null)
         {
-            var start = FindFunction(exports, WasmSandbox.StartExport,
+            var start = FindFunction(exports, ManagedWasmSandbox.StartExport,
                 "the module has no _start export, so it is not a WASI command; name the export to call with `handler`");
             if (start.FunctionType!.Parameters.Count != 0 || start.FunctionType.Results.Count != 0)
             {
                 throw new HandlerCallException($"export '_start' has signature {start.FunctionType}; a WASI command's _start takes and returns nothing");
             }
 
-            return new WasmEntryPoint(WasmSandbox.StartExport, null);
+            return new WasmEntryPoint(ManagedWasmSandbox.StartExport, null);
         }
 
         var export = FindFunction(exports, handler, $"the module has no export named '{handler}'");
@@ -59,7 +59,7 @@ internal sealed class WasmEntryPoint
         }
 
         // A reactor's constructors run in _initialize; its exports are not meant to be called before.
-        if (instance.GetFunction(WasmSandbox.InitializeExport) is { } initialize
+        if (instance.GetFunction(ManagedWasmSandbox.InitializeExport) is { } initialize
             && initialize.Type.Parameters.Count == 0 && initialize.Type.Results.Count == 0)
         {
             initialize.Invoke();

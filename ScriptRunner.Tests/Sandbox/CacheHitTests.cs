@@ -6,6 +6,7 @@ using ScriptRunner.Sandbox.JavaScript.V8;
 using ScriptRunner.Tests.Sandbox.JavaScript;
 using ScriptRunner.Tests.Sandbox.WebAssembly;
 using ScriptRunner.Tests.Support;
+using ScriptRunner.Sandbox.JavaScript.Jint;
 
 namespace ScriptRunner.Tests.Sandbox;
 
@@ -18,7 +19,7 @@ public sealed class CacheHitTests
     public void JavaScript_FirstRunIsAMiss_TheRepeatIsAMemoryHit(string engine)
     {
         using var v8 = engine == EngineNames.V8 ? new V8Sandbox() : null;
-        IScriptSandbox sandbox = (IScriptSandbox?)v8 ?? new JavaScriptSandbox();
+        IScriptSandbox sandbox = (IScriptSandbox?)v8 ?? new JintSandbox();
         var harness = JsHarness.On(engine);
 
         var first = harness.Execute("'cache me'", sandbox: sandbox);

@@ -17,7 +17,7 @@ namespace ScriptRunner.Sandbox.JavaScript.Jint;
 /// The prelude's runtime is made only when the run needs it (<see cref="JintRuntime"/>): a classic script without a
 /// handler that ends with a primitive and reads no prelude global costs a fresh engine and its code, nothing more.
 /// </remarks>
-internal sealed class JintExecution(SandboxInvocation invocation, JintPreparedCode code, JintPrelude prelude, bool allowStringCompilation, MemoryAccounting memory)
+internal sealed class JintExecution(SandboxInvocation invocation, PreparedJavaScript code, JintPrelude prelude, bool allowStringCompilation, MemoryAccounting memory)
 {
     /// <summary>Deepest JavaScript call stack; the sandbox runs on a 64 MB thread, which this fits with room to spare.</summary>
     public const int MaxCallDepth = 2500;
@@ -37,7 +37,7 @@ internal sealed class JintExecution(SandboxInvocation invocation, JintPreparedCo
             var realm = new JintRealm(engine, runtime);
             // Jint's Intl takes its en-US data from .NET's culture data; code that names Intl or a locale method gets
             // them corrected by the runtime before it runs (see IntlPatch.js).
-            if (code.Locale != JintPreparedCode.LocaleUses.None) _ = runtime.Object;
+            if (code.Locale != PreparedJavaScript.LocaleUses.None) _ = runtime.Object;
 
             JsValue completion;
             if (code.Form == JavaScriptCodeForm.Module)

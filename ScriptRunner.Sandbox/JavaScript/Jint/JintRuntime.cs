@@ -23,7 +23,7 @@ internal sealed class JintRuntime
     private readonly JintPrelude _prelude;
     private readonly JavaScriptHostFunctions _host;
     private readonly SandboxInvocation _invocation;
-    private readonly JintPreparedCode _code;
+    private readonly PreparedJavaScript _code;
     private JsValue[] _arguments = [];
     private ObjectInstance? _runtime;
     private JsValue _globalValue = JsValue.Undefined;
@@ -31,7 +31,7 @@ internal sealed class JintRuntime
     private JsObject? _module;
     private JsObject? _exports;
 
-    private JintRuntime(Engine engine, JintPrelude prelude, JavaScriptHostFunctions host, SandboxInvocation invocation, JintPreparedCode code)
+    private JintRuntime(Engine engine, JintPrelude prelude, JavaScriptHostFunctions host, SandboxInvocation invocation, PreparedJavaScript code)
     {
         _engine = engine;
         _prelude = prelude;
@@ -46,7 +46,7 @@ internal sealed class JintRuntime
     /// Only the globals the code names are installed when it has no other way to the global object; when it has (or
     /// <paramref name="allGlobals"/>, as when strings compile to code that may name anything), every one.
     /// </summary>
-    public static JintRuntime Install(Engine engine, JintPrelude prelude, JavaScriptHostFunctions host, SandboxInvocation invocation, JintPreparedCode code, bool allGlobals)
+    public static JintRuntime Install(Engine engine, JintPrelude prelude, JavaScriptHostFunctions host, SandboxInvocation invocation, PreparedJavaScript code, bool allGlobals)
     {
         var runtime = new JintRuntime(engine, prelude, host, invocation, code);
         engine.Advanced.HostDefined = runtime;

@@ -12,7 +12,7 @@ namespace ScriptRunner.Sandbox.JavaScript.V8;
 /// the code run in its form, the shared event loop driven to the end, and the outcome shaped by the shared runtime.
 /// Never throws; says whether a limit stopped the isolate so the caller replaces it.
 /// </summary>
-internal sealed class V8Execution(SandboxInvocation invocation, JintPreparedCode code, string source, V8Isolate isolate)
+internal sealed class V8Execution(SandboxInvocation invocation, PreparedJavaScript code, string source, V8Isolate isolate)
 {
     // Every script object the host holds is a handle that keeps its whole context alive in V8's heap until .NET
     // finalizes it, which a sandbox allocating little may not do for thousands of runs: each is released at the end.

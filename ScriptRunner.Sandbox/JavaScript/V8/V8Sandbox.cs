@@ -23,7 +23,7 @@ public sealed class V8Sandbox : IScriptSandbox, IReleasesMemory, IDisposable
 {
     private readonly Lock _gate = new();
     private readonly Lazy<V8Isolate> _isolate;
-    private readonly PreparedCodeCache<JintPreparedCode> _cache = new(JavaScriptSandbox.CacheSourceBytes);
+    private readonly PreparedCodeCache<PreparedJavaScript> _cache = new(JintSandbox.CacheSourceBytes);
 
     /// <summary>Creates the sandbox with the service's JavaScript options and the host's memory accounting.</summary>
     public V8Sandbox(IOptions<ScriptRunnerOptions> options, MemoryAccounting? memory = null)
@@ -60,7 +60,7 @@ public sealed class V8Sandbox : IScriptSandbox, IReleasesMemory, IDisposable
         try
         {
             var started = Stopwatch.GetTimestamp();
-            var code = _cache.GetOrAdd(invocation.Sha256, invocation.Code.Length, () => JintPreparedCode.Prepare(JavaScriptInput.Source(invocation.Code.Span)), out var hit);
+            var code = _cache.GetOrAdd(invocation.Sha256, invocation.Code.Length, () => PreparedJavaScript.Prepare(JavaScriptInput.Source(invocation.Code.Span)), out var hit);
             var compileMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             SandboxOutcome outcome;
             lock (_gate)

@@ -94,7 +94,7 @@ public sealed class WasmtimeSandbox(WasmtimeRuntime runtime) : IScriptSandbox
         }
 
         // A reactor's constructors run in _initialize; its exports are not meant to be called before.
-        if (instance.GetFunction(WasmSandbox.InitializeExport) is { } initialize
+        if (instance.GetFunction(ManagedWasmSandbox.InitializeExport) is { } initialize
             && initialize.Parameters.Count == 0 && initialize.Results.Count == 0)
         {
             initialize.Invoke();

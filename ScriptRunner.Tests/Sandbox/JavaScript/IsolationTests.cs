@@ -1,12 +1,13 @@
 using ScriptRunner.Core.Model;
 using ScriptRunner.Sandbox.JavaScript;
+using ScriptRunner.Sandbox.JavaScript.Jint;
 
 namespace ScriptRunner.Tests.Sandbox.JavaScript;
 
 /// <summary>Nothing of one execution reaches the next, even on the same sandbox with the same prepared code.</summary>
 public sealed class IsolationTests
 {
-    private readonly JavaScriptSandbox _sandbox = new();
+    private readonly JintSandbox _sandbox = new();
 
     [Fact]
     public void Globals_DoNotLeak()

@@ -2,6 +2,7 @@ using System.Text;
 using ScriptRunner.Core.Hosting;
 using ScriptRunner.Core.Model;
 using ScriptRunner.Sandbox.JavaScript;
+using ScriptRunner.Sandbox.JavaScript.Jint;
 
 namespace ScriptRunner.Tests.Sandbox.JavaScript;
 
@@ -10,7 +11,7 @@ public sealed class JavaScriptSandboxTests
     [Fact]
     public void CodeType_IsJavaScriptOnJint()
     {
-        var sandbox = new JavaScriptSandbox();
+        var sandbox = new JintSandbox();
         Assert.Equal(CodeType.JavaScript, sandbox.CodeType);
         Assert.Equal("jint", sandbox.Engine);
     }
@@ -87,7 +88,7 @@ public sealed class JavaScriptSandboxTests
     [Fact]
     public void PreparedCode_IsParsedOncePerHashAndReused()
     {
-        var sandbox = new JavaScriptSandbox();
+        var sandbox = new JintSandbox();
         var first = JsHarness.Execute("var n = 41; n + 1", sandbox: sandbox);
         var second = JsHarness.Execute("var n = 41; n + 1", sandbox: sandbox);
         Assert.Equal([CacheHit.Miss, CacheHit.Memory], new[] { first.Outcome.CacheHit, second.Outcome.CacheHit });

@@ -1,6 +1,7 @@
 using ScriptRunner.Core.Execution;
 using ScriptRunner.Sandbox.JavaScript;
 using ScriptRunner.Sandbox.JavaScript.V8;
+using ScriptRunner.Sandbox.JavaScript.Jint;
 
 namespace ScriptRunner.Tests.Sandbox.JavaScript;
 
@@ -16,12 +17,12 @@ public static class JsEngines
     /// <summary>A sandbox for <paramref name="engine"/>: a fresh Jint sandbox, or the process's V8 sandbox.</summary>
     internal static IScriptSandbox Sandbox(string engine) => engine switch
     {
-        EngineNames.Jint => new JavaScriptSandbox(),
+        EngineNames.Jint => new JintSandbox(),
         EngineNames.V8 => SharedV8.Value,
         _ => throw new ArgumentOutOfRangeException(nameof(engine), engine, "not a JavaScript engine"),
     };
 
     /// <summary>A sandbox for <paramref name="engine"/> that allows string compilation.</summary>
     internal static IScriptSandbox AllowingStringCompilation(string engine) =>
-        engine == EngineNames.V8 ? new V8Sandbox(allowStringCompilation: true) : new JavaScriptSandbox(allowStringCompilation: true);
+        engine == EngineNames.V8 ? new V8Sandbox(allowStringCompilation: true) : new JintSandbox(allowStringCompilation: true);
 }

@@ -4,6 +4,7 @@ using ScriptRunner.Sandbox.Hosting;
 using ScriptRunner.Sandbox.JavaScript;
 using ScriptRunner.Sandbox.JavaScript.V8;
 using ScriptRunner.Tests.Functions;
+using ScriptRunner.Sandbox.JavaScript.Jint;
 
 namespace ScriptRunner.Tests.Sandbox.JavaScript;
 
@@ -84,5 +85,5 @@ public sealed class MemoryCapTests
         return JsHarness.Json(run);
     }
 
-    private static JavaScriptSandbox Jint() => new(allowStringCompilation: false, MemoryAccounting.PerProcess);
+    private static JintSandbox Jint() => new(allowStringCompilation: false, MemoryAccounting.PerProcess);
 }

@@ -55,7 +55,7 @@ internal sealed class WasmRun
         }
         else
         {
-            outcome = new WasmSandbox(engine ?? new Engine()).Execute(invocation);
+            outcome = new ManagedWasmSandbox(engine ?? new Engine()).Execute(invocation);
         }
 
         Support.AnswerScan.AssertNoDotNetNames(outcome);

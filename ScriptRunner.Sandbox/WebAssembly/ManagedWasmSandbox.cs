@@ -11,7 +11,7 @@ namespace ScriptRunner.Sandbox.WebAssembly;
 /// request's params (after <c>_initialize</c> when the module is a WASI reactor). Imports: WASI preview1 and the
 /// <c>env</c> host functions. Compiled modules are cached by the shared <see cref="Engine"/>.
 /// </summary>
-public sealed class WasmSandbox(Engine engine) : IScriptSandbox
+public sealed class ManagedWasmSandbox(Engine engine) : IScriptSandbox
 {
     /// <summary>The WASI command entry point.</summary>
     public const string StartExport = "_start";

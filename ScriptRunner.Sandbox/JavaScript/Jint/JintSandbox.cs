@@ -5,7 +5,7 @@ using ScriptRunner.Core.Options;
 using ScriptRunner.Sandbox.Hosting;
 using ScriptRunner.Sandbox.JavaScript.Jint;
 
-namespace ScriptRunner.Sandbox.JavaScript;
+namespace ScriptRunner.Sandbox.JavaScript.Jint;
 
 /// <summary>
 /// Runs JavaScript (ES2023: modules, CommonJS, classic scripts) on Jint 4, a fresh engine per execution, with the
@@ -15,7 +15,7 @@ namespace ScriptRunner.Sandbox.JavaScript;
 /// A run needs a deep stack: it runs right on the calling thread when that has 48 MB left (the sandbox process's
 /// 64 MB execution thread), else on a 64 MB thread of its own that the caller waits for.
 /// </remarks>
-public sealed class JavaScriptSandbox : IScriptSandbox
+public sealed class JintSandbox : IScriptSandbox
 {
     private const int ThreadStackBytes = 64 * 1024 * 1024;
     private const long RequiredStackBytes = 48L * 1024 * 1024;
@@ -25,20 +25,20 @@ public sealed class JavaScriptSandbox : IScriptSandbox
 
     private readonly bool _allowStringCompilation;
     private readonly MemoryAccounting _memory;
-    private readonly PreparedCodeCache<JintPreparedCode> _cache = new(CacheSourceBytes);
+    private readonly PreparedCodeCache<PreparedJavaScript> _cache = new(CacheSourceBytes);
 
     /// <summary>Creates the sandbox with default options (string compilation refused), sharing its process.</summary>
-    public JavaScriptSandbox() : this(allowStringCompilation: false)
+    public JintSandbox() : this(allowStringCompilation: false)
     {
     }
 
     /// <summary>Creates the sandbox with the service's JavaScript options and the host's memory accounting.</summary>
-    public JavaScriptSandbox(IOptions<ScriptRunnerOptions> options, MemoryAccounting? memory = null)
+    public JintSandbox(IOptions<ScriptRunnerOptions> options, MemoryAccounting? memory = null)
         : this(options.Value.JavaScript.AllowStringCompilation, memory)
     {
     }
 
-    internal JavaScriptSandbox(bool allowStringCompilation, MemoryAccounting? memory = null)
+    internal JintSandbox(bool allowStringCompilation, MemoryAccounting? memory = null)
     {
         _allowStringCompilation = allowStringCompilation;
         _memory = memory ?? MemoryAccounting.Shared;
@@ -51,7 +51,7 @@ public sealed class JavaScriptSandbox : IScriptSandbox
     public string Engine => EngineNames.Jint;
 
     /// <summary>The prepared-code cache (for tests and metrics).</summary>
-    internal PreparedCodeCache<JintPreparedCode> Cache => _cache;
+    internal PreparedCodeCache<PreparedJavaScript> Cache => _cache;
 
     /// <inheritdoc />
     public SandboxOutcome Execute(SandboxInvocation invocation)
@@ -75,7 +75,7 @@ public sealed class JavaScriptSandbox : IScriptSandbox
         try
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var code = _cache.GetOrAdd(invocation.Sha256, invocation.Code.Length, () => JintPreparedCode.Prepare(JavaScriptInput.Source(invocation.Code.Span)), out var hit);
+            var code = _cache.GetOrAdd(invocation.Sha256, invocation.Code.Length, () => PreparedJavaScript.Prepare(JavaScriptInput.Source(invocation.Code.Span)), out var hit);
             var compileMs = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             var outcome = new JintExecution(invocation, code, JintPrelude.Instance, _allowStringCompilation, _memory).Run();
             // The same vocabulary as the WebAssembly engines: "memory" for this process's prepared-code cache, else false.

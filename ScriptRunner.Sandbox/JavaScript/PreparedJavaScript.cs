@@ -2,13 +2,13 @@ using Acornima.Ast;
 using Jint;
 using ScriptRunner.Core.Execution;
 
-namespace ScriptRunner.Sandbox.JavaScript.Jint;
+namespace ScriptRunner.Sandbox.JavaScript;
 
 /// <summary>
 /// Code parsed once for Jint: a script or a module, or the compile error it gives, and whether a script's own
 /// top-level code exports something (<see cref="ScriptExports"/>). Reusable across engines and threads.
 /// </summary>
-internal sealed record JintPreparedCode(JavaScriptCodeForm Form, Prepared<Script>? Script, Prepared<Module>? Module, SandboxOutcome? CompileError, bool ExportsAtTopLevel = false)
+internal sealed record PreparedJavaScript(JavaScriptCodeForm Form, Prepared<Script>? Script, Prepared<Module>? Module, SandboxOutcome? CompileError, bool ExportsAtTopLevel = false)
 {
     /// <summary>
     /// Which locale APIs the code's text names: Jint gets those corrected for en-US before the code runs (see
@@ -41,7 +41,7 @@ internal sealed record JintPreparedCode(JavaScriptCodeForm Form, Prepared<Script
     public IReadOnlyList<string>? NamedGlobals { get; init; }
 
     /// <summary>Parses <paramref name="source"/>: as a classic script when it is one, else as an ES module.</summary>
-    public static JintPreparedCode Prepare(string source)
+    public static PreparedJavaScript Prepare(string source)
     {
         Exception scriptError;
         try
