@@ -4,9 +4,9 @@ using ScriptRunner.Core.Model;
 using ScriptRunner.Sandbox.JavaScript;
 using ScriptRunner.Sandbox.JavaScript.Jint;
 
-namespace ScriptRunner.Tests.Sandbox.JavaScript;
+namespace ScriptRunner.Tests.Sandbox.JavaScript.Jint;
 
-public sealed class JavaScriptSandboxTests
+public sealed class JintSandboxTests
 {
     [Fact]
     public void CodeType_IsJavaScriptOnJint()
