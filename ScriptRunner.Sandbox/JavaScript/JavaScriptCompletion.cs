@@ -20,12 +20,17 @@ internal static class JavaScriptCompletion
     public static bool IsTheAnswer(SandboxInvocation invocation, PreparedJavaScript code, bool completionIsUndefined) =>
         code.Form == JavaScriptCodeForm.Script && invocation.Handler is null && !(completionIsUndefined && code.ExportsAtTopLevel);
 
-    /// <summary>JSON.stringify's number: null when not finite; an integer exactly; otherwise the language's own shortest form.</summary>
+    /// <summary>
+    /// JSON.stringify's number: null when not finite; an integer exactly; otherwise the language's own shortest form.
+    /// Read from its text, as the answer's numbers are everywhere else, so it converts to any numeric type.
+    /// </summary>
     public static JsonNode? Number(double number)
     {
         if (!double.IsFinite(number)) return null;
-        if (Math.Floor(number) == number && Math.Abs(number) <= MaxSafeInteger) return JsonValue.Create((long)number);
-        return JsonNode.Parse(global::Jint.Runtime.TypeConverter.ToString(number));
+        var text = Math.Floor(number) == number && Math.Abs(number) <= MaxSafeInteger
+            ? ((long)number).ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : global::Jint.Runtime.TypeConverter.ToString(number);
+        return JsonNode.Parse(text);
     }
 
     /// <summary>A string as the answer, or false when it holds a lone surrogate, which the runtime answers its own way.</summary>

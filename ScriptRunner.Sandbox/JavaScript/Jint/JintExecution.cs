@@ -69,6 +69,19 @@ internal sealed class JintExecution(SandboxInvocation invocation, PreparedJavaSc
                     deadline.Token.ThrowIfCancellationRequested();
                     return SandboxOutcome.Succeeded(result);
                 }
+
+                // An object is the answer too when no export can be it; it is written once the microtasks have run, as
+                // the runtime writes it after its event loop.
+                if (JavaScriptCompletion.IsTheAnswer(invocation, code, completionIsUndefined: false) && !runtime.ModuleTouched && JintData.IsPlain(engine, completion))
+                {
+                    realm.RunMicrotasks();
+                    realm.ReportUnhandledRejections();
+                    deadline.Token.ThrowIfCancellationRequested();
+                    if (JintData.TryWrite(engine, completion, out var written)) return SandboxOutcome.Succeeded(written);
+                    runtime.Call("answer", completion);
+                    JavaScriptEventLoop.Run(realm, host, deadline.Token);
+                    return JavaScriptOutcomes.FromRuntime(runtime.Call("outcome").AsString());
+                }
             }
 
             runtime.Call("start", code.Form == JavaScriptCodeForm.Module ? "module" : "script", completion);

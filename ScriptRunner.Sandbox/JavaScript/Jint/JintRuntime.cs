@@ -76,6 +76,12 @@ internal sealed class JintRuntime
 
     private JsValue Intrinsic(int index) => _arguments[2 + index];
 
+    /// <summary>
+    /// Whether the script has touched its <c>module</c> or <c>exports</c> (any read or write makes them). Untouched,
+    /// nothing the script made can be its export, so no handler can take its completion value.
+    /// </summary>
+    public bool ModuleTouched => _module is not null;
+
     /// <summary>Whether the runtime has been made.</summary>
     public bool Made => _runtime is not null;
 

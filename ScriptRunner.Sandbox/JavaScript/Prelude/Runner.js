@@ -259,4 +259,6 @@ return Object.freeze({
   adopt,
   waitUntil,
   fail,
+  // A completion value the engine adapter found to be the answer (no handler could take it) and could not write.
+  answer: settleValue,
 });

@@ -18,7 +18,7 @@ internal static class V8Completion
                 result = JsonValue.Create(flag);
                 return true;
             case int number:
-                result = JsonValue.Create(number);
+                result = JavaScriptCompletion.Number(number);
                 return true;
             case double number:
                 result = JavaScriptCompletion.Number(number);

@@ -111,4 +111,34 @@ public sealed class CompletionValueTests
         Assert.Equal("7", JsHarness.Json(run));
         Assert.Equal("", run.Output.Stdout);
     }
+
+    public static TheoryData<string, string, string> ObjectAnswers()
+    {
+        var cases = new (string Code, string Json)[]
+        {
+            ("({ a: undefined, b: () => 1, c: [undefined, () => 1, Symbol()], d: null, e: 'x', f: 1.5, g: [1, [2]] })", "{\"c\":[null,null,null],\"d\":null,\"e\":\"x\",\"f\":1.5,\"g\":[1,[2]]}"),
+            ("[1, , 3]", "[1,null,3]"),
+            ("({ 2: 'b', 1: 'a', z: 0, y: -0, x: 1e21, w: NaN })", "{\"1\":\"a\",\"2\":\"b\",\"z\":0,\"y\":0,\"x\":1e+21,\"w\":null}"),
+            ("({ get a() { return 1; } })", "{\"a\":1}"),
+            ("({ toJSON() { return 'j'; } })", "\"j\""),
+            ("({ [Symbol.toStringTag]: 'Number' })", "null"),
+            ("class P { constructor() { this.x = 1; } } new P()", "{\"x\":1}"),
+            ("JSON.parse('{\"__proto__\": 1}')", "{\"__proto__\":1}"),
+            ("const o = { a: 1 }; Promise.resolve().then(() => { o.a = 2; }); o", "{\"a\":2}"),
+            ("Object.prototype.polluted = 1; ({ own: true })", "{\"own\":true}"),
+            ("Array.prototype[1] = 'inherited'; [0, , 2]", "[0,\"inherited\",2]"),
+        };
+        var data = new TheoryData<string, string, string>();
+        foreach (var engine in new[] { "jint", "v8" })
+        {
+            foreach (var (code, json) in cases) data.Add(engine, code, json);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ObjectAnswers))]
+    public void AnObject_IsAnsweredAsTheRuntimeWritesIt(string engine, string code, string json) =>
+        Assert.Equal(json, JsHarness.On(engine).Result(code));
 }
