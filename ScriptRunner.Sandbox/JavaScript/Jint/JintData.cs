@@ -105,13 +105,15 @@ internal static class JintData
         return true;
     }
 
-    // An array element as the runtime reads it (v[i]): a data property of the array or along its chain, undefined when
-    // absent, null when an accessor would run script.
-    private static JsValue? Data(ObjectInstance target, uint index)
+    /// <summary>
+    /// A property as script reads it (<c>target[key]</c>) from a plain object (<see cref="IsPlain"/>): a data property of
+    /// the object or along its chain, undefined when absent, null when an accessor would run script.
+    /// </summary>
+    public static JsValue? Data(ObjectInstance target, JsValue key)
     {
         for (var holder = target; holder is not null; holder = holder.Prototype)
         {
-            var property = holder.GetOwnProperty(index);
+            var property = holder.GetOwnProperty(key);
             if (property == PropertyDescriptor.Undefined) continue;
             return property.IsDataDescriptor() ? property.Value : null;
         }

@@ -101,7 +101,7 @@ internal sealed class JintHandlerCall
         }
 
         if (returned is not ObjectInstance) return returned;
-        return JintResponse.IsPlainData(_engine, returned) ? returned : null;
+        return JintData.IsPlain(_engine, returned) ? returned : null;
     }
 
     // ctx: waitUntil hands the run to the runtime (its promises are waited for and their rejections reported there);

@@ -21,14 +21,14 @@ internal static class JintResponse
         answer = null;
         if (value.IsUndefined() || value.IsNull()) return Respond(200, [], "", out answer);
         if (value.IsString()) return JavaScriptCompletion.TryString(value.AsString(), out var text) && Respond(200, [], text, out answer);
-        if (!IsPlainData(engine, value) || !value.AsObject().HasProperty("statusCode")) return false;
+        if (!JintData.IsPlain(engine, value) || !value.AsObject().HasProperty("statusCode")) return false;
         var response = value.AsObject();
-        if (Data(response, "statusCode") is not { } status || !status.IsNumber()) return false;
+        if (JintData.Data(response, "statusCode") is not { } status || !status.IsNumber()) return false;
         var code = status.AsNumber();
         if (Math.Floor(code) != code || code < 100 || code > 599) return false;
         var headers = new List<KeyValuePair<string, JsonNode?>>();
-        if (Data(response, "headers") is not { } given || !Headers(engine, given, headers)) return false;
-        if (Data(response, "body") is not { } body) return false;
+        if (JintData.Data(response, "headers") is not { } given || !Headers(engine, given, headers)) return false;
+        if (JintData.Data(response, "body") is not { } body) return false;
         JsonNode? bodyText = JsonValue.Create("");
         if (body.IsString() && !JavaScriptCompletion.TryString(body.AsString(), out bodyText)) return false;
         if (!body.IsString() && !body.IsUndefined() && !body.IsNull()) return false;
@@ -41,42 +41,12 @@ internal static class JintResponse
         return true;
     }
 
-    /// <summary>
-    /// Whether <paramref name="value"/> is an object made by a literal or by <c>new</c> on a script's class, down a
-    /// prototype chain of such objects to <c>Object.prototype</c> (no proxy, no exotic object: asking it for a property
-    /// runs no script), and is no thenable.
-    /// </summary>
-    public static bool IsPlainData(Engine engine, JsValue value)
-    {
-        if (value is not JsObject start) return false;
-        for (ObjectInstance? holder = start; holder is not null; holder = holder.Prototype)
-        {
-            if (holder is not JsObject && holder != engine.Intrinsics.Object.PrototypeObject) return false;
-        }
-
-        return !start.HasProperty("then");
-    }
-
-    // The value of a data property found along the (plain) prototype chain, undefined when absent, or null when it is
-    // an accessor: reading it would run script.
-    private static JsValue? Data(ObjectInstance target, string key)
-    {
-        for (var holder = target; holder is not null; holder = holder.Prototype)
-        {
-            var property = holder.GetOwnProperty(key);
-            if (property == PropertyDescriptor.Undefined) continue;
-            return property.IsDataDescriptor() ? property.Value : null;
-        }
-
-        return JsValue.Undefined;
-    }
-
     // The headers as Result.js's plainResponseHeaders takes a plain object: its own enumerable string keys in order,
     // String(value) of each that is not undefined. Only primitives other than symbols convert without running script.
     private static bool Headers(Engine engine, JsValue given, List<KeyValuePair<string, JsonNode?>> headers)
     {
         if (given is not ObjectInstance || given is global::Jint.Native.Function.Function) return true;
-        if (!IsPlainData(engine, given)) return false;
+        if (!JintData.IsPlain(engine, given)) return false;
         var source = given.AsObject();
         foreach (var key in source.GetOwnPropertyKeys(Types.String))
         {
