@@ -48,50 +48,49 @@ internal sealed class JintExecution(SandboxInvocation invocation, PreparedJavaSc
                 {
                     var request = engine.Invoke(runtime.JsonParse, JavaScriptInput.RequestJson(invocation));
                     var answer = JintHandlerCall.Call(engine, runtime, realm, handler, request, out var answered);
-                    if (answered)
-                    {
-                        deadline.Token.ThrowIfCancellationRequested();
-                        return SandboxOutcome.Succeeded(answer);
-                    }
-
-                    JavaScriptEventLoop.Run(realm, host, deadline.Token);
-                    return JavaScriptOutcomes.FromRuntime(runtime.Call("outcome").AsString());
+                    return answered ? Answered(answer, deadline) : RuntimeOutcome(runtime, realm, host, deadline);
                 }
             }
             else
             {
                 completion = engine.Evaluate(code.Script!.Value);
-                if (JavaScriptCompletion.IsTheAnswer(invocation, code, completion.IsUndefined()) && JintCompletion.TryAnswer(completion, out var result))
+                if (JavaScriptCompletion.IsTheAnswer(invocation, code, completion.IsUndefined()))
                 {
-                    // What the event loop would do for a settled run: its microtasks, then its unhandled rejections.
-                    realm.RunMicrotasks();
-                    realm.ReportUnhandledRejections();
-                    deadline.Token.ThrowIfCancellationRequested();
-                    return SandboxOutcome.Succeeded(result);
-                }
-
-                // An object is the answer too when no export can be it; it is written once the microtasks have run, as
-                // the runtime writes it after its event loop.
-                if (JavaScriptCompletion.IsTheAnswer(invocation, code, completionIsUndefined: false) && !runtime.ModuleTouched && JintData.IsPlain(engine, completion))
-                {
-                    realm.RunMicrotasks();
-                    realm.ReportUnhandledRejections();
-                    deadline.Token.ThrowIfCancellationRequested();
-                    if (JintData.TryWrite(engine, completion, out var written)) return SandboxOutcome.Succeeded(written);
-                    runtime.Call("answer", completion);
-                    JavaScriptEventLoop.Run(realm, host, deadline.Token);
-                    return JavaScriptOutcomes.FromRuntime(runtime.Call("outcome").AsString());
+                    // A primitive, or plain data no export can be, is the answer as it stands once the event loop would
+                    // have settled: after the microtasks and the unhandled rejections.
+                    var primitive = JintCompletion.TryAnswer(completion, out var result);
+                    if (primitive || (!runtime.ModuleTouched && JintData.IsPlain(engine, completion)))
+                    {
+                        realm.RunMicrotasks();
+                        realm.ReportUnhandledRejections();
+                        if (primitive || JintData.TryWrite(engine, completion, out result)) return Answered(result, deadline);
+                        runtime.Call("answer", completion);
+                        return RuntimeOutcome(runtime, realm, host, deadline);
+                    }
                 }
             }
 
             runtime.Call("start", code.Form == JavaScriptCodeForm.Module ? "module" : "script", completion);
-            JavaScriptEventLoop.Run(realm, host, deadline.Token);
-            return JavaScriptOutcomes.FromRuntime(runtime.Call("outcome").AsString());
+            return RuntimeOutcome(runtime, realm, host, deadline);
         }
         catch (Exception e)
         {
             return Map(e, deadline, engine, runtime);
         }
+    }
+
+    // An answer read in .NET, unless the deadline passed meanwhile.
+    private static SandboxOutcome Answered(System.Text.Json.Nodes.JsonNode? result, JavaScriptDeadline deadline)
+    {
+        deadline.Token.ThrowIfCancellationRequested();
+        return SandboxOutcome.Succeeded(result);
+    }
+
+    // The runtime's answer: its event loop driven to the end, then its outcome.
+    private static SandboxOutcome RuntimeOutcome(JintRuntime runtime, JintRealm realm, JavaScriptHostFunctions host, JavaScriptDeadline deadline)
+    {
+        JavaScriptEventLoop.Run(realm, host, deadline.Token);
+        return JavaScriptOutcomes.FromRuntime(runtime.Call("outcome").AsString());
     }
 
     private Engine CreateEngine(JavaScriptDeadline deadline) => new(options =>
