@@ -16,23 +16,17 @@ namespace ScriptRunner.Benchmarks;
 /// <remarks>Run: <c>dotnet run -c Release --project ScriptRunner.Benchmarks -- bdn --filter *StreamsBenchmarks* --job short</c>.</remarks>
 [MemoryDiagnoser]
 [MedianColumn, MinColumn, MaxColumn]
-public class StreamsBenchmarks
+public class StreamsBenchmarks : EngineBenchmark
 {
     private const string Trivial = "var a = 20; a * 2 + 2";
     private const string TouchStreams = "typeof ReadableStream";
     private const string TouchCompression = "new CompressionStream('gzip') && 1";
 
-    private readonly ScriptRunnerOptions _options = new();
     private readonly JavaScriptLargeStack _stack = new();
-    private V8Sandbox _v8 = null!;
-    private JintSandbox _jint = null!;
     private string _baseline = null!;
     private string _gzip = null!;
     private string _pipe = null!;
 
-    /// <summary>The engine the benchmark runs on.</summary>
-    [Params(EngineNames.V8, EngineNames.Jint)]
-    public string Engine { get; set; } = EngineNames.V8;
 
     [GlobalSetup]
     public void Setup()
@@ -44,21 +38,10 @@ public class StreamsBenchmarks
         _baseline = data + "chunks.length";
         _gzip = data + "(async () => (await new Response(ReadableStream.from(chunks).pipeThrough(new CompressionStream('gzip'))).arrayBuffer()).byteLength)()";
         _pipe = data + "(async () => { let n = 0; await ReadableStream.from(chunks).pipeThrough(new TransformStream({ transform(c, ctl) { ctl.enqueue(c); } })).pipeTo(new WritableStream({ write(c) { n += c.byteLength; } })); return n; })()";
-        _v8 = new V8Sandbox(Microsoft.Extensions.Options.Options.Create(_options));
-        _jint = new JintSandbox();
-        foreach (var code in new[] { Trivial, TouchStreams, TouchCompression, _baseline, _gzip, _pipe })
-        {
-            var warm = Run(code);
-            if (!warm.Success) throw new InvalidOperationException($"warm-up failed: {warm.ErrorType} {warm.Error}");
-        }
+        StartEngines(Trivial, TouchStreams, TouchCompression, _baseline, _gzip, _pipe);
     }
 
-    [GlobalCleanup]
-    public void Cleanup()
-    {
-        _v8.Dispose();
-        _stack.Dispose();
-    }
+    protected override void CleanUpMore() => _stack.Dispose();
 
     /// <summary>A trivial script: the fixed cost of one execution.</summary>
     [Benchmark(Baseline = true)]
@@ -84,6 +67,7 @@ public class StreamsBenchmarks
     [Benchmark]
     public SandboxOutcome Pipe1MbThroughTransform() => Run(_pipe);
 
-    private SandboxOutcome Run(string code) =>
-        Engine == EngineNames.V8 ? V8SandboxBenchmarks.Run(_v8, _options, code) : _stack.Run(() => V8SandboxBenchmarks.Run(_jint, _options, code));
+    // Jint runs on a 64 MB thread, as in a sandbox process.
+    protected override SandboxOutcome Run(string code) =>
+        Engine == EngineNames.V8 ? base.Run(code) : _stack.Run(() => base.Run(code));
 }

@@ -15,34 +15,19 @@ namespace ScriptRunner.Benchmarks;
 /// <remarks>Run: <c>dotnet run -c Release --project ScriptRunner.Benchmarks -- bdn --filter *UrlFirstTouchBenchmarks* --job short</c>.</remarks>
 [MemoryDiagnoser]
 [MedianColumn]
-public class UrlFirstTouchBenchmarks
+public class UrlFirstTouchBenchmarks : EngineBenchmark
 {
     private const string Nothing = "var a = 20; a * 2 + 2";
     private const string FirstUrl = "new URL('https://example.com/books/42?format=short').searchParams.get('format')";
     private const string FirstUrlPattern = "new URLPattern({ pathname: '/books/:id' }).exec('https://example.com/books/42').pathname.groups.id";
 
-    private readonly ScriptRunnerOptions _options = new();
-    private V8Sandbox _v8 = null!;
-    private JintSandbox _jint = null!;
 
-    /// <summary>The engine the benchmark runs on.</summary>
-    [Params(EngineNames.Jint, EngineNames.V8)]
-    public string Engine { get; set; } = EngineNames.Jint;
 
     [GlobalSetup]
     public void Setup()
     {
-        _v8 = new V8Sandbox(Microsoft.Extensions.Options.Options.Create(_options));
-        _jint = new JintSandbox();
-        foreach (var code in new[] { Nothing, FirstUrl, FirstUrlPattern })
-        {
-            var warm = Run(code);
-            if (!warm.Success) throw new InvalidOperationException($"warm-up failed: {warm.ErrorType} {warm.Error}");
-        }
+        StartEngines(Nothing, FirstUrl, FirstUrlPattern);
     }
-
-    [GlobalCleanup]
-    public void Cleanup() => _v8.Dispose();
 
     /// <summary>An execution that touches no web global: the baseline.</summary>
     [Benchmark(Baseline = true)]
@@ -56,5 +41,4 @@ public class UrlFirstTouchBenchmarks
     [Benchmark]
     public SandboxOutcome FirstTouchUrlPattern() => Run(FirstUrlPattern);
 
-    private SandboxOutcome Run(string code) => V8SandboxBenchmarks.Run(Engine == EngineNames.V8 ? _v8 : _jint, _options, code);
 }

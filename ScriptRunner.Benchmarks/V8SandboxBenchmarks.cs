@@ -14,33 +14,18 @@ namespace ScriptRunner.Benchmarks;
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn, MinColumn, MaxColumn]
-public class V8SandboxBenchmarks
+public class V8SandboxBenchmarks : EngineBenchmark
 {
     internal const string Fib25 = "function fib(n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); } fib(25)";
     internal const string Trivial = "var a = 20; a * 2 + 2";
 
-    private readonly ScriptRunnerOptions _options = new();
-    private V8Sandbox _v8 = null!;
-    private JintSandbox _jint = null!;
 
-    /// <summary>The engine the benchmark runs on.</summary>
-    [Params(EngineNames.V8, EngineNames.Jint)]
-    public string Engine { get; set; } = EngineNames.V8;
 
     [GlobalSetup]
     public void Setup()
     {
-        _v8 = new V8Sandbox(Microsoft.Extensions.Options.Options.Create(_options));
-        _jint = new JintSandbox();
-        foreach (var code in new[] { Fib25, Trivial })
-        {
-            var warm = Run(code);
-            if (!warm.Success) throw new InvalidOperationException($"warm-up failed: {warm.ErrorType} {warm.Error}");
-        }
+        StartEngines(Fib25, Trivial);
     }
-
-    [GlobalCleanup]
-    public void Cleanup() => _v8.Dispose();
 
     /// <summary>fib(25) inside the sandbox.</summary>
     [Benchmark]
@@ -50,7 +35,6 @@ public class V8SandboxBenchmarks
     [Benchmark]
     public SandboxOutcome TrivialInSandbox() => Run(Trivial);
 
-    private SandboxOutcome Run(string code) => Run(Engine == EngineNames.V8 ? _v8 : _jint, _options, code);
 
     /// <summary>One execution of <paramref name="code"/> on <paramref name="sandbox"/> with the default limits.</summary>
     internal static SandboxOutcome Run(IScriptSandbox sandbox, ScriptRunnerOptions options, string code, string? handler = null, long memoryLimitBytes = 128L * 1024 * 1024)

@@ -17,7 +17,7 @@ namespace ScriptRunner.Benchmarks;
 /// <remarks>Run: <c>dotnet run -c Release --project ScriptRunner.Benchmarks -- bdn --filter *WebCryptoBenchmarks*</c>.</remarks>
 [MemoryDiagnoser]
 [SimpleJob(RunStrategy.Throughput, launchCount: 1, warmupCount: 3, iterationCount: 5)]
-public class WebCryptoBenchmarks
+public class WebCryptoBenchmarks : EngineBenchmark
 {
     internal const int Repeats = 200;
     internal const int BigRepeats = 20;
@@ -59,28 +59,13 @@ public class WebCryptoBenchmarks
         })
         """;
 
-    private readonly ScriptRunnerOptions _options = new();
-    private V8Sandbox _v8 = null!;
-    private JintSandbox _jint = null!;
 
-    /// <summary>The engine the benchmark runs on.</summary>
-    [Params(EngineNames.Jint, EngineNames.V8)]
-    public string Engine { get; set; } = EngineNames.Jint;
 
     [GlobalSetup]
     public void Setup()
     {
-        _v8 = new V8Sandbox(Microsoft.Extensions.Options.Options.Create(_options));
-        _jint = new JintSandbox();
-        foreach (var code in new[] { V8SandboxBenchmarks.Trivial, "crypto; 1", "crypto.subtle; 1", Digest, Hmac, AesGcm, Es256 })
-        {
-            var warm = Run(code);
-            if (!warm.Success) throw new InvalidOperationException($"warm-up failed: {warm.ErrorType} {warm.Error}");
-        }
+        StartEngines(V8SandboxBenchmarks.Trivial, "crypto; 1", "crypto.subtle; 1", Digest, Hmac, AesGcm, Es256);
     }
-
-    [GlobalCleanup]
-    public void Cleanup() => _v8.Dispose();
 
     /// <summary>The trivial script that touches no global: what every execution costs.</summary>
     [Benchmark(Baseline = true)]
@@ -110,5 +95,4 @@ public class WebCryptoBenchmarks
     [Benchmark(OperationsPerInvoke = Repeats)]
     public SandboxOutcome Es256Verify() => Run(Es256);
 
-    private SandboxOutcome Run(string code) => V8SandboxBenchmarks.Run(Engine == EngineNames.V8 ? _v8 : _jint, _options, code);
 }
