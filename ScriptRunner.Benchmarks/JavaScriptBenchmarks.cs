@@ -3,6 +3,7 @@ using System.Text;
 using BenchmarkDotNet.Attributes;
 using ScriptRunner.Core.Execution;
 using ScriptRunner.Core.Hosting;
+using ScriptRunner.Core.Model;
 using ScriptRunner.Sandbox.JavaScript;
 using ScriptRunner.Sandbox.JavaScript.Jint;
 
@@ -66,15 +67,16 @@ public class JavaScriptBenchmarks
     private static SandboxOutcome Run(JintSandbox sandbox, Code code, string? handler)
     {
         var output = new OutputCapture(1 << 20, 1 << 20, 100, 4096);
-        return sandbox.Execute(new SandboxInvocation
+        return EngineCall.Run(sandbox, new SandboxJob
         {
             Code = code.Bytes,
             Sha256 = code.Sha256,
+            CodeType = CodeType.JavaScript,
+            Engine = sandbox.Engine,
             Handler = handler,
             Timeout = TimeSpan.FromSeconds(30),
             MemoryLimitBytes = 512L * 1024 * 1024,
-            Host = new HostBindings(output, NoFetch.Instance, TimeProvider.System),
-        });
+        }, new HostBindings(output, NoFetch.Instance, TimeProvider.System));
     }
 
     // A sandbox process runs every execution on a 64 MB thread; the benchmark uses one such thread, made once.

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using ScriptRunner.Core.Execution;
 using ScriptRunner.Core.Hosting;
+using ScriptRunner.Core.Model;
 using ScriptRunner.Core.Options;
 using ScriptRunner.Sandbox.WebAssembly;
 using ScriptRunner.Sandbox.WebAssembly.Wasmtime;
@@ -36,11 +37,11 @@ internal static class SandboxHarness
         if (warm)
         {
             var tiny = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Kernels", "hostcall.wasm"));
-            new WasmtimeSandbox(runtime).Execute(Invocation(tiny, "calls", [10], TimeSpan.FromSeconds(10)));
+            EngineCall.Run(new WasmtimeSandbox(runtime), Job(tiny, "calls", [10], TimeSpan.FromSeconds(10)), Host());
         }
 
         var start = Stopwatch.GetTimestamp();
-        var outcome = new WasmtimeSandbox(runtime).Execute(Invocation(code, args[1], parameters, timeout));
+        var outcome = EngineCall.Run(new WasmtimeSandbox(runtime), Job(code, args[1], parameters, timeout), Host());
         var elapsed = Stopwatch.GetElapsedTime(start);
         Console.WriteLine(
             $"{Path.GetFileName(args[0])} ({code.Length:N0} bytes): request {elapsed.TotalMilliseconds:F1} ms (engine created in {created.TotalMilliseconds:F1} ms), " +
@@ -63,17 +64,17 @@ internal static class SandboxHarness
         {
             const int requests = 2000;
             const int calls = 1_000_000;
-            for (var i = 0; i < 200; i++) sandbox.Execute(Invocation(code, "nothing", [], TimeSpan.FromSeconds(10)));
+            for (var i = 0; i < 200; i++) EngineCall.Run(sandbox, Job(code, "nothing", [], TimeSpan.FromSeconds(10)), Host());
             var start = Stopwatch.GetTimestamp();
-            for (var i = 0; i < requests; i++) sandbox.Execute(Invocation(code, "nothing", [], TimeSpan.FromSeconds(10)));
+            for (var i = 0; i < requests; i++) EngineCall.Run(sandbox, Job(code, "nothing", [], TimeSpan.FromSeconds(10)), Host());
             var perRequest = Stopwatch.GetElapsedTime(start).TotalMicroseconds / requests;
 
-            sandbox.Execute(Invocation(code, "calls", [calls], TimeSpan.FromSeconds(60)));
+            EngineCall.Run(sandbox, Job(code, "calls", [calls], TimeSpan.FromSeconds(60)), Host());
             var times = new List<double>();
             for (var i = 0; i < 5; i++)
             {
                 var t = Stopwatch.GetTimestamp();
-                sandbox.Execute(Invocation(code, "calls", [calls], TimeSpan.FromSeconds(60)));
+                EngineCall.Run(sandbox, Job(code, "calls", [calls], TimeSpan.FromSeconds(60)), Host());
                 times.Add((Stopwatch.GetElapsedTime(t).TotalMicroseconds - perRequest) * 1000 / calls);
             }
 
@@ -84,18 +85,18 @@ internal static class SandboxHarness
         return 0;
     }
 
-    private static SandboxInvocation Invocation(byte[] code, string handler, long[] parameters, TimeSpan timeout) => new()
+    private static SandboxJob Job(byte[] code, string handler, long[] parameters, TimeSpan timeout) => new()
     {
         Code = code,
         Sha256 = Convert.ToHexStringLower(SHA256.HashData(code)),
+        CodeType = CodeType.Wasm,
         Handler = handler,
         Params = [.. parameters.Select(p => JsonSerializer.SerializeToElement(p))],
-        Args = [],
-        EnvVars = new Dictionary<string, string>(),
         Timeout = timeout,
         MemoryLimitBytes = 256L * 1024 * 1024,
-        Host = new HostBindings(new OutputCapture(1 << 20, 1 << 20, 100, 16 * 1024), NoFetch.Instance, TimeProvider.System),
     };
+
+    private static HostBindings Host() => new(new OutputCapture(1 << 20, 1 << 20, 100, 16 * 1024), NoFetch.Instance, TimeProvider.System);
 
     private static string? Option(ref string[] args, string name)
     {

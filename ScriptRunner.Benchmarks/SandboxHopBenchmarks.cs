@@ -71,7 +71,7 @@ public class SandboxHopBenchmarks
 
     [Benchmark(Baseline = true)]
     public SandboxOutcome InProcess() =>
-        _stack.Run(() => _engine.Execute(SandboxInvocation.For(_job, new HostBindings(Capture(), _fetchers.Create(CancellationToken.None), TimeProvider.System), CancellationToken.None)));
+        _stack.Run(() => EngineCall.Run(_engine, _job, new HostBindings(Capture(), _fetchers.Create(CancellationToken.None), TimeProvider.System)));
 
     [Benchmark]
     public Task<SandboxRun> Pooled() => _pool.RunAsync(_job, Capture(), CancellationToken.None);

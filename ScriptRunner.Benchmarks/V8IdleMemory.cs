@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using ScriptRunner.Core.Execution;
 using ScriptRunner.Core.Hosting;
+using ScriptRunner.Core.Model;
 using ScriptRunner.Core.Options;
 using ScriptRunner.Sandbox.JavaScript.V8;
 
@@ -19,14 +20,15 @@ internal static class V8IdleMemory
         var before = Resident();
         using var sandbox = new V8Sandbox(Options.Create(new ScriptRunnerOptions()));
         var bytes = "1 + 1"u8.ToArray();
-        var outcome = sandbox.Execute(new SandboxInvocation
+        var outcome = EngineCall.Run(sandbox, new SandboxJob
         {
             Code = bytes,
             Sha256 = "v8-memory",
+            CodeType = CodeType.JavaScript,
+            Engine = sandbox.Engine,
             Timeout = TimeSpan.FromSeconds(10),
             MemoryLimitBytes = 128L * 1024 * 1024,
-            Host = new HostBindings(new OutputCapture(1024, 1024, 1, 64), null!, TimeProvider.System),
-        });
+        }, new HostBindings(new OutputCapture(1024, 1024, 1, 64), null!, TimeProvider.System));
         if (!outcome.Success) throw new InvalidOperationException($"{outcome.ErrorType}: {outcome.Error}");
         // Let the next context finish being made, as it is in an idle pooled process.
         Thread.Sleep(1000);

@@ -41,14 +41,15 @@ public class V8SandboxBenchmarks : EngineBenchmark
     {
         var bytes = System.Text.Encoding.UTF8.GetBytes(code);
         var output = OutputCapture.For(options.Output);
-        return sandbox.Execute(new SandboxInvocation
+        return EngineCall.Run(sandbox, new SandboxJob
         {
             Code = bytes,
             Sha256 = code.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + code.GetHashCode(StringComparison.Ordinal),
+            CodeType = sandbox.CodeType,
+            Engine = sandbox.Engine,
             Handler = handler,
             Timeout = TimeSpan.FromSeconds(10),
             MemoryLimitBytes = memoryLimitBytes,
-            Host = new HostBindings(output, NoFetch.Instance, TimeProvider.System),
-        });
+        }, new HostBindings(output, NoFetch.Instance, TimeProvider.System));
     }
 }

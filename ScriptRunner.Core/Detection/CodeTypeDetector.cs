@@ -4,8 +4,7 @@ using ScriptRunner.Core.Model;
 namespace ScriptRunner.Core.Detection;
 
 /// <summary>
-/// Decides whether code is JavaScript or WebAssembly. First rule that answers wins: the request's type hint
-/// ("javascript"/"js"/"wasm"), the WebAssembly magic bytes, the URL path's extension, the Content-Type, and finally
+/// Decides whether code is JavaScript or WebAssembly. First rule that answers wins: the request's type hint, the WebAssembly magic bytes, the URL path's extension, the Content-Type, and finally
 /// "valid UTF-8 text without NUL bytes is JavaScript". Anything else is unsupported.
 /// </summary>
 public static class CodeTypeDetector
@@ -17,24 +16,16 @@ public static class CodeTypeDetector
     /// <param name="code">The code bytes.</param>
     /// <param name="sourceUrl">The URL it was downloaded from (after redirects), or null for inline code.</param>
     /// <param name="contentType">The response's Content-Type header, or null.</param>
-    /// <param name="typeHint">The request's <c>type</c>: "javascript", "js", "wasm", "auto" or null. Unknown values are ignored.</param>
-    public static CodeDetection Detect(ReadOnlySpan<byte> code, Uri? sourceUrl, string? contentType, string? typeHint)
+    /// <param name="typeHint">The code type the request named, or null to detect it.</param>
+    public static CodeDetection Detect(ReadOnlySpan<byte> code, Uri? sourceUrl, string? contentType, CodeType? typeHint)
     {
-        if (FromHint(typeHint) is { } hinted) return new CodeDetection(hinted, CodeDetection.ByTypeHint);
+        if (typeHint is { } hinted) return new CodeDetection(hinted, CodeDetection.ByTypeHint);
         if (code.StartsWith(WasmMagic)) return new CodeDetection(CodeType.Wasm, CodeDetection.ByMagicBytes);
         if (FromExtension(sourceUrl) is { } byExtension) return new CodeDetection(byExtension, CodeDetection.ByExtension);
         if (FromContentType(contentType) is { } byContentType) return new CodeDetection(byContentType, CodeDetection.ByContentType);
         if (IsText(code)) return new CodeDetection(CodeType.JavaScript, CodeDetection.ByUtf8Text);
         return new CodeDetection(null, CodeDetection.ByNone);
     }
-
-    /// <summary>The code type a hint names; null for "auto", absent or unknown hints.</summary>
-    internal static CodeType? FromHint(string? hint) => hint?.Trim().ToLowerInvariant() switch
-    {
-        "javascript" or "js" => CodeType.JavaScript,
-        "wasm" => CodeType.Wasm,
-        _ => null,
-    };
 
     private static CodeType? FromExtension(Uri? url)
     {

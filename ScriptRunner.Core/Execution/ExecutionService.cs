@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using ScriptRunner.Core.Detection;
@@ -96,7 +95,7 @@ public sealed class ExecutionService
         run.Metadata = run.Metadata with { SizeBytes = code.Length, Sha256 = IntegrityCheck.Sha256Hex(code) };
         IntegrityCheck.Verify(code, valid.Sha256);
 
-        var detection = CodeTypeDetector.Detect(code, run.SourceUrl, contentType, valid.TypeHint is { } hint ? CodeTypeName(hint) : null);
+        var detection = CodeTypeDetector.Detect(code, run.SourceUrl, contentType, valid.TypeHint);
         run.Metadata = run.Metadata with { DetectedBy = detection.DetectedBy };
         if (detection.Type is not { } codeType)
             return run.Fail(ErrorTypes.UnsupportedCodeType, "The code is neither JavaScript nor a WebAssembly module; set 'type' to say which.");
@@ -111,25 +110,11 @@ public sealed class ExecutionService
         run.Metadata = run.Metadata with { Engine = engine };
 
         var capture = OutputCapture.For(_output, _clock);
-        var job = new SandboxJob
-        {
-            Code = code,
-            Sha256 = run.Metadata.Sha256!,
-            CodeType = codeType,
-            Engine = engine,
-            Handler = valid.Handler,
-            Request = valid.Request,
-            Params = valid.Params,
-            Args = valid.Args,
-            EnvVars = valid.EnvVars,
-            Stdin = valid.Stdin,
-            Timeout = valid.Timeout,
-            MemoryLimitBytes = valid.MemoryLimitBytes,
-        };
+        var job = valid.Job with { Code = code, Sha256 = run.Metadata.Sha256!, CodeType = codeType, Engine = engine };
 
         var (outcome, elapsed) = await _executor.RunAsync(job, capture, cancellationToken).ConfigureAwait(false);
         run.Metadata = run.Metadata with { ExecutionTimeMs = elapsed.TotalMilliseconds };
-        return run.Complete(LimitResult(outcome), capture);
+        return run.Complete(outcome, capture);
     }
 
     private async Task<(byte[] Code, string? ContentType)> ObtainCodeAsync(ValidatedRequest valid, RunState run, CancellationToken cancellationToken)
@@ -158,24 +143,6 @@ public sealed class ExecutionService
     private string DefaultEngine(CodeType codeType) => codeType == CodeType.Wasm
         ? EngineNames.Normalize(_wasm.Engine) ?? EngineNames.Wasmtime
         : EngineNames.Normalize(_javaScript.DefaultEngine) ?? EngineNames.Jint;
-
-    /// <summary>
-    /// A result is held in memory and sent whole, so it shares the stdout cap: a script returning a huge value gets
-    /// <c>OutputLimit</c> instead of a response the host cannot afford.
-    /// </summary>
-    private SandboxOutcome LimitResult(SandboxOutcome outcome)
-    {
-        if (outcome.Result is null) return outcome;
-        var size = Encoding.UTF8.GetByteCount(outcome.Result.ToJsonString());
-        if (size <= _output.MaxStdoutBytes) return outcome;
-        return outcome with
-        {
-            Success = false,
-            Result = null,
-            ErrorType = ErrorTypes.OutputLimit,
-            Error = $"The result is {size} bytes of JSON, over the {_output.MaxStdoutBytes}-byte output limit.",
-        };
-    }
 
     internal static string CodeTypeName(CodeType type) => type switch
     {

@@ -27,12 +27,8 @@ internal sealed class RequestValidator(LimitsOptions limits)
         if (request.Request is { ValueKind: not JsonValueKind.Object and not JsonValueKind.Null and not JsonValueKind.Undefined })
             throw new InvalidRequestException("request", "'request' must be a JSON object ({method,url,headers,body,query}).");
 
-        return new ValidatedRequest
+        var job = new SandboxJob
         {
-            Url = url,
-            InlineCode = inline,
-            TypeHint = ValidateType(request.Type),
-            Engine = ValidateEngine(request.Engine),
             Handler = handler,
             Request = request.Request is { ValueKind: JsonValueKind.Object } r ? r : null,
             Params = ValidateParams(request.Params),
@@ -41,8 +37,8 @@ internal sealed class RequestValidator(LimitsOptions limits)
             Stdin = request.Stdin,
             Timeout = TimeSpan.FromMilliseconds(ValidateTimeout(request.Timeout)),
             MemoryLimitBytes = ValidateMemory(request.Memory) * 1024L * 1024L,
-            Sha256 = ValidateSha256(request.Sha256),
         };
+        return new ValidatedRequest(url, inline, ValidateType(request.Type), ValidateEngine(request.Engine), ValidateSha256(request.Sha256), job);
     }
 
     private static (Uri? Url, byte[]? Inline) ValidateSource(ExecutionRequest request)

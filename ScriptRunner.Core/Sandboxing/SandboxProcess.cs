@@ -8,9 +8,10 @@ using ScriptRunner.Core.Sandboxing.Protocol;
 namespace ScriptRunner.Core.Sandboxing;
 
 /// <summary>
-/// The parent's handle on one sandbox process: starts it, hands it one execution at a time, relays what it streams,
-/// and owns the walls: it stops the run at the deadline and kills the process when the run does not stop within the
-/// grace or passes its memory cap. Whatever happens inside, <see cref="RunAsync"/> answers.
+/// The parent's handle on one sandbox process: the channel (frames in and out), the kill, and the memory watch. It
+/// hands the process one execution at a time, relays what it streams, and kills it when a run is not over by its
+/// deadline plus the grace, or passes its memory cap. Whatever happens inside, <see cref="RunAsync"/> answers. Where the
+/// process stands in the pool is the pool's business.
 /// </summary>
 internal sealed class SandboxProcess : IDisposable
 {
@@ -30,8 +31,6 @@ internal sealed class SandboxProcess : IDisposable
     private volatile bool _streamEnded;
     // Set, under the gate, once the reader has taken its last look at the active run: later runs are answered at once.
     private bool _acceptsNoRuns;
-    private int _replacementClaimed;
-    private volatile bool _superseded;
 
     private SandboxProcess(Process process, ILogger logger)
     {
@@ -62,15 +61,8 @@ internal sealed class SandboxProcess : IDisposable
     /// <summary>True until the process ends or is stopped.</summary>
     public bool IsAlive => !_streamEnded && !_ended.Task.IsCompleted && Volatile.Read(ref _stopReason) == (int)StopReason.None;
 
-    /// <summary>True once this process's replacement is ready: it leaves the pool the next time it is free.</summary>
-    public bool Superseded
-    {
-        get => _superseded;
-        set => _superseded = value;
-    }
-
-    /// <summary>True for the one caller that gets to start this process's replacement; false for every later one.</summary>
-    public bool ClaimReplacement() => Interlocked.Exchange(ref _replacementClaimed, 1) == 0;
+    /// <inheritdoc />
+    public override string ToString() => $"pid {ProcessId}";
 
     /// <summary>Completes when the process has ended and its last run was answered.</summary>
     public Task Ended => _ended.Task;
@@ -109,12 +101,14 @@ internal sealed class SandboxProcess : IDisposable
     }
 
     /// <summary>
-    /// Runs <paramref name="job"/>: its output goes to <paramref name="output"/> as it is produced. At the deadline the
-    /// process is asked to cancel; if it has not answered <paramref name="grace"/> later it is killed and the answer is
-    /// <c>Timeout</c>. A process that dies mid-run answers <c>RuntimeError</c> or <c>MemoryLimit</c>.
+    /// Runs <paramref name="job"/>: its output goes to <paramref name="output"/> as it is produced. The process stops
+    /// the run at the job's deadline by itself; if it has not answered <paramref name="grace"/> later it is killed and
+    /// the answer is <c>Timeout</c>. A caller that gives up has the run cancelled, and killed after the same grace. A
+    /// process that dies mid-run answers <c>RuntimeError</c> or <c>MemoryLimit</c>.
     /// </summary>
     public async Task<SandboxRun> RunAsync(SandboxJob job, OutputCapture output, TimeSpan grace, CancellationToken cancellationToken)
     {
+        var deadline = job.Deadline ?? throw new ArgumentException("The job has no deadline.", nameof(job));
         var run = new ActiveRun(output, IdleBytes + WallAboveIdle(job.MemoryLimitBytes), job);
         lock (_gate)
         {
@@ -128,51 +122,44 @@ internal sealed class SandboxProcess : IDisposable
 
         try
         {
-            _writer.WriteExecute(JobHeader.From(job), job.Code.Span);
+            _writer.WriteExecute(job);
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException)
         {
             // The process is gone: the read loop answers the run from how it ended.
         }
 
-        using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-        {
-            deadline.CancelAfter(job.Timeout);
-            try
-            {
-                return Finish(await run.Completion.WaitAsync(deadline.Token).ConfigureAwait(false), cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-            }
-        }
-
-        TrySend(FrameKind.Cancel);
+        var wall = deadline + grace - DateTimeOffset.UtcNow;
         try
         {
-            return Finish(AtDeadline(await run.Completion.WaitAsync(grace, CancellationToken.None).ConfigureAwait(false), job), cancellationToken);
+            return await run.Completion.WaitAsync(wall > TimeSpan.Zero ? wall : TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
+            // The run outlived its deadline and the grace: the process is the wall. Kill first, answer second, so
+            // nothing runs on.
+            Kill(run, StopReason.Timeout);
+            return await run.Completion.ConfigureAwait(false);
         }
-
-        // The run ignored the cancellation: the process is the wall. Kill first, answer second, so nothing runs on.
-        Stop(StopReason.Timeout);
-        Complete(run, TimedOut(job), job.Timeout);
-        return Finish(await run.Completion.ConfigureAwait(false), cancellationToken);
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            TrySend(FrameKind.Cancel);
+            try
+            {
+                await run.Completion.WaitAsync(grace, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                Kill(run, StopReason.Timeout);
+            }
+            throw;
+        }
     }
 
-    // Past this point the Cancel was the deadline (a caller's cancellation throws in Finish). The child's clock started
-    // a pipe hop later than ours, so it may call the stop a cancellation; the answer names the timeout either way.
-    private static SandboxRun AtDeadline(SandboxRun result, SandboxJob job) =>
-        result.Outcome.ErrorType == ErrorTypes.Timeout
-            ? result with { Outcome = result.Outcome with { Error = TimedOut(job).Error } }
-            : result;
-
-    private static SandboxRun Finish(SandboxRun result, CancellationToken cancellationToken)
+    private void Kill(ActiveRun run, StopReason reason)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        return result;
+        Stop(reason);
+        Complete(run, reason == StopReason.Memory ? MemoryLimitOutcome(run.Job) : ExecutionDeadline.TimedOut(run.Job.Timeout), run.Elapsed);
     }
 
     /// <summary>Waits until the process has cleaned up after its run; false when it ended or did not answer in time.</summary>
@@ -211,8 +198,7 @@ internal sealed class SandboxProcess : IDisposable
         run.Observe(bytes);
         if (bytes <= run.LimitBytes) return;
 
-        Stop(StopReason.Memory);
-        Complete(run, MemoryLimitOutcome(run.Job), run.Elapsed);
+        Kill(run, StopReason.Memory);
     }
 
     /// <summary>Ends the process: kills it now, remembering why.</summary>
@@ -358,7 +344,7 @@ internal sealed class SandboxProcess : IDisposable
             var outcome = reason switch
             {
                 StopReason.Memory => MemoryLimitOutcome(run.Job),
-                StopReason.Timeout => TimedOut(run.Job),
+                StopReason.Timeout => ExecutionDeadline.TimedOut(run.Job.Timeout),
                 _ => Crashed(exitCode, stderr, run),
             };
             if (reason is StopReason.None or StopReason.Retired)
@@ -383,9 +369,6 @@ internal sealed class SandboxProcess : IDisposable
         return $"The sandbox process exited while starting (exit code {exitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown"})"
             + (firstLine is null ? "." : $": {firstLine}");
     }
-
-    private static SandboxOutcome TimedOut(SandboxJob job) =>
-        SandboxOutcome.Failed(ErrorTypes.Timeout, $"execution timed out after {job.Timeout.TotalMilliseconds:0} ms");
 
     // The same words as every engine's own limit: a script learns that it held too much, not which wall noticed it.
     private static SandboxOutcome MemoryLimitOutcome(SandboxJob job) =>

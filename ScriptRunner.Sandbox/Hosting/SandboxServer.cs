@@ -31,9 +31,9 @@ internal sealed class SandboxServer : IDisposable
     private readonly FrameWriter _writer;
     private readonly ScriptRunnerOptions _options;
     private readonly ServiceProvider _services;
-    private readonly IReadOnlyDictionary<string, IScriptSandbox> _engines;
     private readonly SandboxFetcherFactory _fetchers;
-    private readonly BlockingCollection<(JobHeader Header, ReadOnlyMemory<byte> Code)> _jobs = new(boundedCapacity: 1);
+    private readonly JobRunner _runner;
+    private readonly BlockingCollection<SandboxJob> _jobs = new(boundedCapacity: 1);
     private readonly Lock _gate = new();
     private readonly ResidentMemory _memory = ResidentMemory.OfSelf();
     private CancellationTokenSource? _running;
@@ -56,10 +56,8 @@ internal sealed class SandboxServer : IDisposable
             .AddSingleton(MemoryAccounting.PerProcess)
             .AddScriptRunnerEngines()
             .BuildServiceProvider();
-        var engines = new Dictionary<string, IScriptSandbox>(StringComparer.Ordinal);
-        foreach (var engine in _services.GetServices<IScriptSandbox>()) engines[engine.Engine] = engine;
-        _engines = engines;
         _fetchers = new SandboxFetcherFactory(options.SandboxFetch);
+        _runner = new JobRunner(_services.GetServices<IScriptSandbox>(), _fetchers, options.Output);
     }
 
     /// <summary>Serves the parent on <paramref name="input"/>/<paramref name="output"/> until it closes the input; returns the exit code.</summary>
@@ -83,7 +81,7 @@ internal sealed class SandboxServer : IDisposable
             switch (frame.Kind)
             {
                 case FrameKind.Execute:
-                    if (!server._jobs.TryAdd(frame.Execute()))
+                    if (!server._jobs.TryAdd(frame.Job()))
                     {
                         Console.Error.WriteLine("An execution arrived while another was running.");
                         return 4;
@@ -117,11 +115,11 @@ internal sealed class SandboxServer : IDisposable
 
     private void WorkLoop()
     {
-        foreach (var (header, code) in _jobs.GetConsumingEnumerable())
+        foreach (var job in _jobs.GetConsumingEnumerable())
         {
             var started = Stopwatch.GetTimestamp();
             var sink = new FrameOutputSink(_writer);
-            var outcome = Run(header.ToJob(code), sink);
+            var outcome = Run(job, sink);
             var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             var resident = Resident();
             if (!NeedsCleanUp(resident))
@@ -138,25 +136,12 @@ internal sealed class SandboxServer : IDisposable
 
     private SandboxOutcome Run(SandboxJob job, IOutputSink? sink)
     {
-        if (!_engines.TryGetValue(job.Engine, out var engine))
-            return SandboxOutcome.Failed(ErrorTypes.UnsupportedCodeType, $"The {job.Engine} engine is not available.");
-
-        var output = _options.Output;
-        var capture = OutputCapture.For(output, TimeProvider.System, sink);
-        using var deadline = new CancellationTokenSource();
-        // The parent cancels at the deadline; this is the same deadline kept locally, in case that frame is late.
-        deadline.CancelAfter(job.Timeout);
-        lock (_gate) _running = deadline;
+        // The job's deadline stops the run by itself; this token is the parent's Cancel, sent when the caller gives up.
+        using var cancel = new CancellationTokenSource();
+        lock (_gate) _running = cancel;
         try
         {
-            var invocation = SandboxInvocation.For(job, new HostBindings(capture, _fetchers.Create(deadline.Token), TimeProvider.System), deadline.Token);
-            return OutcomeSanitizer.Clean(engine.Execute(invocation), output.MaxStdoutBytes);
-        }
-        catch (Exception e)
-        {
-            // The details go to stderr, which the parent keeps for its log; the answer names the failure in plain words.
-            Console.Error.WriteLine($"{job.Engine} engine failure: {e}");
-            return SandboxOutcome.Failed(ErrorTypes.HostError, $"The {job.Engine} engine failed while running the code.");
+            return _runner.Run(job, OutputCapture.For(_options.Output, TimeProvider.System, sink), cancel.Token);
         }
         finally
         {
@@ -186,7 +171,7 @@ internal sealed class SandboxServer : IDisposable
         // Some handles into an engine's own heap (V8's past contexts) are let go only by their finalizers: those run
         // first, so the engine's collection can free what they held.
         GC.WaitForPendingFinalizers();
-        foreach (var engine in _engines.Values.OfType<IReleasesMemory>()) engine.ReleaseMemory();
+        foreach (var engine in _runner.Engines.OfType<IReleasesMemory>()) engine.ReleaseMemory();
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         resident = Resident();
         // What stays after a full clean-up is the new floor: the next one is due only when the process grows well past
@@ -205,7 +190,7 @@ internal sealed class SandboxServer : IDisposable
     /// </summary>
     private long WarmUp()
     {
-        var threads = _engines.Values.Select(engine =>
+        var threads = _runner.Engines.Select(engine =>
         {
             var cap = _options.Limits.DefaultMemoryMb * 1024L * 1024L;
             IReadOnlyList<SandboxJob> jobs = engine.CodeType == CodeType.Wasm ? [WarmUpJobs.Wasm(engine.Engine, cap)] : WarmUpJobs.JavaScript(engine.Engine, cap);

@@ -18,7 +18,7 @@ internal static class JavaScriptCompletion
     /// export is the handler; see Runner.js).
     /// </summary>
     public static bool IsTheAnswer(SandboxInvocation invocation, PreparedJavaScript code, bool completionIsUndefined) =>
-        code.Form == JavaScriptCodeForm.Script && invocation.Handler is null && !(completionIsUndefined && code.ExportsAtTopLevel);
+        code.Form == JavaScriptCodeForm.Script && invocation.Job.Handler is null && !(completionIsUndefined && code.ExportsAtTopLevel);
 
     /// <summary>
     /// JSON.stringify's number: null when not finite; an integer exactly; otherwise the language's own shortest form.

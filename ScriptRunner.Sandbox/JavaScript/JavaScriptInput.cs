@@ -17,13 +17,13 @@ internal static class JavaScriptInput
             writer.WriteString("kind", code.Form == JavaScriptCodeForm.Module ? "module" : "script");
             writer.WriteBoolean("exportsAtTopLevel", code.ExportsAtTopLevel);
             writer.WriteNumber("locale", (int)code.Locale);
-            if (invocation.Handler is { } handler) writer.WriteString("handler", handler);
+            if (invocation.Job.Handler is { } handler) writer.WriteString("handler", handler);
             else writer.WriteNull("handler");
-            WriteRequest(writer, invocation.Request);
+            WriteRequest(writer, invocation.Job.Request);
             // The prelude bounds what it holds for the script (blob bytes) by the execution's memory cap.
-            writer.WriteNumber("memoryBytes", invocation.MemoryLimitBytes);
+            writer.WriteNumber("memoryBytes", invocation.Job.MemoryLimitBytes);
             writer.WriteStartObject("env");
-            foreach (var (name, value) in invocation.EnvVars) writer.WriteString(name, value);
+            foreach (var (name, value) in invocation.Job.EnvVars) writer.WriteString(name, value);
             writer.WriteEndObject();
             writer.WriteEndObject();
         }
@@ -46,7 +46,7 @@ internal static class JavaScriptInput
     public static string RequestJson(SandboxInvocation invocation)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer)) WriteRequest(writer, invocation.Request, named: false);
+        using (var writer = new Utf8JsonWriter(buffer)) WriteRequest(writer, invocation.Job.Request, named: false);
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 

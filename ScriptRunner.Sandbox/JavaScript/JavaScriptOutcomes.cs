@@ -39,9 +39,6 @@ internal static class JavaScriptOutcomes
         SandboxOutcome.Failed(ErrorTypes.CompileError, $"SyntaxError: {description} (line {line}, column {column})",
             $"SyntaxError: {description}\n    at {SourceName}:{line}:{column}");
 
-    /// <summary>The deadline passed or the caller cancelled.</summary>
-    public static SandboxOutcome Stopped(JavaScriptDeadline deadline) => SandboxOutcome.Failed(ErrorTypes.Timeout, deadline.StoppedMessage());
-
     /// <summary>The execution's promise was left pending with nothing that could settle it.</summary>
     public static SandboxOutcome NeverSettled() =>
         SandboxOutcome.Failed(ErrorTypes.Timeout, "execution timed out: the promise it waits for never settled (no timer or pending job was left to settle it)");

@@ -34,7 +34,7 @@ public sealed class ManagedWasmSandbox(Engine engine) : IScriptSandbox
         var compileClock = Stopwatch.StartNew();
         try
         {
-            module = Module.FromBytes(engine, invocation.Code.Span);
+            module = Module.FromBytes(engine, invocation.Job.Code.Span);
         }
         catch (CompileException e)
         {
@@ -52,10 +52,9 @@ public sealed class ManagedWasmSandbox(Engine engine) : IScriptSandbox
         var compileTimeMs = module.FromCache ? 0 : module.CompileTime.TotalMilliseconds;
         using var store = new Store(engine, new StoreLimits
         {
-            MaxMemoryBytes = invocation.MemoryLimitBytes,
+            MaxMemoryBytes = invocation.Job.MemoryLimitBytes,
             MaxTables = WasmLimits.MaxTables,
-            MaxTableElements = WasmLimits.TableElementsFor(invocation.MemoryLimitBytes),
-            Timeout = invocation.Timeout,
+            MaxTableElements = WasmLimits.TableElementsFor(invocation.Job.MemoryLimitBytes),
         });
         var outcome = Run(module, store, invocation);
         return outcome with
@@ -69,15 +68,15 @@ public sealed class ManagedWasmSandbox(Engine engine) : IScriptSandbox
 
     private static SandboxOutcome Run(Module module, Store store, SandboxInvocation invocation)
     {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(invocation.CancellationToken);
-        deadline.CancelAfter(invocation.Timeout);
+        // The run's one deadline: the runtime's watchdog repeats the interruption once its token fires.
+        var deadline = invocation.Deadline;
         store.CancellationToken = deadline.Token;
 
         try
         {
-            var entry = WasmEntryPoint.Resolve(module.Exports, invocation.Handler, invocation.Params);
+            var entry = WasmEntryPoint.Resolve(module.Exports, invocation.Job.Handler, invocation.Job.Params);
             var linker = new Linker(store.Engine);
-            ManagedHostBinding.DefineIn(linker, HostImports.ForRun(invocation, deadline.Token));
+            ManagedHostBinding.DefineIn(linker, HostImports.ForRun(invocation));
 
             var instance = linker.Instantiate(store, module);
             return entry.Run(instance);
@@ -96,11 +95,11 @@ public sealed class ManagedWasmSandbox(Engine engine) : IScriptSandbox
         }
         catch (TrapException e)
         {
-            return WasmErrorMessages.Trap(e, invocation.MemoryLimitBytes);
+            return WasmErrorMessages.Trap(e, invocation);
         }
-        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        catch (OperationCanceledException) when (deadline.Token.IsCancellationRequested)
         {
-            return SandboxOutcome.Failed(ErrorTypes.Timeout, WasmErrorMessages.Timeout(invocation.Timeout));
+            return deadline.Stopped();
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

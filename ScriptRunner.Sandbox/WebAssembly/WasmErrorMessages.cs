@@ -21,12 +21,13 @@ internal static class WasmErrorMessages
         $"the module imports what the sandbox does not provide: {string.Join(", ", imports)} ({StdlibHint})";
 
     /// <summary>A trap as an outcome: Timeout and MemoryLimit get their own error types, everything else is a Trap.</summary>
-    public static SandboxOutcome Trap(TrapException e, long memoryLimitBytes)
+    public static SandboxOutcome Trap(TrapException e, SandboxInvocation invocation)
     {
         var where = e.FunctionName is { Length: > 0 } name ? $" in function '{name}'" : "";
+        var memoryLimitBytes = invocation.Job.MemoryLimitBytes;
         return e.Kind switch
         {
-            TrapKind.Timeout => SandboxOutcome.Failed(ErrorTypes.Timeout, $"{e.Message}{where}"),
+            TrapKind.Timeout => invocation.Deadline.Stopped(where),
             TrapKind.MemoryLimitExceeded => SandboxOutcome.Failed(ErrorTypes.MemoryLimit,
                 $"{MemoryLimitPrefix(e.Message)} (the execution's memory limit is {memoryLimitBytes / (1024 * 1024)} MiB)"),
             TrapKind.HostError when e.InnerException is OutOfMemoryException or InsufficientMemoryException => SandboxOutcome.Failed(ErrorTypes.MemoryLimit,
@@ -40,7 +41,4 @@ internal static class WasmErrorMessages
     // Worded as Wasmtime's answers are, so both engines begin a memory-limit answer the same way.
     private static string MemoryLimitPrefix(string message) =>
         message.StartsWith("memory limit exceeded", StringComparison.Ordinal) ? message : $"memory limit exceeded: {message}";
-
-    /// <summary>The message of a run stopped by its deadline outside guest code.</summary>
-    public static string Timeout(TimeSpan timeout) => $"execution timed out after {timeout.TotalMilliseconds:0} ms";
 }

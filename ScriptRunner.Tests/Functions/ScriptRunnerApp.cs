@@ -34,12 +34,23 @@ public sealed class ScriptRunnerApp : WebApplicationFactory<Program>
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
     }
 
-    /// <summary>A client for the running server.</summary>
+    /// <summary>
+    /// A client for the running server, once a sandbox is ready (or the pool reports it cannot start one): a request's
+    /// wait for a sandbox counts against its own deadline, so tests start from a warm pool, as a deployed app does.
+    /// </summary>
     public HttpClient Client()
     {
         var client = CreateClient();
         client.Timeout = TimeSpan.FromSeconds(60);
+        Support.Eventually.True(() => Warm(client), "a sandbox ready to serve", TimeSpan.FromSeconds(60)).GetAwaiter().GetResult();
         return client;
+    }
+
+    private static bool Warm(HttpClient client)
+    {
+        using var response = client.GetAsync("/api/health").GetAwaiter().GetResult();
+        var health = JsonNode.Parse(response.Content.ReadAsStringAsync().GetAwaiter().GetResult())!;
+        return (string?)health["status"] == "unhealthy" || health["pool"] is null || (int)health["pool"]!["ready"]! > 0;
     }
 
     /// <summary>POSTs <paramref name="json"/> (raw text) to /api/execute.</summary>

@@ -1,31 +1,26 @@
 using System.Diagnostics;
 using ScriptRunner.Core.Execution;
 using ScriptRunner.Core.Hosting;
-using ScriptRunner.Core.Model;
+using ScriptRunner.Core.Options;
+using ScriptRunner.Sandbox.Hosting;
 
 namespace ScriptRunner.Tests.Support;
 
 /// <summary>
-/// Runs each job straight on its engine (<see cref="IScriptSandbox"/>) on this process's thread pool, with the job's
-/// deadline as its token and no sandbox process, admission or queue: for tests of what lies around the executor. The
-/// process pool is the product's only executor.
+/// Runs each job straight on its engine through the sandbox process's own <see cref="JobRunner"/>, on this process's
+/// thread pool, with no process, admission or queue: for tests of what lies around the executor. The process pool is
+/// the product's only executor.
 /// </summary>
-internal sealed class DirectSandboxExecutor(IEnumerable<IScriptSandbox> sandboxes, SandboxFetcherFactory fetchers) : ISandboxExecutor
+internal sealed class DirectSandboxExecutor(IEnumerable<IScriptSandbox> sandboxes, SandboxFetcherFactory fetchers, OutputOptions output) : ISandboxExecutor
 {
-    /// <inheritdoc />
-    public Task<SandboxRun> RunAsync(SandboxJob job, OutputCapture output, CancellationToken cancellationToken)
-    {
-        // The last registration for an engine wins, as with any service.
-        if (sandboxes.LastOrDefault(s => s.Engine == job.Engine) is not { } sandbox)
-            return Task.FromResult(new SandboxRun(SandboxOutcome.Failed(ErrorTypes.UnsupportedCodeType, $"The {job.Engine} engine is not available."), TimeSpan.Zero));
+    private readonly JobRunner _runner = new(sandboxes, fetchers, output);
 
-        return Task.Run(() =>
+    /// <inheritdoc />
+    public Task<SandboxRun> RunAsync(SandboxJob job, OutputCapture capture, CancellationToken cancellationToken) =>
+        Task.Run(() =>
         {
-            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            deadline.CancelAfter(job.Timeout);
             var started = Stopwatch.GetTimestamp();
-            var outcome = sandbox.Execute(SandboxInvocation.For(job, new HostBindings(output, fetchers.Create(deadline.Token), TimeProvider.System), deadline.Token));
+            var outcome = _runner.Run(job, capture, cancellationToken);
             return new SandboxRun(outcome, Stopwatch.GetElapsedTime(started));
         }, cancellationToken);
-    }
 }

@@ -14,14 +14,14 @@ public readonly record struct Frame(FrameKind Kind, byte[] Payload)
     public T Json<T>() => JsonSerializer.Deserialize<T>(Payload, SandboxProtocol.Json)
         ?? throw new InvalidDataException($"The {Kind} frame holds no value.");
 
-    /// <summary>Splits an <see cref="FrameKind.Execute"/> payload into its header and code.</summary>
-    public (JobHeader Header, ReadOnlyMemory<byte> Code) Execute()
+    /// <summary>The job an <see cref="FrameKind.Execute"/> payload carries: its JSON, then its code.</summary>
+    public Execution.SandboxJob Job()
     {
         var headerLength = BinaryPrimitives.ReadInt32LittleEndian(Payload);
         if (headerLength < 0 || headerLength > Payload.Length - 4) throw new InvalidDataException("The Execute frame's header length is out of range.");
-        var header = JsonSerializer.Deserialize<JobHeader>(Payload.AsSpan(4, headerLength), SandboxProtocol.Json)
-            ?? throw new InvalidDataException("The Execute frame holds no header.");
-        return (header, Payload.AsMemory(4 + headerLength));
+        var job = JsonSerializer.Deserialize<Execution.SandboxJob>(Payload.AsSpan(4, headerLength), SandboxProtocol.Json)
+            ?? throw new InvalidDataException("The Execute frame holds no job.");
+        return job with { Code = Payload.AsMemory(4 + headerLength) };
     }
 }
 

@@ -46,10 +46,12 @@ public sealed class FrameWriter(Stream stream)
     /// <summary>Writes a frame whose payload is <paramref name="value"/> as JSON.</summary>
     public void WriteJson<T>(FrameKind kind, T value) => Write(kind, JsonSerializer.SerializeToUtf8Bytes(value, SandboxProtocol.Json));
 
-    /// <summary>Writes an <see cref="FrameKind.Execute"/> frame: header length, JSON header, code.</summary>
-    public void WriteExecute(JobHeader header, ReadOnlySpan<byte> code)
+    /// <summary>Writes an <see cref="FrameKind.Execute"/> frame: the length of the job's JSON, the JSON, the code.</summary>
+    public void WriteExecute(Execution.SandboxJob job)
     {
-        var json = JsonSerializer.SerializeToUtf8Bytes(header, SandboxProtocol.Json);
+        ArgumentNullException.ThrowIfNull(job);
+        var json = JsonSerializer.SerializeToUtf8Bytes(job, SandboxProtocol.Json);
+        var code = job.Code.Span;
         var length = 4 + json.Length + code.Length;
         var buffer = ArrayPool<byte>.Shared.Rent(SandboxProtocol.HeaderBytes + length);
         try

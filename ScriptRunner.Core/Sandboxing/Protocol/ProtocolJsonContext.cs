@@ -11,7 +11,7 @@ namespace ScriptRunner.Core.Sandboxing.Protocol;
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, MaxDepth = 256)]
 [JsonSerializable(typeof(ScriptRunnerOptions))]
-[JsonSerializable(typeof(JobHeader))]
+[JsonSerializable(typeof(Execution.SandboxJob))]
 [JsonSerializable(typeof(ReadyMessage))]
 [JsonSerializable(typeof(IdleMessage))]
 [JsonSerializable(typeof(OutcomeMessage))]

@@ -17,14 +17,15 @@ namespace ScriptRunner.Core.Sandboxing.Protocol;
 /// <list type="number">
 /// <item>Parent → <see cref="FrameKind.Configure"/> (JSON <c>ScriptRunnerOptions</c>): the settings the engines need.</item>
 /// <item>Child → <see cref="FrameKind.Ready"/> (JSON <see cref="ReadyMessage"/>) once warm.</item>
-/// <item>Per execution: parent → <see cref="FrameKind.Execute"/>: a 4-byte little-endian length of a JSON
-/// <see cref="JobHeader"/>, the header, then the code bytes. While it runs the child streams
+/// <item>Per execution: parent → <see cref="FrameKind.Execute"/>: a 4-byte little-endian length of the JSON
+/// <see cref="Execution.SandboxJob"/>, that JSON, then the code bytes. The job carries its absolute deadline: the
+/// child stops the run then by itself. While it runs the child streams
 /// <see cref="FrameKind.Stdout"/>/<see cref="FrameKind.Stderr"/> (UTF-8 text), <see cref="FrameKind.Log"/> (JSON
 /// <see cref="Model.LogEntry"/>) and <see cref="FrameKind.Truncated"/> (one byte: an <see cref="Hosting.OutputStream"/>),
 /// then <see cref="FrameKind.Outcome"/> (JSON <see cref="OutcomeMessage"/>). When the outcome carries the child's idle
 /// memory the child is already idle; otherwise it cleans up and then sends <see cref="FrameKind.Idle"/> (JSON
 /// <see cref="IdleMessage"/>) when it can take the next execution.</item>
-/// <item>Parent → <see cref="FrameKind.Cancel"/> (empty) at the deadline: the child cancels the running execution.</item>
+/// <item>Parent → <see cref="FrameKind.Cancel"/> (empty) when the caller gives up: the child cancels the running execution.</item>
 /// <item>The parent closes the child's stdin to retire it; the child exits. A child that does not answer in time is killed.</item>
 /// </list>
 /// </remarks>

@@ -26,12 +26,12 @@ internal sealed class JintExecution(SandboxInvocation invocation, PreparedJavaSc
     public SandboxOutcome Run()
     {
         if (code.CompileError is { } compileError) return compileError;
-        using var deadline = new JavaScriptDeadline(invocation.Timeout, invocation.CancellationToken);
+        var deadline = invocation.Deadline;
         Engine? engine = null;
         JintRuntime? runtime = null;
         try
         {
-            using var host = new JavaScriptHostFunctions(invocation.Host, deadline.Token, invocation.MemoryLimitBytes);
+            using var host = new JavaScriptHostFunctions(invocation.Host, deadline.Token, invocation.Job.MemoryLimitBytes);
             engine = CreateEngine(deadline);
             runtime = JintRuntime.Install(engine, prelude, host, invocation, code, allGlobals: allowStringCompilation);
             var realm = new JintRealm(engine, runtime);
@@ -44,7 +44,7 @@ internal sealed class JintExecution(SandboxInvocation invocation, PreparedJavaSc
             {
                 engine.Modules.Add(JavaScriptOutcomes.SourceName, builder => builder.AddModule(code.Module!.Value));
                 completion = engine.Modules.Import(JavaScriptOutcomes.SourceName);
-                if (JintHandlerCall.Find(completion.AsObject(), invocation.Handler) is { } handler)
+                if (JintHandlerCall.Find(completion.AsObject(), invocation.Job.Handler) is { } handler)
                 {
                     var request = engine.Invoke(runtime.JsonParse, JavaScriptInput.RequestJson(invocation));
                     var answer = JintHandlerCall.Call(engine, runtime, realm, handler, request, out var answered);
@@ -80,20 +80,20 @@ internal sealed class JintExecution(SandboxInvocation invocation, PreparedJavaSc
     }
 
     // An answer read in .NET, unless the deadline passed meanwhile.
-    private static SandboxOutcome Answered(System.Text.Json.Nodes.JsonNode? result, JavaScriptDeadline deadline)
+    private static SandboxOutcome Answered(System.Text.Json.Nodes.JsonNode? result, ExecutionDeadline deadline)
     {
         deadline.Token.ThrowIfCancellationRequested();
         return SandboxOutcome.Succeeded(result);
     }
 
     // The runtime's answer: its event loop driven to the end, then its outcome.
-    private static SandboxOutcome RuntimeOutcome(JintRuntime runtime, JintRealm realm, JavaScriptHostFunctions host, JavaScriptDeadline deadline)
+    private static SandboxOutcome RuntimeOutcome(JintRuntime runtime, JintRealm realm, JavaScriptHostFunctions host, ExecutionDeadline deadline)
     {
         JavaScriptEventLoop.Run(realm, host, deadline.Token);
         return JavaScriptOutcomes.FromRuntime(runtime.Call("outcome").AsString());
     }
 
-    private Engine CreateEngine(JavaScriptDeadline deadline) => new(options =>
+    private Engine CreateEngine(ExecutionDeadline deadline) => new(options =>
     {
         options.Culture(CultureInfo.InvariantCulture);
         options.LocalTimeZone(TimeZoneInfo.Utc);
@@ -106,22 +106,22 @@ internal sealed class JintExecution(SandboxInvocation invocation, PreparedJavaSc
         // Jint's own LimitMemory counts what the thread allocates, garbage included: ordinary data processing would
         // end as MemoryLimit. In a sandbox process the cap counts what the run holds instead; sharing a process, the
         // thread's allocation is all that can be attributed to the run.
-        if (invocation.MemoryLimitBytes > 0 && memory.ProcessIsTheExecutions) options.Constraint(new HeldMemoryConstraint(invocation.MemoryLimitBytes));
-        else if (invocation.MemoryLimitBytes > 0) options.LimitMemory(invocation.MemoryLimitBytes);
+        if (invocation.Job.MemoryLimitBytes > 0 && memory.ProcessIsTheExecutions) options.Constraint(new HeldMemoryConstraint(invocation.Job.MemoryLimitBytes));
+        else if (invocation.Job.MemoryLimitBytes > 0) options.LimitMemory(invocation.Job.MemoryLimitBytes);
         if (!allowStringCompilation) options.DisableStringCompilation().UseHostFactory(_ => new JintStringCompilationHost());
     });
 
-    private SandboxOutcome Map(Exception e, JavaScriptDeadline deadline, Engine? engine, JintRuntime? runtime)
+    private SandboxOutcome Map(Exception e, ExecutionDeadline deadline, Engine? engine, JintRuntime? runtime)
     {
         while (e is TypeInitializationException or AggregateException && e.InnerException is { } inner) e = inner;
         switch (e)
         {
             case OperationCanceledException or ExecutionCanceledException or TimeoutException or RegexMatchTimeoutException:
-                return JavaScriptOutcomes.Stopped(deadline);
+                return deadline.Stopped();
             case NeverSettlesException:
                 return JavaScriptOutcomes.NeverSettled();
             case MemoryLimitExceededException or OutOfMemoryException or InsufficientMemoryException or Streams.StreamMemoryLimitException:
-                return JavaScriptOutcomes.Memory(invocation.MemoryLimitBytes);
+                return JavaScriptOutcomes.Memory(invocation.Job.MemoryLimitBytes);
             case RecursionDepthOverflowException or InsufficientExecutionStackException:
                 return JavaScriptOutcomes.CallStackExceeded();
             case JavaScriptException js:
@@ -129,7 +129,7 @@ internal sealed class JintExecution(SandboxInvocation invocation, PreparedJavaSc
             case InvalidOperationException when e.Message.Contains("Module loading", StringComparison.Ordinal):
                 return JavaScriptOutcomes.Runtime("SyntaxError: import is not allowed: scripts cannot import modules", null);
             default:
-                return JavaScriptOutcomes.HostError(e, invocation.MemoryLimitBytes);
+                return JavaScriptOutcomes.HostError(e, invocation.Job.MemoryLimitBytes);
         }
     }
 

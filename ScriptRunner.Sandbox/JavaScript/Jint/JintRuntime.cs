@@ -124,7 +124,7 @@ internal sealed class JintRuntime
         if (_env is null)
         {
             _env = _engine.Invoke(Intrinsic(ObjectCreateIndex), JsValue.Null).AsObject();
-            foreach (var (name, value) in _invocation.EnvVars) _env.DefineOwnProperty(name, new PropertyDescriptor(value, PropertyFlag.Enumerable));
+            foreach (var (name, value) in _invocation.Job.EnvVars) _env.DefineOwnProperty(name, new PropertyDescriptor(value, PropertyFlag.Enumerable));
             _env.PreventExtensions();
         }
 

@@ -75,7 +75,7 @@ public sealed class JintSandbox : IScriptSandbox
         try
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var code = _cache.GetOrAdd(invocation.Sha256, invocation.Code.Length, () => PreparedJavaScript.Prepare(JavaScriptInput.Source(invocation.Code.Span)), out var hit);
+            var code = _cache.GetOrAdd(invocation.Job.Sha256, invocation.Job.Code.Length, () => PreparedJavaScript.Prepare(JavaScriptInput.Source(invocation.Job.Code.Span)), out var hit);
             var compileMs = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             var outcome = new JintExecution(invocation, code, JintPrelude.Instance, _allowStringCompilation, _memory).Run();
             // The same vocabulary as the WebAssembly engines: "memory" for this process's prepared-code cache, else false.
@@ -83,7 +83,7 @@ public sealed class JintSandbox : IScriptSandbox
         }
         catch (Exception e)
         {
-            return JavaScriptOutcomes.HostError(e, invocation.MemoryLimitBytes);
+            return JavaScriptOutcomes.HostError(e, invocation.Job.MemoryLimitBytes);
         }
     }
 }

@@ -46,12 +46,12 @@ internal sealed class V8Execution(SandboxInvocation invocation, PreparedJavaScri
     private SandboxOutcome RunHolding(V8ScriptEngine engine)
     {
         if (code.CompileError is { } compileError) return compileError;
-        using var deadline = new JavaScriptDeadline(invocation.Timeout, invocation.CancellationToken);
+        var deadline = invocation.Deadline;
         ScriptObject? runtime = null;
-        isolate.Runtime.MaxHeapSize = invocation.MemoryLimitBytes > 0 ? (UIntPtr)(ulong)invocation.MemoryLimitBytes : UIntPtr.Zero;
+        isolate.Runtime.MaxHeapSize = invocation.Job.MemoryLimitBytes > 0 ? (UIntPtr)(ulong)invocation.Job.MemoryLimitBytes : UIntPtr.Zero;
         using var interrupt = deadline.Token.Register(engine.Interrupt);
-        using var watch = _watch = isolate.Resident is { } resident ? new V8MemoryWatch(resident, invocation.MemoryLimitBytes, engine.Interrupt) : null;
-        using var host = new JavaScriptHostFunctions(invocation.Host, deadline.Token, invocation.MemoryLimitBytes) { OnMemoryLimit = engine.Interrupt };
+        using var watch = _watch = isolate.Resident is { } resident ? new V8MemoryWatch(resident, invocation.Job.MemoryLimitBytes, engine.Interrupt) : null;
+        using var host = new JavaScriptHostFunctions(invocation.Host, deadline.Token, invocation.Job.MemoryLimitBytes) { OnMemoryLimit = engine.Interrupt };
         try
         {
             var setup = Hold((ScriptObject)engine.Evaluate(isolate.Setup));
@@ -71,7 +71,7 @@ internal sealed class V8Execution(SandboxInvocation invocation, PreparedJavaScri
             }
             else
             {
-                completion = Hold(engine.Evaluate(isolate.CompiledScript(invocation.Sha256, source)));
+                completion = Hold(engine.Evaluate(isolate.CompiledScript(invocation.Job.Sha256, source)));
                 // V8 ran the script's microtasks as the call returned: a settled run's unhandled rejections are what is left.
                 if (JavaScriptCompletion.IsTheAnswer(invocation, code, completion is Undefined) && V8Completion.TryAnswer(completion, out var result))
                 {
@@ -91,19 +91,19 @@ internal sealed class V8Execution(SandboxInvocation invocation, PreparedJavaScri
         }
     }
 
-    private SandboxOutcome Map(Exception e, JavaScriptDeadline deadline, ScriptObject? runtime, JavaScriptHostFunctions host)
+    private SandboxOutcome Map(Exception e, ExecutionDeadline deadline, ScriptObject? runtime, JavaScriptHostFunctions host)
     {
         if (e is NeverSettlesException) return JavaScriptOutcomes.NeverSettled();
         if (_watch?.Exceeded == true || IsHeapLimit(e) || host.MemoryLimitExceeded)
         {
             Poisoned = true;
-            return JavaScriptOutcomes.Memory(invocation.MemoryLimitBytes);
+            return JavaScriptOutcomes.Memory(invocation.Job.MemoryLimitBytes);
         }
 
         if (deadline.Token.IsCancellationRequested || e is OperationCanceledException)
         {
             Poisoned = e is ScriptInterruptedException;
-            return JavaScriptOutcomes.Stopped(deadline);
+            return deadline.Stopped();
         }
 
         if (e is ScriptEngineException script)
@@ -112,18 +112,18 @@ internal sealed class V8Execution(SandboxInvocation invocation, PreparedJavaScri
             return Describe(script, runtime);
         }
 
-        return JavaScriptOutcomes.HostError(e, invocation.MemoryLimitBytes);
+        return JavaScriptOutcomes.HostError(e, invocation.Job.MemoryLimitBytes);
     }
 
     // The isolate's array-buffer allocator is bounded by the cap: an allocation it refuses is V8's RangeError, which
     // a script may catch; left uncaught, the run held more than its cap, and answers as Jint does for the same script.
     private SandboxOutcome AllocationFailureIsTheCap(SandboxOutcome outcome) =>
         outcome.ErrorType == ErrorTypes.RuntimeError && outcome.Error?.StartsWith("RangeError: Array buffer allocation failed", StringComparison.Ordinal) == true
-            ? JavaScriptOutcomes.Memory(invocation.MemoryLimitBytes)
+            ? JavaScriptOutcomes.Memory(invocation.Job.MemoryLimitBytes)
             : outcome;
 
     private bool IsHeapLimit(Exception e) =>
-        e is ScriptEngineException && invocation.MemoryLimitBytes > 0
+        e is ScriptEngineException && invocation.Job.MemoryLimitBytes > 0
         && (e.Message.Contains("memory limit", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("heap", StringComparison.OrdinalIgnoreCase));
 
     // The runtime shapes script errors the same way for every engine; if it cannot, the exception's own text is the answer.

@@ -60,14 +60,14 @@ public sealed class V8Sandbox : IScriptSandbox, IReleasesMemory, IDisposable
         try
         {
             var started = Stopwatch.GetTimestamp();
-            var code = _cache.GetOrAdd(invocation.Sha256, invocation.Code.Length, () => PreparedJavaScript.Prepare(JavaScriptInput.Source(invocation.Code.Span)), out var hit);
+            var code = _cache.GetOrAdd(invocation.Job.Sha256, invocation.Job.Code.Length, () => PreparedJavaScript.Prepare(JavaScriptInput.Source(invocation.Job.Code.Span)), out var hit);
             var compileMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             SandboxOutcome outcome;
             lock (_gate)
             {
                 var isolate = _isolate.Value;
-                var engine = isolate.Lease(invocation.MemoryLimitBytes);
-                var execution = new V8Execution(invocation, code, JavaScriptInput.Source(invocation.Code.Span), isolate);
+                var engine = isolate.Lease(invocation.Job.MemoryLimitBytes);
+                var execution = new V8Execution(invocation, code, JavaScriptInput.Source(invocation.Job.Code.Span), isolate);
                 outcome = execution.Run(engine);
                 isolate.Return(engine, execution.Poisoned);
             }
@@ -76,7 +76,7 @@ public sealed class V8Sandbox : IScriptSandbox, IReleasesMemory, IDisposable
         }
         catch (Exception e)
         {
-            return JavaScriptOutcomes.HostError(e, invocation.MemoryLimitBytes);
+            return JavaScriptOutcomes.HostError(e, invocation.Job.MemoryLimitBytes);
         }
     }
 

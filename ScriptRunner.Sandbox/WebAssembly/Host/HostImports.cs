@@ -10,11 +10,12 @@ namespace ScriptRunner.Sandbox.WebAssembly.Host;
 /// </summary>
 internal static class HostImports
 {
-    /// <summary>The host functions of the run described by <paramref name="invocation"/>, ending at <paramref name="deadline"/>.</summary>
-    public static HostFunction[] ForRun(SandboxInvocation invocation, CancellationToken deadline)
+    /// <summary>The host functions of the run described by <paramref name="invocation"/>, ending at its deadline.</summary>
+    public static HostFunction[] ForRun(SandboxInvocation invocation)
     {
+        var deadline = invocation.Deadline.Token;
         var functions = new List<HostFunction>(64);
-        WasiModule.AddTo(functions, new WasiContext(invocation.Args, invocation.EnvVars, invocation.Stdin, invocation.Host, deadline));
+        WasiModule.AddTo(functions, new WasiContext(invocation.Job.Args, invocation.Job.EnvVars, invocation.Job.Stdin, invocation.Host, deadline));
         new EnvHostModule(invocation.Host, deadline).AddTo(functions);
         return [.. functions];
     }

@@ -12,13 +12,13 @@ internal static class WasmtimeOutcomes
     /// A trap raised by guest code: Interrupt is the epoch deadline, everything else a Trap. Without a name section
     /// the only function that can be named is the called export, when the trap is in its own frame.
     /// </summary>
-    public static SandboxOutcome Trap(TrapException e, string? export)
+    public static SandboxOutcome Trap(TrapException e, string? export, ExecutionDeadline deadline)
     {
         var function = e.Frames?.FirstOrDefault(f => f.FunctionName is not null)?.FunctionName
             ?? (e.Frames is { Count: 1 } ? export : null);
         var where = function is null ? "" : $" in function '{function}'";
         return e.Type == TrapCode.Interrupt
-            ? SandboxOutcome.Failed(ErrorTypes.Timeout, $"execution timed out{where}")
+            ? deadline.Stopped(where)
             : SandboxOutcome.Failed(ErrorTypes.Trap, $"wasm trap: {WasmtimeMessages.Trap(e.Type)}{where}", WasmtimeMessages.Stack(e));
     }
 
@@ -29,13 +29,13 @@ internal static class WasmtimeOutcomes
         {
             case GuestExitException exit:
                 return WasmEntryPoint.Exited(exit.Code);
-            case HostTrapException { IsTimeout: true } timeout:
-                return SandboxOutcome.Failed(ErrorTypes.Timeout, $"{timeout.Message}{Where(e)}");
+            case HostTrapException { IsTimeout: true }:
+                return invocation.Deadline.Stopped(Where(e));
             case HostTrapException misuse:
                 return SandboxOutcome.Failed(ErrorTypes.Trap, $"wasm trap: {misuse.Message}{Where(e)}");
             case OutOfMemoryException or InsufficientMemoryException:
                 return SandboxOutcome.Failed(ErrorTypes.MemoryLimit,
-                    $"memory limit exceeded: a host function{Where(e)} ran out of memory (the execution's memory limit is {invocation.MemoryLimitBytes / (1024 * 1024)} MiB)");
+                    $"memory limit exceeded: a host function{Where(e)} ran out of memory (the execution's memory limit is {invocation.Job.MemoryLimitBytes / (1024 * 1024)} MiB)");
             case { } inner:
                 return SandboxOutcome.Failed(ErrorTypes.HostError, $"a host function failed: {inner.Message}");
         }
@@ -47,7 +47,7 @@ internal static class WasmtimeOutcomes
             || text.Contains("failed to grow", StringComparison.Ordinal))
         {
             return SandboxOutcome.Failed(ErrorTypes.MemoryLimit,
-                $"memory limit exceeded: {text} (the execution's memory limit is {invocation.MemoryLimitBytes / (1024 * 1024)} MiB)");
+                $"memory limit exceeded: {text} (the execution's memory limit is {invocation.Job.MemoryLimitBytes / (1024 * 1024)} MiB)");
         }
 
         return instantiating

@@ -22,29 +22,28 @@ public sealed class WasmtimeSandbox(WasmtimeRuntime runtime) : IScriptSandbox
     public SandboxOutcome Execute(SandboxInvocation invocation)
     {
         ArgumentNullException.ThrowIfNull(invocation);
-        var sha256 = string.IsNullOrEmpty(invocation.Sha256)
-            ? Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(invocation.Code.Span))
-            : invocation.Sha256;
-        var lookup = runtime.Modules.Get(invocation.Code, sha256, invocation.Timeout);
+        var sha256 = string.IsNullOrEmpty(invocation.Job.Sha256)
+            ? Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(invocation.Job.Code.Span))
+            : invocation.Job.Sha256;
+        var lookup = runtime.Modules.Get(invocation.Job.Code, sha256, invocation.Job.Timeout);
         var outcome = lookup.Module is { } module ? Run(module, invocation) : lookup.Failure!;
         return outcome with { CompileTimeMs = lookup.CompileTimeMs, CacheHit = lookup.CacheHit };
     }
 
     private SandboxOutcome Run(Module module, SandboxInvocation invocation)
     {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(invocation.CancellationToken);
-        deadline.CancelAfter(invocation.Timeout);
+        var deadline = invocation.Deadline;
         WasmEntryPoint entry;
         try
         {
-            entry = WasmEntryPoint.Resolve(WasmtimeValues.Exports(module), invocation.Handler, invocation.Params);
+            entry = WasmEntryPoint.Resolve(WasmtimeValues.Exports(module), invocation.Job.Handler, invocation.Job.Params);
         }
         catch (HandlerCallException e)
         {
             return SandboxOutcome.Failed(ErrorTypes.InvalidRequest, e.Message);
         }
 
-        var functions = HostImports.ForRun(invocation, deadline.Token);
+        var functions = HostImports.ForRun(invocation);
         var linker = runtime.LinkerFor(functions);
         if (UnknownImports(module, functions) is { Count: > 0 } unknown)
         {
@@ -53,12 +52,12 @@ public sealed class WasmtimeSandbox(WasmtimeRuntime runtime) : IScriptSandbox
 
         using var store = new Store(runtime.Engine, new WasmtimeRun(functions, deadline.Token));
         store.SetLimits(
-            memorySize: invocation.MemoryLimitBytes,
-            tableElements: WasmLimits.TableElementsFor(invocation.MemoryLimitBytes),
+            memorySize: invocation.Job.MemoryLimitBytes,
+            tableElements: WasmLimits.TableElementsFor(invocation.Job.MemoryLimitBytes),
             instances: 1,
             tables: WasmLimits.MaxTables,
             memories: 1);
-        if (runtime.UsesEpoch) store.SetEpochDeadline(WasmtimeRuntime.EpochTicksFor(invocation.Timeout));
+        if (runtime.UsesEpoch) store.SetEpochDeadline(WasmtimeRuntime.EpochTicksFor(deadline.Remaining));
 
         Instance? instance = null;
         string? called = null;
@@ -71,7 +70,7 @@ public sealed class WasmtimeSandbox(WasmtimeRuntime runtime) : IScriptSandbox
         }
         catch (TrapException e)
         {
-            return WasmtimeOutcomes.Trap(e, called) with { MemoryPeakBytes = instance is null ? null : MemoryBytes(instance) };
+            return WasmtimeOutcomes.Trap(e, called, deadline) with { MemoryPeakBytes = instance is null ? null : MemoryBytes(instance) };
         }
         catch (WasmtimeException e)
         {

@@ -19,7 +19,7 @@ public sealed class CodeTypeDetectorTests
     [Fact]
     public void MagicBytes_WinOverAJavaScriptExtensionAndContentType()
     {
-        var detection = CodeTypeDetector.Detect(WasmModule, new Uri("https://cdn.test/app.js"), "text/javascript", "auto");
+        var detection = CodeTypeDetector.Detect(WasmModule, new Uri("https://cdn.test/app.js"), "text/javascript", null);
 
         Assert.Equal(new CodeDetection(CodeType.Wasm, "magic-bytes"), detection);
     }
@@ -128,14 +128,10 @@ public sealed class CodeTypeDetectorTests
         Assert.Equal(new CodeDetection(null, "none"), CodeTypeDetector.Detect([0x61, 0xC0, 0xAF], null, null, null));
     }
 
-    [Theory]
-    [InlineData("javascript")]
-    [InlineData("js")]
-    [InlineData("JavaScript")]
-    [InlineData(" JS ")]
-    public void TypeHint_JavaScript_OverridesMagicExtensionAndContentType(string hint)
+    [Fact]
+    public void TypeHint_JavaScript_OverridesMagicExtensionAndContentType()
     {
-        var detection = CodeTypeDetector.Detect(WasmModule, new Uri("https://cdn.test/module.wasm"), "application/wasm", hint);
+        var detection = CodeTypeDetector.Detect(WasmModule, new Uri("https://cdn.test/module.wasm"), "application/wasm", CodeType.JavaScript);
 
         Assert.Equal(new CodeDetection(CodeType.JavaScript, "type-hint"), detection);
     }
@@ -143,7 +139,7 @@ public sealed class CodeTypeDetectorTests
     [Fact]
     public void TypeHint_Wasm_OverridesTextExtensionAndContentType()
     {
-        var detection = CodeTypeDetector.Detect(Script, new Uri("https://cdn.test/app.js"), "text/javascript", "wasm");
+        var detection = CodeTypeDetector.Detect(Script, new Uri("https://cdn.test/app.js"), "text/javascript", CodeType.Wasm);
 
         Assert.Equal(new CodeDetection(CodeType.Wasm, "type-hint"), detection);
     }
@@ -151,18 +147,13 @@ public sealed class CodeTypeDetectorTests
     [Fact]
     public void TypeHint_Wasm_AppliesEvenToUndecodableBytes()
     {
-        Assert.Equal(new CodeDetection(CodeType.Wasm, "type-hint"), CodeTypeDetector.Detect(NotUtf8, null, null, "WASM"));
+        Assert.Equal(new CodeDetection(CodeType.Wasm, "type-hint"), CodeTypeDetector.Detect(NotUtf8, null, null, CodeType.Wasm));
     }
 
-    [Theory]
-    [InlineData("auto")]
-    [InlineData("AUTO")]
-    [InlineData("")]
-    [InlineData(null)]
-    [InlineData("python")]
-    public void TypeHint_AutoMissingOrUnknown_Detects(string? hint)
+    [Fact]
+    public void NoTypeHint_Detects()
     {
-        var detection = CodeTypeDetector.Detect(WasmModule, null, null, hint);
+        var detection = CodeTypeDetector.Detect(WasmModule, null, null, null);
 
         Assert.Equal(new CodeDetection(CodeType.Wasm, "magic-bytes"), detection);
     }

@@ -49,7 +49,7 @@ public sealed class ExecutionServiceTests : IDisposable
         services.AddSingleton<ISandboxExecutor>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<ScriptRunnerOptions>>().Value;
-            return new Support.DirectSandboxExecutor(sp.GetServices<IScriptSandbox>(), new SandboxFetcherFactory(options.SandboxFetch));
+            return new Support.DirectSandboxExecutor(sp.GetServices<IScriptSandbox>(), new SandboxFetcherFactory(options.SandboxFetch), options.Output);
         });
         return services;
     }
@@ -131,7 +131,13 @@ public sealed class ExecutionServiceTests : IDisposable
     public async Task Invocation_CarriesTheRequestAndTheResolvedLimits()
     {
         SandboxInvocation? seen = null;
-        var js = Sandbox(CodeType.JavaScript, invocation => { seen = invocation; return SandboxOutcome.Succeeded(null); });
+        var stoppable = false;
+        var js = Sandbox(CodeType.JavaScript, invocation =>
+        {
+            seen = invocation;
+            stoppable = invocation.Deadline.Token.CanBeCanceled;
+            return SandboxOutcome.Succeeded(null);
+        });
 
         await Service(js.Object).ExecuteAsync(new ExecutionRequest
         {
@@ -139,13 +145,14 @@ public sealed class ExecutionServiceTests : IDisposable
         }, CancellationToken.None);
 
         Assert.NotNull(seen);
-        Assert.Equal("x"u8.ToArray(), seen.Code.ToArray());
-        Assert.Equal("handle", seen.Handler);
-        Assert.Equal("V", seen.EnvVars["K"]);
-        Assert.Equal(TimeSpan.FromMilliseconds(1234), seen.Timeout);
-        Assert.Equal(100L * 1024 * 1024, seen.MemoryLimitBytes);
-        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("x"u8)), seen.Sha256);
-        Assert.True(seen.CancellationToken.CanBeCanceled);
+        Assert.Equal("x"u8.ToArray(), seen.Job.Code.ToArray());
+        Assert.Equal("handle", seen.Job.Handler);
+        Assert.Equal("V", seen.Job.EnvVars["K"]);
+        Assert.Equal(TimeSpan.FromMilliseconds(1234), seen.Job.Timeout);
+        Assert.Equal(TimeSpan.FromMilliseconds(1234), seen.Deadline.Timeout);
+        Assert.Equal(100L * 1024 * 1024, seen.Job.MemoryLimitBytes);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("x"u8)), seen.Job.Sha256);
+        Assert.True(stoppable);
     }
 
     [Fact]

@@ -23,8 +23,8 @@ public sealed class RequestValidatorTests
 
         Assert.Equal(Encoding.UTF8.GetBytes("1 + 1"), valid.InlineCode);
         Assert.Null(valid.Url);
-        Assert.Equal(TimeSpan.FromSeconds(10), valid.Timeout);
-        Assert.Equal(128L * 1024 * 1024, valid.MemoryLimitBytes);
+        Assert.Equal(TimeSpan.FromSeconds(10), valid.Job.Timeout);
+        Assert.Equal(128L * 1024 * 1024, valid.Job.MemoryLimitBytes);
         Assert.Null(valid.TypeHint);
     }
 
@@ -116,7 +116,7 @@ public sealed class RequestValidatorTests
     [InlineData(1)]
     [InlineData(30_000)]
     public void TimeoutAtBounds_IsAccepted(int timeout) =>
-        Assert.Equal(TimeSpan.FromMilliseconds(timeout), _validator.Validate(new ExecutionRequest { Code = "1", Timeout = timeout }).Timeout);
+        Assert.Equal(TimeSpan.FromMilliseconds(timeout), _validator.Validate(new ExecutionRequest { Code = "1", Timeout = timeout }).Job.Timeout);
 
     [Theory]
     [InlineData(63)]
@@ -130,7 +130,7 @@ public sealed class RequestValidatorTests
 
     [Fact]
     public void Memory_IsConvertedToBytes() =>
-        Assert.Equal(256L * 1024 * 1024, _validator.Validate(new ExecutionRequest { Code = "1", Memory = 256 }).MemoryLimitBytes);
+        Assert.Equal(256L * 1024 * 1024, _validator.Validate(new ExecutionRequest { Code = "1", Memory = 256 }).Job.MemoryLimitBytes);
 
     [Theory]
     [InlineData("abc")]
@@ -161,7 +161,7 @@ public sealed class RequestValidatorTests
     [InlineData("has space")]
     [InlineData("a(b);")]
     public void SaneHandler_IsAccepted(string handler) =>
-        Assert.Equal(handler, _validator.Validate(new ExecutionRequest { Code = "1", Handler = handler }).Handler);
+        Assert.Equal(handler, _validator.Validate(new ExecutionRequest { Code = "1", Handler = handler }).Job.Handler);
 
     [Fact]
     public void LongHandler_IsRejected() =>
@@ -181,11 +181,11 @@ public sealed class RequestValidatorTests
 
     [Fact]
     public void NumericAndStringParams_AreAccepted() =>
-        Assert.Equal(2, _validator.Validate(new ExecutionRequest { Code = "1", Handler = "f", Params = [Json("1.5"), Json("\"-9223372036854775808\"")] }).Params.Count);
+        Assert.Equal(2, _validator.Validate(new ExecutionRequest { Code = "1", Handler = "f", Params = [Json("1.5"), Json("\"-9223372036854775808\"")] }).Job.Params.Count);
 
     [Fact]
     public void RequestWithoutHandler_IsAccepted_ForAModulesDefaultExport() =>
-        Assert.NotNull(_validator.Validate(new ExecutionRequest { Code = "1", Request = Json("{\"method\":\"GET\"}") }).Request);
+        Assert.NotNull(_validator.Validate(new ExecutionRequest { Code = "1", Request = Json("{\"method\":\"GET\"}") }).Job.Request);
 
     [Fact]
     public void NonObjectRequest_IsRejected() =>

@@ -35,7 +35,7 @@ public sealed class SandboxProtocolTests
     }
 
     [Fact]
-    public void ExecuteFrame_CarriesTheJobHeader_ThenTheCodeBytes()
+    public void ExecuteFrame_CarriesTheJob_ThenTheCodeBytes()
     {
         var job = new SandboxJob
         {
@@ -48,19 +48,19 @@ public sealed class SandboxProtocolTests
             EnvVars = new Dictionary<string, string> { ["K"] = "V" },
             Timeout = TimeSpan.FromMilliseconds(1500),
             MemoryLimitBytes = 64L << 20,
+            Deadline = new DateTimeOffset(2026, 12, 6, 5, 30, 0, 123, TimeSpan.Zero),
         };
         var stream = new MemoryStream();
-        new FrameWriter(stream).WriteExecute(JobHeader.From(job), job.Code.Span);
+        new FrameWriter(stream).WriteExecute(job);
         stream.Position = 0;
 
-        var (header, code) = new FrameReader(stream).Read()!.Value.Execute();
-        var back = header.ToJob(code);
+        var back = new FrameReader(stream).Read()!.Value.Job();
 
         Assert.Equal(job.Code.ToArray(), back.Code.ToArray());
         Assert.Equal((job.Sha256, job.CodeType, job.Engine, job.Handler), (back.Sha256, back.CodeType, back.Engine, back.Handler));
         Assert.Equal(7, back.Params.Single().GetInt32());
         Assert.Equal("V", back.EnvVars["K"]);
-        Assert.Equal((job.Timeout, job.MemoryLimitBytes), (back.Timeout, back.MemoryLimitBytes));
+        Assert.Equal((job.Timeout, job.MemoryLimitBytes, job.Deadline), (back.Timeout, back.MemoryLimitBytes, back.Deadline));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using ScriptRunner.Core.Execution;
 using ScriptRunner.Core.Hosting;
+using ScriptRunner.Core.Model;
 using ScriptRunner.Sandbox.JavaScript;
 using ScriptRunner.Sandbox.JavaScript.V8;
 
@@ -36,19 +37,20 @@ internal static class JsHarness
         output ??= new OutputCapture(1 << 20, 1 << 20, 100, 4096);
         var host = new HostBindings(output, fetcher ?? new RefusingFetcher(), clock ?? TimeProvider.System);
         var bytes = codeBytes ?? Encoding.UTF8.GetBytes(code);
-        var invocation = new SandboxInvocation
+        var job = new SandboxJob
         {
             Code = bytes,
             Sha256 = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes)),
+            CodeType = CodeType.JavaScript,
+            Engine = engine,
             Handler = handler,
             Request = requestJson is null ? null : JsonDocument.Parse(requestJson).RootElement.Clone(),
             EnvVars = env ?? new Dictionary<string, string>(),
             Timeout = timeout ?? TimeSpan.FromSeconds(10),
             MemoryLimitBytes = memoryBytes,
-            CancellationToken = cancellation,
-            Host = host,
         };
-        var outcome = (sandbox ?? JsEngines.Sandbox(engine)).Execute(invocation);
+        using var deadline = ExecutionDeadline.Start(job, cancellation);
+        var outcome = (sandbox ?? JsEngines.Sandbox(engine)).Execute(new SandboxInvocation(job, host, deadline));
         Support.AnswerScan.AssertNoDotNetNames(outcome);
         return new Run(outcome, output);
     }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using ScriptRunner.Core.Execution;
 using ScriptRunner.Core.Hosting;
+using ScriptRunner.Core.Model;
 using ScriptRunner.Sandbox.WebAssembly;
 using ScriptRunner.Sandbox.WebAssembly.Wasmtime;
 using ScriptRunner.Wasm;
@@ -34,9 +35,11 @@ internal sealed class WasmRun
         WasmtimeRuntime? runtime = null)
     {
         var output = new OutputCapture(maxStdoutBytes, 1024 * 1024, 100, 16 * 1024);
-        var invocation = new SandboxInvocation
+        var job = new SandboxJob
         {
             Code = code,
+            CodeType = CodeType.Wasm,
+            Engine = engineName,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(code)),
             Handler = handler,
             Params = parameters?.Select(p => JsonSerializer.SerializeToElement(p)).ToList() ?? [],
@@ -45,8 +48,9 @@ internal sealed class WasmRun
             Stdin = stdin,
             Timeout = timeout ?? TimeSpan.FromSeconds(10),
             MemoryLimitBytes = memoryLimitBytes,
-            Host = new HostBindings(output, fetcher ?? RecordingFetcher.Unreachable(), TimeProvider.System),
         };
+        using var deadline = ExecutionDeadline.Start(job);
+        var invocation = new SandboxInvocation(job, new HostBindings(output, fetcher ?? RecordingFetcher.Unreachable(), TimeProvider.System), deadline);
         SandboxOutcome outcome;
         if (engineName == EngineNames.Wasmtime)
         {

@@ -18,7 +18,7 @@ public sealed class WasmSandboxLimitsTests
         // Generous bounds: the deadline timer may fire a few milliseconds either side of the stopwatch.
         Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(900), TimeSpan.FromSeconds(10));
         Assert.Equal(ErrorTypes.Timeout, run.Outcome.ErrorType);
-        Assert.Equal("execution timed out in function '_start'", run.Outcome.Error);
+        Assert.Equal("execution timed out after 1000 ms in function '_start'", run.Outcome.Error);
         Assert.Equal("before the loop\n", run.Stdout);
         AssertSandboxStillWorks(engine);
     }
@@ -34,7 +34,7 @@ public sealed class WasmSandboxLimitsTests
         // Generous bounds: the deadline timer may fire a few milliseconds either side of the stopwatch.
         Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(900), TimeSpan.FromSeconds(10));
         Assert.Equal(ErrorTypes.Timeout, run.Outcome.ErrorType);
-        Assert.StartsWith("execution timed out", run.Outcome.Error);
+        Assert.StartsWith("execution timed out after 1000 ms", run.Outcome.Error);
         Assert.Equal("going to sleep\n", run.Stdout);
         AssertSandboxStillWorks(engine);
     }
