@@ -21,6 +21,8 @@ using ScriptRunner.Benchmarks.Load;
 //       Sequential trivial runs on one warm pooled process: round trip against time inside the sandbox.
 //   dotnet run -c Release --project ScriptRunner.Benchmarks -- first-answer --app <ScriptRunner.Functions.dll>
 //       Time from starting the app to its first answered execution.
+//   dotnet run -c Release --project ScriptRunner.Benchmarks -- kill-storm --app <ScriptRunner.Functions.dll> [--rounds 15]
+//       Faults and bystanders fired together: answer times against deadlines, late answers, processes ended and started.
 //   dotnet run -c Release --project ScriptRunner.Benchmarks -- streams [--runs 15] [--trivial 2000] [--trivial-only]
 //       Streams inside the sandbox on both engines: first touch, gzip of 1 MB, 1 MB through a TransformStream.
 //   dotnet run -c Release --project ScriptRunner.Benchmarks -- v8-memory
@@ -41,6 +43,7 @@ if (args.Length > 0 && args[0] == "load") return await LoadGenerator.RunAsync(ar
 if (args.Length > 0 && args[0] == "pool") return await PoolTimings.ReplacementAsync(args[1..]);
 if (args.Length > 0 && args[0] == "hop") return await PoolTimings.HopAsync(args[1..]);
 if (args.Length > 0 && args[0] == "first-answer") return await PoolTimings.FirstAnswerAsync(args[1..]);
+if (args.Length > 0 && args[0] == "kill-storm") return await KillStorm.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "request") return SandboxHarness.Request(args[1..]);
 if (args.Length > 0 && args[0] == "overhead") return SandboxHarness.Overhead();
 if (args.Length > 0 && args[0] == "v8-memory") return V8IdleMemory.Run(Console.Out);
