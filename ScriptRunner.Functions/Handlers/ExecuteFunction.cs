@@ -41,18 +41,26 @@ public sealed partial class ExecuteFunction(
         var limits = options.Value.Limits;
         var serializer = json.Value.SerializerOptions;
 
-        var body = await RequestBody.ReadAsync(http, limits.MaxRequestBodyBytes, aborted.Token).ConfigureAwait(false);
         ExecutionResult result;
-        if (body is null)
+        using (var read = await RequestBody.ReadAsync(http, limits.MaxRequestBodyBytes, aborted.Token).ConfigureAwait(false))
         {
-            result = Rejected(started, ErrorTypes.PayloadTooLarge, $"The request body is larger than {limits.MaxRequestBodyBytes} bytes.");
-        }
-        else
-        {
-            var (request, error) = RequestBody.Parse(body, serializer);
-            result = request is null
-                ? Rejected(started, ErrorTypes.InvalidRequest, error!)
-                : await service.ExecuteAsync(request, aborted.Token).ConfigureAwait(false);
+            if (read.TooLarge)
+            {
+                result = Rejected(started, ErrorTypes.PayloadTooLarge, $"The request body is larger than {limits.MaxRequestBodyBytes} bytes.");
+            }
+            else if (read.Refusal is { } refusal)
+            {
+                result = Rejected(started, ErrorTypes.InvalidRequest, refusal.Message);
+            }
+            else
+            {
+                // The body's pooled segments go back as soon as it is parsed, before the run.
+                var (request, error) = RequestBody.Parse(read.Body!.Sequence(), serializer);
+                read.Dispose();
+                result = request is null
+                    ? Rejected(started, ErrorTypes.InvalidRequest, error!)
+                    : await service.ExecuteAsync(request, aborted.Token).ConfigureAwait(false);
+            }
         }
 
         var status = StatusFor(result);
