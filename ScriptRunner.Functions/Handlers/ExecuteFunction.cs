@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using ScriptRunner.Core.Execution;
 using ScriptRunner.Core.Model;
 using ScriptRunner.Core.Options;
+using ScriptRunner.Functions.Hosting;
 
 namespace ScriptRunner.Functions.Handlers;
 
@@ -18,6 +19,7 @@ public sealed partial class ExecuteFunction(
     IOptions<ScriptRunnerOptions> options,
     IOptions<JsonOptions> json,
     TimeProvider clock,
+    RequestActivity activity,
     ILogger<ExecuteFunction> logger)
 {
     /// <summary>The function's name in the Functions host and in its generated metadata.</summary>
@@ -36,6 +38,7 @@ public sealed partial class ExecuteFunction(
     /// <summary>Runs the request in <paramref name="http"/>; either the client or <paramref name="invocationAborted"/> stops it.</summary>
     public async Task<IResult> HandleAsync(HttpContext http, CancellationToken invocationAborted)
     {
+        using var busy = activity.Begin();
         using var aborted = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, invocationAborted);
         var started = clock.GetTimestamp();
         var limits = options.Value.Limits;
