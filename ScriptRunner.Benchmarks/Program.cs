@@ -31,6 +31,8 @@ using ScriptRunner.Benchmarks.Load;
 //       The cost of the first read of each lazy prelude group's globals, on Jint and V8.
 //   dotnet run -c Release --project ScriptRunner.Benchmarks -- run-cost [--runs 2000]
 //       Where a trivial execution's time goes on Jint and V8: the bare engine against the sandbox, side by side.
+//   dotnet run -c Release --project ScriptRunner.Benchmarks -- memory --app <ScriptRunner.Functions.dll> [--mixed 1000] [--hostile 100] [--idle 30]
+//       Resident memory of the service and its process tree: idle, after mixed and after hostile requests, then idle again.
 //   dotnet run -c Release --project ScriptRunner.Benchmarks -- crypto-cpu
 //       crypto.subtle on both engines, timed by the running thread's CPU time as well as the wall clock.
 if (args.Length > 0 && args[0] == "bdn")
@@ -50,6 +52,7 @@ if (args.Length > 0 && args[0] == "v8-memory") return V8IdleMemory.Run(Console.O
 if (args.Length > 0 && args[0] == "first-touch") return FirstTouchTimings.Run(args[1..]);
 if (args.Length > 0 && args[0] == "run-cost") return RunCostTimings.Run(args[1..]);
 if (args.Length > 0 && args[0] == "crypto-cpu") return WebCryptoCpuTimes.Run(Console.Out);
+if (args.Length > 0 && args[0] == "memory") return await ServiceMemory.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "streams") return StreamsTimings.Run(args[1..]);
 
 var rest = args.Length > 0 && args[0] == "compare" ? args[1..] : args;

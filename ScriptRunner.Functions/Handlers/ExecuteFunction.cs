@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using ScriptRunner.Core.Execution;
 using ScriptRunner.Core.Model;
 using ScriptRunner.Core.Options;
+using ScriptRunner.Functions.Hosting;
 
 namespace ScriptRunner.Functions.Handlers;
 
@@ -18,6 +19,7 @@ public sealed partial class ExecuteFunction(
     IOptions<ScriptRunnerOptions> options,
     IOptions<JsonOptions> json,
     TimeProvider clock,
+    RequestActivity activity,
     ILogger<ExecuteFunction> logger)
 {
     /// <summary>The function's name in the Functions host and in its generated metadata.</summary>
@@ -36,23 +38,32 @@ public sealed partial class ExecuteFunction(
     /// <summary>Runs the request in <paramref name="http"/>; either the client or <paramref name="invocationAborted"/> stops it.</summary>
     public async Task<IResult> HandleAsync(HttpContext http, CancellationToken invocationAborted)
     {
+        using var busy = activity.Begin();
         using var aborted = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, invocationAborted);
         var started = clock.GetTimestamp();
         var limits = options.Value.Limits;
         var serializer = json.Value.SerializerOptions;
 
-        var body = await RequestBody.ReadAsync(http, limits.MaxRequestBodyBytes, aborted.Token).ConfigureAwait(false);
         ExecutionResult result;
-        if (body is null)
+        using (var read = await RequestBody.ReadAsync(http, limits.MaxRequestBodyBytes, aborted.Token).ConfigureAwait(false))
         {
-            result = Rejected(started, ErrorTypes.PayloadTooLarge, $"The request body is larger than {limits.MaxRequestBodyBytes} bytes.");
-        }
-        else
-        {
-            var (request, error) = RequestBody.Parse(body, serializer);
-            result = request is null
-                ? Rejected(started, ErrorTypes.InvalidRequest, error!)
-                : await service.ExecuteAsync(request, aborted.Token).ConfigureAwait(false);
+            if (read.TooLarge)
+            {
+                result = Rejected(started, ErrorTypes.PayloadTooLarge, $"The request body is larger than {limits.MaxRequestBodyBytes} bytes.");
+            }
+            else if (read.Refusal is { } refusal)
+            {
+                result = Rejected(started, ErrorTypes.InvalidRequest, refusal.Message);
+            }
+            else
+            {
+                // The body's pooled segments go back as soon as it is parsed, before the run.
+                var (request, error) = RequestBody.Parse(read.Body!.Sequence(), serializer);
+                read.Dispose();
+                result = request is null
+                    ? Rejected(started, ErrorTypes.InvalidRequest, error!)
+                    : await service.ExecuteAsync(request, aborted.Token).ConfigureAwait(false);
+            }
         }
 
         var status = StatusFor(result);

@@ -8,48 +8,61 @@ namespace ScriptRunner.Functions.Handlers;
 /// <summary>Reads and parses the body of an execute request, naming what is wrong without echoing it.</summary>
 internal static class RequestBody
 {
-    private const int ReadChunkBytes = 16 * 1024;
-
-    /// <summary>Reads the whole body, or returns null as soon as it exceeds <paramref name="maxBytes"/>.</summary>
-    public static async Task<byte[]?> ReadAsync(HttpContext context, int maxBytes, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the body while checking it: stops at the first byte over <paramref name="maxBytes"/>, or at the first
+    /// field past its limit (<see cref="RequestLimitScanner"/>), before the rest arrives.
+    /// </summary>
+    public static async Task<BodyRead> ReadAsync(HttpContext context, int maxBytes, CancellationToken cancellationToken)
     {
-        if (context.Request.ContentLength > maxBytes) return null;
+        if (context.Request.ContentLength > maxBytes) return BodyRead.OverSize();
 
         // Our own cap governs; lift the server's so it neither cuts in first nor allows more than ours.
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
             sizeFeature.MaxRequestBodySize = maxBytes + 1L;
 
-        var initial = (int)Math.Min(context.Request.ContentLength ?? ReadChunkBytes, maxBytes);
-        using var buffer = new MemoryStream(initial);
-        var chunk = ArrayPool<byte>.Shared.Rent(ReadChunkBytes);
+        var buffer = new BodyBuffer();
+        var scanner = new RequestLimitScanner();
         try
         {
-            int read;
-            while ((read = await context.Request.Body.ReadAsync(chunk.AsMemory(0, ReadChunkBytes), cancellationToken).ConfigureAwait(false)) > 0)
+            while (true)
             {
-                if (buffer.Length + read > maxBytes) return null;
-                buffer.Write(chunk, 0, read);
+                var read = await context.Request.Body.ReadAsync(buffer.FreeSpace(), cancellationToken).ConfigureAwait(false);
+                if (read > 0) buffer.Advance(read);
+                if (buffer.Length > maxBytes)
+                {
+                    buffer.Dispose();
+                    return BodyRead.OverSize();
+                }
+                if (!scanner.Scan(buffer.Sequence(), complete: read == 0))
+                {
+                    buffer.Dispose();
+                    return BodyRead.Refused(scanner.Refusal!);
+                }
+                if (read == 0) return BodyRead.Complete(buffer);
             }
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return null;
+            buffer.Dispose();
+            return BodyRead.OverSize();
         }
-        finally
+        catch
         {
-            ArrayPool<byte>.Shared.Return(chunk);
+            buffer.Dispose();
+            throw;
         }
-
-        return buffer.ToArray();
     }
 
     /// <summary>The request in <paramref name="body"/>, or why it is not one.</summary>
-    public static (ExecutionRequest? Request, string? Error) Parse(byte[] body, JsonSerializerOptions serializer)
+    public static (ExecutionRequest? Request, string? Error) Parse(ReadOnlySequence<byte> body, JsonSerializerOptions serializer)
     {
         if (body.Length == 0) return (null, "The request body is empty; send a JSON object.");
         try
         {
-            var request = JsonSerializer.Deserialize<ExecutionRequest>(body, serializer);
+            var reader = new Utf8JsonReader(body, ReaderOptions(serializer));
+            var request = JsonSerializer.Deserialize<ExecutionRequest>(ref reader, serializer);
+            // Reading from a reader stops after one value; anything but whitespace after it is broken JSON.
+            if (reader.Read()) throw new JsonException("trailing content");
             return request is null ? (null, "The request body must be a JSON object, not null.") : (request, null);
         }
         catch (JsonException e)
@@ -58,8 +71,15 @@ internal static class RequestBody
         }
     }
 
+    private static JsonReaderOptions ReaderOptions(JsonSerializerOptions serializer) => new()
+    {
+        MaxDepth = serializer.MaxDepth,
+        CommentHandling = serializer.ReadCommentHandling,
+        AllowTrailingCommas = serializer.AllowTrailingCommas,
+    };
+
     /// <summary>Names the field at fault, or where the syntax breaks, without echoing the body or .NET type names.</summary>
-    private static string Describe(JsonException e, byte[] body)
+    private static string Describe(JsonException e, ReadOnlySequence<byte> body)
     {
         var syntax = SyntaxError(body);
         if (syntax is not null) return syntax;
@@ -71,7 +91,7 @@ internal static class RequestBody
     }
 
     /// <summary>Only the failure path pays for this second read: it tells broken JSON from a well-formed wrong shape.</summary>
-    private static string? SyntaxError(byte[] body)
+    private static string? SyntaxError(ReadOnlySequence<byte> body)
     {
         var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 64 });
         try

@@ -16,6 +16,8 @@ internal static class AppServices
         // The worker activates function classes itself; standalone routes resolve them from the container.
         services.AddSingleton<ExecuteFunction>();
         services.AddSingleton<HealthFunction>();
+        services.AddSingleton<RequestActivity>();
+        services.AddHostedService<IdleMemoryTrim>();
         services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
         services.AddScriptRunnerTelemetry(configuration, mode);
         return services;
