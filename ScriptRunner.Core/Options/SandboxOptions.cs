@@ -21,6 +21,12 @@ public sealed class SandboxOptions
     /// <summary>How long past its deadline a run may take to stop by itself before its process is killed.</summary>
     public int KillGraceMs { get; set; } = 200;
 
+    /// <summary>
+    /// For how long code that ran out its deadline or its memory counts as a repeat offender: its executions then hold
+    /// at most all but one of the pool's processes and wait behind other executions. 0 turns this off.
+    /// </summary>
+    public int OffenderWindowSeconds { get; set; } = 60;
+
     /// <summary>How often a busy process's resident memory is sampled against its cap.</summary>
     public int MemorySampleIntervalMs { get; set; } = 5;
 

@@ -19,6 +19,9 @@ internal sealed class PoolMember<TProcess>(int id, bool asSpare, PoolMember<TPro
     /// <summary>While starting: the process it will replace once ready (one due for recycling), if any.</summary>
     public PoolMember<TProcess>? Supersedes { get; internal set; } = supersedes;
 
+    /// <summary>Busy with an execution of code that faulted recently.</summary>
+    internal bool HeldBySuspect { get; set; }
+
     /// <summary>Its successor is already starting: no second one is started.</summary>
     internal bool ReplacementStarted { get; set; }
 

@@ -12,6 +12,9 @@ namespace ScriptRunner.Core.Sandboxing;
 /// <para>The pool keeps <c>size</c> members serving (<see cref="SandboxState.Idle"/> or <see cref="SandboxState.Busy"/>)
 /// and <c>spares</c> warm ones held back. The first member starts alone, so the first request is answered as soon as
 /// possible; the other serving members start once it is ready, and the spares once every place serves.</para>
+/// <para>Executions of code that faulted recently (suspects) never hold more than <c>size - 1</c> members at once, and
+/// a free member goes to the longest-waiting other execution first: a burst of faults slows its own kind, not the
+/// bystanders.</para>
 /// <para>A member that leaves (ended, broken, recycled) has its place taken by a spare at once when one is ready, else
 /// by a new member; a new spare then starts. A member due for recycling keeps serving while its successor starts, and
 /// leaves when the successor is ready: at once if idle, at the end of its run (draining) if busy.</para>
@@ -29,6 +32,8 @@ internal sealed class PoolStateMachine<TProcess>
     // Idle members, most recently used last: a repeat of the same code lands where its compiled form is cached.
     private readonly List<PoolMember<TProcess>> _idle = [];
     private readonly LinkedList<TaskCompletionSource<TProcess>> _waiters = new();
+    private readonly LinkedList<TaskCompletionSource<TProcess>> _suspects = new();
+    private readonly int _suspectLimit;
     private readonly List<Action> _effects = [];
     private int _nextId;
     private int _failedStarts;
@@ -43,6 +48,7 @@ internal sealed class PoolStateMachine<TProcess>
         ArgumentOutOfRangeException.ThrowIfNegative(spares);
         _size = size;
         _spares = spares;
+        _suspectLimit = Math.Max(1, size - 1);
         _start = start;
         _retire = retire;
         _logger = logger;
@@ -78,9 +84,21 @@ internal sealed class PoolStateMachine<TProcess>
     {
         get
         {
-            lock (_gate) return _waiters.Count;
+            lock (_gate) return _waiters.Count + _suspects.Count;
         }
     }
+
+    /// <summary>Suspect executions waiting for a member.</summary>
+    public int SuspectsWaiting
+    {
+        get
+        {
+            lock (_gate) return _suspects.Count;
+        }
+    }
+
+    /// <summary>The most members suspects hold at once.</summary>
+    public int SuspectLimit => _suspectLimit;
 
     /// <summary>Starts the pool's first member, once; the rest follow as it becomes ready.</summary>
     public void Begin() => Apply(() =>
@@ -93,15 +111,15 @@ internal sealed class PoolStateMachine<TProcess>
     /// <summary>
     /// Takes an idle member's process for one execution, or queues for the next to be free. The task completes with the
     /// process, now <see cref="SandboxState.Busy"/> and the caller's alone, or fails once the pool shuts down.
+    /// <paramref name="suspect"/>: the execution's code faulted recently; it waits while suspects hold their share.
     /// </summary>
-    public Task<TProcess> Acquire()
+    public Task<TProcess> Acquire(bool suspect = false)
     {
         var waiter = new TaskCompletionSource<TProcess>(TaskCreationOptions.RunContinuationsAsynchronously);
         Apply(() =>
         {
             if (_shutDown) waiter.SetException(new ObjectDisposedException(nameof(SandboxPool)));
-            else if (_idle.Count > 0) HandOut(_idle[^1], waiter);
-            else _waiters.AddLast(waiter);
+            else (suspect ? _suspects : _waiters).AddLast(waiter);
         });
         return waiter.Task;
     }
@@ -112,16 +130,18 @@ internal sealed class PoolStateMachine<TProcess>
     /// </summary>
     public bool Withdraw(Task<TProcess> acquisition)
     {
-        lock (_gate)
+        lock (_gate) return Remove(_waiters, acquisition) || Remove(_suspects, acquisition);
+    }
+
+    private static bool Remove(LinkedList<TaskCompletionSource<TProcess>> queue, Task<TProcess> acquisition)
+    {
+        for (var node = queue.First; node is not null; node = node.Next)
         {
-            for (var node = _waiters.First; node is not null; node = node.Next)
-            {
-                if (node.Value.Task != acquisition) continue;
-                _waiters.Remove(node);
-                return true;
-            }
-            return false;
+            if (node.Value.Task != acquisition) continue;
+            queue.Remove(node);
+            return true;
         }
+        return false;
     }
 
     /// <summary>
@@ -142,6 +162,7 @@ internal sealed class PoolStateMachine<TProcess>
         if (member.State is not (SandboxState.Busy or SandboxState.Draining))
             throw new InvalidOperationException($"{member} was released while {member.State}.");
 
+        member.HeldBySuspect = false;
         if (!healthy || member.State == SandboxState.Draining || _shutDown)
         {
             Leave(member, healthy ? "its successor serves" : "it is no longer healthy");
@@ -214,8 +235,9 @@ internal sealed class PoolStateMachine<TProcess>
     {
         if (_shutDown) return;
         _shutDown = true;
-        foreach (var waiter in _waiters) waiter.TrySetException(new ObjectDisposedException(nameof(SandboxPool)));
+        foreach (var waiter in _waiters.Concat(_suspects)) waiter.TrySetException(new ObjectDisposedException(nameof(SandboxPool)));
         _waiters.Clear();
+        _suspects.Clear();
         foreach (var member in _members.ToArray())
         {
             if (member.State is not (SandboxState.Starting or SandboxState.Retiring)) Leave(member, "the pool is shutting down");
@@ -229,6 +251,7 @@ internal sealed class PoolStateMachine<TProcess>
         lock (_gate)
         {
             transition();
+            Dispatch();
             effects = [.. _effects];
             _effects.Clear();
         }
@@ -271,31 +294,50 @@ internal sealed class PoolStateMachine<TProcess>
         _effects.Add(() => _start(member));
     }
 
-    // Puts a member in service: to the longest-waiting execution, else idle.
-    private void Serve(PoolMember<TProcess> member)
+    // Puts a member in service; the transition's dispatch hands it to a waiting execution.
+    private void Serve(PoolMember<TProcess> member) => Move(member, SandboxState.Idle);
+
+    // After every transition: idle members go to the longest-waiting executions, other executions first, suspects
+    // while they hold less than their share. The most recently used member goes first: its caches are warm.
+    private void Dispatch()
     {
-        while (_waiters.First is { } first)
+        while (_idle.Count > 0)
         {
-            _waiters.RemoveFirst();
-            // A waiter that already failed (pool shut down) is skipped.
-            if (!first.Value.Task.IsCompleted)
+            if (_waiters.First is { } first)
             {
-                HandOut(member, first.Value);
+                _waiters.RemoveFirst();
+                HandOut(_idle[^1], first.Value, suspect: false);
+            }
+            else if (_suspects.First is { } suspect && HeldBySuspects() < _suspectLimit)
+            {
+                _suspects.RemoveFirst();
+                HandOut(_idle[^1], suspect.Value, suspect: true);
+            }
+            else
+            {
                 return;
             }
         }
-        Move(member, SandboxState.Idle);
     }
 
-    private void HandOut(PoolMember<TProcess> member, TaskCompletionSource<TProcess> waiter)
+    private void HandOut(PoolMember<TProcess> member, TaskCompletionSource<TProcess> waiter, bool suspect)
     {
         Move(member, SandboxState.Busy);
+        member.HeldBySuspect = suspect;
         waiter.SetResult(member.Process!);
+    }
+
+    private int HeldBySuspects()
+    {
+        var held = 0;
+        foreach (var member in _members) if (member.HeldBySuspect) held++;
+        return held;
     }
 
     private void Leave(PoolMember<TProcess> member, string why)
     {
         _logger.LogDebug("Sandbox {Member} retiring: {Reason}", member, why);
+        member.HeldBySuspect = false;
         Move(member, SandboxState.Retiring);
         var process = member.Process!;
         _effects.Add(() => _retire(process));
@@ -308,6 +350,7 @@ internal sealed class PoolStateMachine<TProcess>
     private void Forget(PoolMember<TProcess> member)
     {
         _members.Remove(member);
+        member.HeldBySuspect = false;
         _idle.Remove(member);
         foreach (var other in _members) if (other.Supersedes == member) other.Supersedes = null;
     }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ScriptRunner.Core.Execution;
 using ScriptRunner.Core.Hosting;
+using ScriptRunner.Core.Model;
 using ScriptRunner.Core.Options;
 using ScriptRunner.Core.Sandboxing.Protocol;
 using ScriptRunner.Core.Telemetry;
@@ -35,6 +36,7 @@ public sealed class SandboxPool : ISandboxExecutor, IHostedService, IAsyncDispos
     private readonly MemoryWatch _memoryWatch;
     private readonly CancellationTokenSource _closing = new();
     private readonly ConcurrentDictionary<Task, byte> _retirements = new();
+    private readonly FaultHistory _faults;
     private int _inFlight;
 
     /// <summary>A pool sized and bounded by <paramref name="options"/>, starting processes with <paramref name="launcher"/>.</summary>
@@ -50,6 +52,7 @@ public sealed class SandboxPool : ISandboxExecutor, IHostedService, IAsyncDispos
         _logger = logger;
         _machine = new PoolStateMachine<SandboxProcess>(_size, _options.SpareProcesses, Start, Retire, logger);
         _memoryWatch = new MemoryWatch(TimeSpan.FromMilliseconds(_options.MemorySampleIntervalMs));
+        _faults = new FaultHistory(TimeSpan.FromSeconds(_options.OffenderWindowSeconds), TimeProvider.System);
         telemetry.ObservePool(() =>
         {
             var state = State;
@@ -100,11 +103,12 @@ public sealed class SandboxPool : ISandboxExecutor, IHostedService, IAsyncDispos
 
         // The deadline is fixed on admission: the wait for a sandbox counts against it, whatever the pool is doing.
         job = job with { Deadline = job.Deadline ?? DateTimeOffset.UtcNow + job.Timeout };
+        var code = $"{job.Engine}:{job.Sha256}";
         SandboxProcess process;
         _telemetry.QueuedChanged(1);
         try
         {
-            process = await AcquireAsync(job, cancellationToken).ConfigureAwait(false);
+            process = await AcquireAsync(job, _faults.IsSuspect(code), cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -120,7 +124,9 @@ public sealed class SandboxPool : ISandboxExecutor, IHostedService, IAsyncDispos
         _memoryWatch.Add(process);
         try
         {
-            return await process.RunAsync(job, output, TimeSpan.FromMilliseconds(_options.KillGraceMs), cancellationToken).ConfigureAwait(false);
+            var run = await process.RunAsync(job, output, TimeSpan.FromMilliseconds(_options.KillGraceMs), cancellationToken).ConfigureAwait(false);
+            if (run.Outcome.ErrorType is ErrorTypes.Timeout or ErrorTypes.MemoryLimit) _faults.Record(code);
+            return run;
         }
         finally
         {
@@ -132,10 +138,10 @@ public sealed class SandboxPool : ISandboxExecutor, IHostedService, IAsyncDispos
     }
 
     /// <summary>Takes a sandbox for <paramref name="job"/>, waiting for one no later than its deadline.</summary>
-    private async Task<SandboxProcess> AcquireAsync(SandboxJob job, CancellationToken cancellationToken)
+    private async Task<SandboxProcess> AcquireAsync(SandboxJob job, bool suspect, CancellationToken cancellationToken)
     {
         var started = DateTimeOffset.UtcNow;
-        var acquisition = _machine.Acquire();
+        var acquisition = _machine.Acquire(suspect);
         try
         {
             var left = job.Deadline!.Value - started;

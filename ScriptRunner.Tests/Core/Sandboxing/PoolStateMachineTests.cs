@@ -77,6 +77,22 @@ public sealed class PoolStateMachineTests
     }
 
     [Fact]
+    public void Suspects_HoldAtMostAllButOneMember_AndABystanderGoesFirst()
+    {
+        var pool = new Model(size: 2, spares: 0);
+        pool.Machine.Begin();
+        pool.ReadyAll();
+        var first = Taken(pool.Machine.Acquire(suspect: true));
+        var secondSuspect = pool.Machine.Acquire(suspect: true);
+        var bystander = pool.Machine.Acquire();
+
+        Assert.False(secondSuspect.IsCompleted);
+        Assert.True(bystander.IsCompletedSuccessfully);
+        pool.Machine.Release(first, healthy: true, due: false);
+        Assert.True(secondSuspect.IsCompletedSuccessfully);
+    }
+
+    [Fact]
     public void WithdrawnWaiter_IsNeverHandedAProcess()
     {
         var pool = new Model(size: 1, spares: 0);
@@ -174,6 +190,7 @@ public sealed class PoolStateMachineTests
     {
         public Task<FakeProcess> Acquisition { get; } = acquisition;
         public FakeProcess? Process { get; set; }
+        public bool Suspect { get; init; }
         public bool Over { get; set; }
         public int Answers { get; set; }
     }
@@ -211,7 +228,8 @@ public sealed class PoolStateMachineTests
             switch (kind)
             {
                 case Event.Acquire:
-                    Executions.Add(new Execution(Machine.Acquire()));
+                    var suspect = pick % 3 == 0;
+                    Executions.Add(new Execution(Machine.Acquire(suspect)) { Suspect = suspect });
                     break;
                 case Event.Ready when Starting.Count > 0:
                     Ready(pick % Starting.Count);
@@ -276,7 +294,11 @@ public sealed class PoolStateMachineTests
         {
             var members = Machine.Members;
             var idle = members.Count(m => m.State == SandboxState.Idle);
-            Assert.False(Machine.Waiting > 0 && idle > 0, "an execution waits while a member is idle");
+            var suspectsRunning = Executions.Count(e => e.Suspect && e.Process is not null && !e.Over);
+            Assert.True(suspectsRunning <= Machine.SuspectLimit, $"suspects hold {suspectsRunning} members, past their share of {Machine.SuspectLimit}");
+            var othersWaiting = Machine.Waiting - Machine.SuspectsWaiting;
+            Assert.False(idle > 0 && othersWaiting > 0, "an execution waits while a member is idle");
+            Assert.False(idle > 0 && Machine.SuspectsWaiting > 0 && suspectsRunning < Machine.SuspectLimit, "a suspect waits while a member is idle and suspects hold less than their share");
             var serving = members.Count(m => m.State is SandboxState.Idle or SandboxState.Busy
                 || (m.State == SandboxState.Starting && !m.Member.AsSpare && m.Member.Supersedes is null));
             Assert.True(serving <= Size, $"{serving} places serve in a pool of {Size}");
