@@ -1,5 +1,6 @@
 using ScriptRunner.Core.Model;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace ScriptRunner.Core.Execution;
 
@@ -7,7 +8,11 @@ namespace ScriptRunner.Core.Execution;
 public sealed record SandboxOutcome
 {
     public bool Success { get; init; }
-    public JsonNode? Result { get; init; }
+
+    /// <summary>The result's JSON text, written once where the code ran; it travels after the outcome's JSON, as raw bytes.</summary>
+    [JsonIgnore]
+    public ResultJson? Result { get; init; }
+
     public string? Error { get; init; }
 
     /// <summary>One of <see cref="Model.ErrorTypes"/> when <see cref="Success"/> is false.</summary>
@@ -21,7 +26,7 @@ public sealed record SandboxOutcome
     public long? FuelConsumed { get; init; }
     public long? MemoryPeakBytes { get; init; }
 
-    public static SandboxOutcome Succeeded(JsonNode? result, int? exitCode = null) => new() { Success = true, Result = result, ExitCode = exitCode };
+    public static SandboxOutcome Succeeded(JsonNode? result, int? exitCode = null) => new() { Success = true, Result = ResultJson.From(result), ExitCode = exitCode };
 
     public static SandboxOutcome Failed(string errorType, string error, string? stack = null) =>
         new() { Success = false, ErrorType = errorType, Error = error, Stack = stack };

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace ScriptRunner.Core.Model;
 
 /// <summary>The response body of <c>/api/execute</c>: how one execution went.</summary>
@@ -9,7 +7,8 @@ public sealed record ExecutionResult
     public string Status => Success ? "success" : "error";
 
     public bool Success { get; init; }
-    public JsonNode? Result { get; init; }
+    /// <summary>The result's JSON text, answered as it is.</summary>
+    public ResultJson? Result { get; init; }
     public string Stdout { get; init; } = "";
     public string Stderr { get; init; } = "";
     public IReadOnlyList<LogEntry> Logs { get; init; } = [];

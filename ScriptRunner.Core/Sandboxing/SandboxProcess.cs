@@ -394,7 +394,7 @@ internal sealed class SandboxProcess : IDisposable
                 if (frame.Payload.Length == 1) Volatile.Read(ref _active)?.Output.MarkTruncated((OutputStream)frame.Payload[0]);
                 break;
             case FrameKind.Outcome:
-                var message = frame.Json<OutcomeMessage>();
+                var message = frame.Outcome();
                 // Idle first: the process is back in the pool before its caller resumes, so a next request finds it.
                 if (message.IdleResidentBytes is { } resident) BecameIdle(resident);
                 if (Volatile.Read(ref _active) is { } run) Complete(run, message.Outcome, TimeSpan.FromMilliseconds(message.ElapsedMs));

@@ -125,11 +125,11 @@ internal sealed class SandboxServer : IDisposable
             if (!NeedsCleanUp(resident))
             {
                 // The common case answers in one frame: the parent can hand this process out again at once.
-                _writer.WriteJson(FrameKind.Outcome, new OutcomeMessage(outcome, elapsedMs, resident));
+                _writer.WriteOutcome(new OutcomeMessage(outcome, elapsedMs, resident));
                 continue;
             }
 
-            _writer.WriteJson(FrameKind.Outcome, new OutcomeMessage(outcome, elapsedMs));
+            _writer.WriteOutcome(new OutcomeMessage(outcome, elapsedMs));
             _writer.WriteJson(FrameKind.Idle, new IdleMessage(CleanUp()));
         }
     }

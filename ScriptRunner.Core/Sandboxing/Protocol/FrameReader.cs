@@ -17,11 +17,27 @@ public readonly record struct Frame(FrameKind Kind, byte[] Payload)
     /// <summary>The job an <see cref="FrameKind.Execute"/> payload carries: its JSON, then its code.</summary>
     public Execution.SandboxJob Job()
     {
-        var headerLength = BinaryPrimitives.ReadInt32LittleEndian(Payload);
-        if (headerLength < 0 || headerLength > Payload.Length - 4) throw new InvalidDataException("The Execute frame's header length is out of range.");
-        var job = JsonSerializer.Deserialize<Execution.SandboxJob>(Payload.AsSpan(4, headerLength), SandboxProtocol.Json)
+        var (json, code) = Split();
+        var job = JsonSerializer.Deserialize<Execution.SandboxJob>(json.Span, SandboxProtocol.Json)
             ?? throw new InvalidDataException("The Execute frame holds no job.");
-        return job with { Code = Payload.AsMemory(4 + headerLength) };
+        return job with { Code = code };
+    }
+
+    /// <summary>The message an <see cref="FrameKind.Outcome"/> payload carries: its JSON, then the result's JSON text as it was written.</summary>
+    public OutcomeMessage Outcome()
+    {
+        var (json, result) = Split();
+        var message = JsonSerializer.Deserialize<OutcomeMessage>(json.Span, SandboxProtocol.Json)
+            ?? throw new InvalidDataException("The Outcome frame holds no message.");
+        return result.IsEmpty ? message : message with { Outcome = message.Outcome with { Result = Model.ResultJson.FromWritten(result) } };
+    }
+
+    // A payload of a 4-byte length of a JSON part, that JSON, and raw bytes after it.
+    private (ReadOnlyMemory<byte> Json, ReadOnlyMemory<byte> Tail) Split()
+    {
+        var jsonLength = Payload.Length < 4 ? -1 : BinaryPrimitives.ReadInt32LittleEndian(Payload);
+        if (jsonLength < 0 || jsonLength > Payload.Length - 4) throw new InvalidDataException($"The {Kind} frame's JSON length is out of range.");
+        return (Payload.AsMemory(4, jsonLength), Payload.AsMemory(4 + jsonLength));
     }
 }
 

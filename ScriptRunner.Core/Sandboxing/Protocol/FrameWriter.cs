@@ -46,20 +46,32 @@ public sealed class FrameWriter(Stream stream)
     /// <summary>Writes a frame whose payload is <paramref name="value"/> as JSON.</summary>
     public void WriteJson<T>(FrameKind kind, T value) => Write(kind, JsonSerializer.SerializeToUtf8Bytes(value, SandboxProtocol.Json));
 
-    /// <summary>Writes an <see cref="FrameKind.Execute"/> frame: the length of the job's JSON, the JSON, the code.</summary>
+    /// <summary>Writes an <see cref="FrameKind.Execute"/> frame: the job's JSON, then its code.</summary>
     public void WriteExecute(Execution.SandboxJob job)
     {
         ArgumentNullException.ThrowIfNull(job);
-        var json = JsonSerializer.SerializeToUtf8Bytes(job, SandboxProtocol.Json);
-        var code = job.Code.Span;
-        var length = 4 + json.Length + code.Length;
+        WriteWithTail(FrameKind.Execute, JsonSerializer.SerializeToUtf8Bytes(job, SandboxProtocol.Json), job.Code.Span);
+    }
+
+    /// <summary>Writes an <see cref="FrameKind.Outcome"/> frame: the message's JSON, then the result's JSON text.</summary>
+    public void WriteOutcome(OutcomeMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var result = message.Outcome.Result is { } written ? written.Utf8 : [];
+        WriteWithTail(FrameKind.Outcome, JsonSerializer.SerializeToUtf8Bytes(message, SandboxProtocol.Json), result);
+    }
+
+    // A frame whose payload is a 4-byte length of a JSON part, that JSON, and raw bytes after it.
+    private void WriteWithTail(FrameKind kind, byte[] json, ReadOnlySpan<byte> tail)
+    {
+        var length = 4 + json.Length + tail.Length;
         var buffer = ArrayPool<byte>.Shared.Rent(SandboxProtocol.HeaderBytes + length);
         try
         {
-            SandboxProtocol.WriteHeader(buffer, FrameKind.Execute, length);
+            SandboxProtocol.WriteHeader(buffer, kind, length);
             BinaryPrimitives.WriteInt32LittleEndian(buffer.AsSpan(SandboxProtocol.HeaderBytes), json.Length);
             json.CopyTo(buffer.AsSpan(SandboxProtocol.HeaderBytes + 4));
-            code.CopyTo(buffer.AsSpan(SandboxProtocol.HeaderBytes + 4 + json.Length));
+            tail.CopyTo(buffer.AsSpan(SandboxProtocol.HeaderBytes + 4 + json.Length));
             WriteWhole(buffer.AsSpan(0, SandboxProtocol.HeaderBytes + length));
         }
         finally

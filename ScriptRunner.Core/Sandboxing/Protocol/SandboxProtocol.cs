@@ -22,7 +22,8 @@ namespace ScriptRunner.Core.Sandboxing.Protocol;
 /// child stops the run then by itself. While it runs the child streams
 /// <see cref="FrameKind.Stdout"/>/<see cref="FrameKind.Stderr"/> (UTF-8 text), <see cref="FrameKind.Log"/> (JSON
 /// <see cref="Model.LogEntry"/>) and <see cref="FrameKind.Truncated"/> (one byte: an <see cref="Hosting.OutputStream"/>),
-/// then <see cref="FrameKind.Outcome"/> (JSON <see cref="OutcomeMessage"/>). When the outcome carries the child's idle
+/// then <see cref="FrameKind.Outcome"/>: a 4-byte little-endian length of the JSON <see cref="OutcomeMessage"/>, that
+/// JSON, then the result's JSON text as the child wrote it (none for no result), which the parent answers as it is. When the outcome carries the child's idle
 /// memory the child is already idle; otherwise it cleans up and then sends <see cref="FrameKind.Idle"/> (JSON
 /// <see cref="IdleMessage"/>) when it can take the next execution.</item>
 /// <item>Parent → <see cref="FrameKind.Cancel"/> (empty) when the caller gives up: the child cancels the running execution.</item>

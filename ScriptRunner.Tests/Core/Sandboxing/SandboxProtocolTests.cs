@@ -64,6 +64,33 @@ public sealed class SandboxProtocolTests
     }
 
     [Fact]
+    public void OutcomeFrame_CarriesTheResultText_AsTheChildWroteIt()
+    {
+        var outcome = SandboxOutcome.Succeeded(System.Text.Json.Nodes.JsonNode.Parse("""{"b":[1,2.5,"é<"],"a":null}"""));
+        var stream = new MemoryStream();
+        new FrameWriter(stream).WriteOutcome(new OutcomeMessage(outcome, 1.5, 42));
+        stream.Position = 0;
+
+        var back = new FrameReader(stream).Read()!.Value.Outcome();
+
+        Assert.Equal("""{"b":[1,2.5,"é<"],"a":null}""", back.Outcome.Result!.ToJsonString());
+        Assert.Equal((true, 1.5, 42L), (back.Outcome.Success, back.ElapsedMs, back.IdleResidentBytes));
+    }
+
+    [Fact]
+    public void OutcomeFrame_WithoutAResult_ReadsBackNone()
+    {
+        var stream = new MemoryStream();
+        new FrameWriter(stream).WriteOutcome(new OutcomeMessage(SandboxOutcome.Failed(ErrorTypes.Timeout, "late"), 3));
+        stream.Position = 0;
+
+        var back = new FrameReader(stream).Read()!.Value.Outcome();
+
+        Assert.Null(back.Outcome.Result);
+        Assert.Equal("late", back.Outcome.Error);
+    }
+
+    [Fact]
     public void EndOfStream_BetweenFrames_IsNull()
     {
         Assert.Null(new FrameReader(new MemoryStream()).Read());

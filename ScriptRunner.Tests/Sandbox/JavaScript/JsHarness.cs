@@ -60,14 +60,14 @@ internal static class JsHarness
     {
         var run = Execute(code, handler: handler, sandbox: sandbox, engine: engine);
         Assert.True(run.Outcome.Success, $"{run.Outcome.ErrorType}: {run.Outcome.Error}");
-        return run.Outcome.Result?.ToJsonString(JsHarness.Relaxed) ?? "null";
+        return run.Outcome.Result?.ToJsonString() ?? "null";
     }
 
     /// <summary>A sandbox's outcome as compact JSON text, for tests that expect success.</summary>
     public static string Json(Run run)
     {
         Assert.True(run.Outcome.Success, $"{run.Outcome.ErrorType}: {run.Outcome.Error}");
-        return run.Outcome.Result?.ToJsonString(Relaxed) ?? "null";
+        return run.Outcome.Result?.ToJsonString() ?? "null";
     }
 
     private sealed class RefusingFetcher : ISandboxFetcher

@@ -48,7 +48,7 @@ internal static class WptRun
         var code = $"const cases = {WptData.Read(name + ".json")};\nconst outcome = {harness}\noutcome;\n";
         var run = JsHarness.On(engine).Execute(code, timeout: TimeSpan.FromMinutes(2), memoryBytes: 1L << 30);
         Assert.True(run.Outcome.Success, $"{run.Outcome.ErrorType}: {run.Outcome.Error}");
-        var result = run.Outcome.Result!.AsObject();
+        var result = run.Outcome.Result!.ToNode()!.AsObject();
         var total = result["total"]!.GetValue<int>();
         var passed = result["passed"]!.GetValue<int>();
         var failures = result["failures"]!.AsArray().Select(f => f!.GetValue<string>()).ToList();
