@@ -52,76 +52,62 @@ internal static class KillStorm
             return 2;
         }
 
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(app);
-        start.Environment["PORT"] = Text(port);
-        start.Environment["ScriptRunner__Sandbox__PoolSize"] = Text(pool);
-        start.Environment["ScriptRunner__Sandbox__SpareProcesses"] = Text(spares);
+        var environment = new Dictionary<string, string>
+        {
+            ["ScriptRunner__Sandbox__PoolSize"] = Text(pool),
+            ["ScriptRunner__Sandbox__SpareProcesses"] = Text(spares),
+        };
         foreach (var setting in settings)
         {
             var eq = setting.IndexOf('=', StringComparison.Ordinal);
-            start.Environment[setting[..eq].Replace(":", "__", StringComparison.Ordinal)] = setting[(eq + 1)..];
+            environment[setting[..eq].Replace(":", "__", StringComparison.Ordinal)] = setting[(eq + 1)..];
         }
 
-        using var service = Process.Start(start)!;
-        service.OutputDataReceived += (_, _) => { };
-        service.ErrorDataReceived += (_, _) => { };
-        service.BeginOutputReadLine();
-        service.BeginErrorReadLine();
-        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(120) };
-        try
+        await using var service = await ServiceUnderTest.StartAsync(app, port, environment);
+        await WarmAsync(service, pool, spares);
+        var shots = new[]
         {
-            await WarmAsync(client, pool, spares);
-            var shots = new[]
-            {
-                new Shot("v8 alloc 128MB", """{"engine":"v8","memory":128,"timeout":3000,"code":"const a = []; while (true) a.push(new Array(100000).fill(Math.random()));"}""", 3000),
-                new Shot("wasm spin 300ms", $$"""{"codeBase64":"{{Convert.ToBase64String(Spin)}}","timeout":300}""", 300),
-                new Shot("1+1", """{"code":"1+1","timeout":3000}""", 3000),
-            };
+            new Shot("v8 alloc 128MB", """{"engine":"v8","memory":128,"timeout":3000,"code":"const a = []; while (true) a.push(new Array(100000).fill(Math.random()));"}""", 3000),
+            new Shot("wasm spin 300ms", $$"""{"codeBase64":"{{Convert.ToBase64String(Spin)}}","timeout":300}""", 300),
+            new Shot("1+1", """{"code":"1+1","timeout":3000}""", 3000),
+        };
 
-            var before = Children(service.Id);
-            var seen = new HashSet<int>(before);
-            var ended = new HashSet<int>();
-            using var watching = new CancellationTokenSource();
-            var watcher = Task.Run(async () =>
+        var before = service.Descendants().ToHashSet();
+        var seen = new HashSet<int>(before);
+        var ended = new HashSet<int>();
+        using var watching = new CancellationTokenSource();
+        var watcher = Task.Run(async () =>
+        {
+            var last = before;
+            while (!watching.IsCancellationRequested)
             {
-                var last = before;
-                while (!watching.IsCancellationRequested)
-                {
-                    var now = Children(service.Id);
-                    foreach (var pid in last) if (!now.Contains(pid)) ended.Add(pid);
-                    foreach (var pid in now) seen.Add(pid);
-                    last = now;
-                    await Task.Delay(20);
-                }
-            });
-
-            var answers = new List<Task<Answer>>();
-            for (var round = 0; round < rounds; round++)
-            {
-                answers.AddRange(shots.Select(shot => FireAsync(client, shot)));
-                await Task.Delay(intervalMs);
+                var now = service.Descendants().ToHashSet();
+                foreach (var pid in last) if (!now.Contains(pid)) ended.Add(pid);
+                foreach (var pid in now) seen.Add(pid);
+                last = now;
+                await Task.Delay(20);
             }
-            var all = await Task.WhenAll(answers);
-            await Task.Delay(500);
-            watching.Cancel();
-            await watcher;
+        });
 
-            Report(all, ended.Count, seen.Count - before.Count);
-            return 0;
-        }
-        finally
+        var answers = new List<Task<Answer>>();
+        for (var round = 0; round < rounds; round++)
         {
-            service.Kill(entireProcessTree: true);
-            await service.WaitForExitAsync();
+            answers.AddRange(shots.Select(shot => FireAsync(service, shot)));
+            await Task.Delay(intervalMs);
         }
+        var all = await Task.WhenAll(answers);
+        await Task.Delay(500);
+        watching.Cancel();
+        await watcher;
+
+        Report(all, ended.Count, seen.Count - before.Count);
+        return 0;
     }
 
-    private static async Task<Answer> FireAsync(HttpClient client, Shot shot)
+    private static async Task<Answer> FireAsync(ServiceUnderTest service, Shot shot)
     {
         var clock = Stopwatch.StartNew();
-        using var content = new StringContent(shot.Body, Encoding.UTF8, "application/json");
-        using var response = await client.PostAsync("/api/execute", content);
+        using var response = await service.ExecuteAsync(shot.Body);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync());
         var ms = clock.Elapsed.TotalMilliseconds;
         var outcome = (string?)body?["errorType"] ?? ((bool?)body?["success"] == true ? "success" : "?");
@@ -144,52 +130,22 @@ internal static class KillStorm
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 
-    private static async Task WarmAsync(HttpClient client, int pool, int spares)
+    // The pool whole, spares included, and every JavaScript engine run once, so first-use costs are not the storm's.
+    private static async Task WarmAsync(ServiceUnderTest service, int pool, int spares)
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < TimeSpan.FromSeconds(90))
         {
-            try
+            var health = JsonNode.Parse(await service.Client.GetStringAsync("/api/health"))!;
+            if ((int?)health["pool"]?["ready"] >= pool && (int?)health["pool"]?["spare"] >= spares)
             {
-                var health = JsonNode.Parse(await client.GetStringAsync("/api/health"))!;
-                if ((int?)health["pool"]?["ready"] >= pool && (int?)health["pool"]?["spare"] >= spares)
-                {
-                    // Every engine once, so first-use costs are not counted as the storm's.
-                    foreach (var body in new[] { """{"code":"1+1"}""", """{"code":"1+1","engine":"v8"}""" })
-                    {
-                        using var content = new StringContent(body, Encoding.UTF8, "application/json");
-                        (await client.PostAsync("/api/execute", content)).Dispose();
-                    }
-                    await Task.Delay(2000);
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
+                (await service.ExecuteAsync("""{"code":"1+1","engine":"v8"}""")).Dispose();
+                await Task.Delay(2000);
+                return;
             }
             await Task.Delay(50);
         }
-        throw new TimeoutException("The service did not become ready.");
-    }
-
-    // The sandbox processes are the service's direct children.
-    private static HashSet<int> Children(int parent)
-    {
-        var children = new HashSet<int>();
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
-            try
-            {
-                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                if (int.Parse(fields[1], CultureInfo.InvariantCulture) == parent) children.Add(pid);
-            }
-            catch (IOException)
-            {
-            }
-        }
-        return children;
+        throw new TimeoutException("The pool did not become whole.");
     }
 
     private static int Int(string value) => int.Parse(value, CultureInfo.InvariantCulture);

@@ -43,45 +43,29 @@ internal static class ServiceMemory
             return 2;
         }
 
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(app);
-        start.Environment["PORT"] = Int(port);
-        using var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(60), BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        try
-        {
-            Console.WriteLine($"load average {File.ReadAllText("/proc/loadavg").Trim()}; app {app}");
-            await WaitUntilServingAsync(client);
-            await Task.Delay(TimeSpan.FromSeconds(5));
-            Report("idle after start", process.Id);
+        Console.WriteLine($"load average {File.ReadAllText("/proc/loadavg").Trim()}; app {app}");
+        await using var service = await ServiceUnderTest.StartAsync(app, port);
+        var client = service.Client;
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        Report("idle after start", service);
 
             var ordinary = OrdinaryRequests();
-            var statuses = await SendAsync(client, mixed, concurrency, i => ordinary[i % ordinary.Length]);
-            Report($"after {mixed} mixed requests ({Summary(statuses)})", process.Id);
+        var statuses = await SendAsync(client, mixed, concurrency, i => ordinary[i % ordinary.Length]);
+        Report($"after {mixed} mixed requests ({Summary(statuses)})", service);
 
-            var hostiles = HostileRequests();
-            statuses = await SendAsync(client, hostile, concurrency, i => hostiles[i % hostiles.Length]);
-            Report($"after {hostile} oversized or over-limit requests ({Summary(statuses)})", process.Id);
+        var hostiles = HostileRequests();
+        statuses = await SendAsync(client, hostile, concurrency, i => hostiles[i % hostiles.Length]);
+        Report($"after {hostile} oversized or over-limit requests ({Summary(statuses)})", service);
 
-            for (var waited = 0; waited < idleSeconds;)
-            {
-                var step = Math.Min(10, idleSeconds - waited);
-                await Task.Delay(TimeSpan.FromSeconds(step));
-                waited += step;
-                Report($"after {waited} s idle", process.Id);
-            }
-            Console.WriteLine($"load average {File.ReadAllText("/proc/loadavg").Trim()}");
-            return 0;
-        }
-        finally
+        for (var waited = 0; waited < idleSeconds;)
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            var step = Math.Min(10, idleSeconds - waited);
+            await Task.Delay(TimeSpan.FromSeconds(step));
+            waited += step;
+            Report($"after {waited} s idle", service);
         }
+        Console.WriteLine($"load average {File.ReadAllText("/proc/loadavg").Trim()}");
+        return 0;
     }
 
     /// <summary>Trivial JavaScript on both engines, the seed-000 handler, a WebAssembly export, and requests that fail.</summary>
@@ -151,66 +135,16 @@ internal static class ServiceMemory
         return statuses;
     }
 
-    private static async Task WaitUntilServingAsync(HttpClient client)
+    private static void Report(string stage, ServiceUnderTest service)
     {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(120))
-        {
-            try
-            {
-                using var content = new StringContent("""{"code":"1+1"}""", Encoding.UTF8, "application/json");
-                using var response = await client.PostAsync("/api/execute", content);
-                if (response.StatusCode == HttpStatusCode.OK) return;
-            }
-            catch (HttpRequestException)
-            {
-            }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException("the app did not answer within 120 s");
-    }
-
-    private static void Report(string stage, int pid)
-    {
-        var parent = Resident(pid);
-        var children = Descendants(pid).Select(Resident).ToList();
+        var parent = Resident(service.ProcessId);
+        var children = service.Descendants().Select(Resident).ToList();
         var tree = children.Sum() + parent;
         var each = string.Join(" ", children.Select(c => (c / 1048576.0).ToString("F0", CultureInfo.InvariantCulture)));
         Console.WriteLine($"{stage,-72} parent {parent / 1048576.0,7:F1} MB   tree {tree / 1048576.0,7:F1} MB   ({children.Count} sandboxes: {each} MB)");
     }
 
     /// <summary>Every process below <paramref name="pid"/>, from the parent pid in each <c>/proc/N/stat</c>.</summary>
-    private static List<int> Descendants(int pid)
-    {
-        var parents = new Dictionary<int, int>();
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(dir), out var child)) continue;
-            try
-            {
-                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
-                // The command name is in parentheses and may hold spaces; the parent pid is the second field after it.
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                parents[child] = int.Parse(fields[1], CultureInfo.InvariantCulture);
-            }
-            catch (IOException)
-            {
-            }
-        }
-        var found = new List<int>();
-        var frontier = new Queue<int>([pid]);
-        while (frontier.TryDequeue(out var current))
-        {
-            foreach (var (child, parent) in parents)
-            {
-                if (parent != current) continue;
-                found.Add(child);
-                frontier.Enqueue(child);
-            }
-        }
-        return found;
-    }
-
     private static long Resident(int pid)
     {
         try
