@@ -159,7 +159,7 @@ internal sealed class SandboxProcess : IDisposable
     private void Kill(ActiveRun run, StopReason reason)
     {
         Stop(reason);
-        Complete(run, reason == StopReason.Memory ? MemoryLimitOutcome(run.Job) : ExecutionDeadline.TimedOut(run.Job.Timeout), run.Elapsed);
+        Complete(run, reason == StopReason.Memory ? ProcessEnd.MemoryLimit(run.Job) : ExecutionDeadline.TimedOut(run.Job.Timeout), run.Elapsed);
     }
 
     /// <summary>Waits until the process has cleaned up after its run; false when it ended or did not answer in time.</summary>
@@ -325,7 +325,7 @@ internal sealed class SandboxProcess : IDisposable
         if (!WaitForExit(TimeSpan.FromSeconds(2))) Stop(StopReason.Retired);
         var stderr = _stderr.FinalText(TimeSpan.FromMilliseconds(500));
         var exitCode = ExitCode();
-        _ready.TrySetException(new SandboxStartException(StartFailure(exitCode, stderr)));
+        _ready.TrySetException(new SandboxStartException(ProcessEnd.StartFailure(exitCode, stderr)));
 
         ActiveRun? run;
         TaskCompletionSource<bool>? idle;
@@ -343,9 +343,9 @@ internal sealed class SandboxProcess : IDisposable
             var reason = (StopReason)Volatile.Read(ref _stopReason);
             var outcome = reason switch
             {
-                StopReason.Memory => MemoryLimitOutcome(run.Job),
+                StopReason.Memory => ProcessEnd.MemoryLimit(run.Job),
                 StopReason.Timeout => ExecutionDeadline.TimedOut(run.Job.Timeout),
-                _ => Crashed(exitCode, stderr, run),
+                _ => ProcessEnd.Crashed(exitCode, stderr, run),
             };
             if (reason is StopReason.None or StopReason.Retired)
             {
@@ -356,23 +356,6 @@ internal sealed class SandboxProcess : IDisposable
         }
         _ended.TrySetResult();
     }
-
-    private static SandboxOutcome Crashed(int? exitCode, string stderr, ActiveRun run)
-    {
-        var (errorType, message) = ProcessEnd.Describe(exitCode, stderr, run.PeakBytes > run.LimitBytes);
-        return errorType == ErrorTypes.MemoryLimit ? MemoryLimitOutcome(run.Job) : SandboxOutcome.Failed(errorType, message);
-    }
-
-    private static string StartFailure(int? exitCode, string stderr)
-    {
-        var firstLine = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
-        return $"The sandbox process exited while starting (exit code {exitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown"})"
-            + (firstLine is null ? "." : $": {firstLine}");
-    }
-
-    // The same words as every engine's own limit: a script learns that it held too much, not which wall noticed it.
-    private static SandboxOutcome MemoryLimitOutcome(SandboxJob job) =>
-        SandboxOutcome.Failed(ErrorTypes.MemoryLimit, $"memory limit of {job.MemoryLimitBytes / (1024 * 1024)} MB exceeded");
 
     private void Dispatch(Frame frame)
     {
@@ -428,35 +411,4 @@ internal sealed class SandboxProcess : IDisposable
         }
         run.Complete(new SandboxRun(outcome, elapsed));
     }
-
-    /// <summary>One execution in flight.</summary>
-    private sealed class ActiveRun(OutputCapture output, long limitBytes, SandboxJob job)
-    {
-        private readonly TaskCompletionSource<SandboxRun> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly long _started = Stopwatch.GetTimestamp();
-        private long _peak;
-
-        public OutputCapture Output { get; } = output;
-        public long LimitBytes { get; } = limitBytes;
-        public SandboxJob Job { get; } = job;
-        public long PeakBytes => Volatile.Read(ref _peak);
-        public TimeSpan Elapsed => Stopwatch.GetElapsedTime(_started);
-        public Task<SandboxRun> Completion => _completion.Task;
-
-        public void Observe(long bytes)
-        {
-            if (bytes > Volatile.Read(ref _peak)) Volatile.Write(ref _peak, bytes);
-        }
-
-        public void Complete(SandboxRun result) => _completion.TrySetResult(result);
-    }
-}
-
-/// <summary>Why the parent stopped a sandbox process.</summary>
-internal enum StopReason
-{
-    None = 0,
-    Timeout = 1,
-    Memory = 2,
-    Retired = 3,
 }
