@@ -1,6 +1,7 @@
 // Wraps the host bridge (V8HostBridge) in plain functions with the shape the prelude expects (the same as on Jint), so
-// the script never holds a .NET object: the bridge lives only in this closure. A function of the bridge.
-(function (h) {
+// the script never holds a .NET object: the bridge lives only in this closure. A function of the bridge and of hide
+// (Surface.js), which makes what the runtime hands out through a getter print as native code, as its globals do.
+(function (h, hide) {
   'use strict';
   const Buffer = ArrayBuffer, Bytes = Uint8Array, apply = Reflect.apply, fromCharCode = String.fromCharCode;
   const { indexOf, slice, charCodeAt } = String.prototype;
@@ -29,6 +30,7 @@
       return [apply(slice, answer, [at + 1]), out];
     },
     domainToAscii: (domain) => h.DomainToAscii(String(domain)),
+    hide: (value) => { hide(value); return value; },
     // Streams: the same functions as on Jint, made on the streams group's first use.
     streams: () => Object.freeze({
       codecOpen: (format, decompress) => h.CodecOpen(String(format), !!decompress),
