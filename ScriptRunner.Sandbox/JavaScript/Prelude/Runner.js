@@ -155,13 +155,29 @@ function findScriptHandler(completion) {
 // compute another value (its completion value is neither undefined nor the export, and its own top-level code
 // exported nothing).
 function findNamedScriptHandler(name, moduleExports, completion) {
-  const own = Object.getOwnPropertyDescriptor(G, name);
-  // Jint gives the global object its own toString: neither it nor Object.prototype's methods are the script's.
-  if (own && 'value' in own && typeof own.value === 'function' && own.value !== ObjectPrototype[name] && own.value !== globalToString) return asHandler(own.value, G, name);
+  const own = objectGetOwnPropertyDescriptor(G, name);
+  if (own && 'value' in own && typeof own.value === 'function' && !isRealmGlobal(name, own.value)) return asHandler(own.value, G, name);
   for (const [holder, key] of [[moduleExports, name], [G.exports, name]]) { const found = asHandler(member(holder, key), holder, key); if (found) return found; }
   const exported = scriptExport(moduleExports);
   if (exported !== null && (completion === undefined || input.exportsAtTopLevel || endsWithExport(completion, moduleExports, exported))) return exported;
   throw new ResultError(`handler '${name}' not found (looked for a global function '${name}', module.exports.${name}, exports.${name}, module.exports as a function, module.exports.default)`);
+}
+
+// Whether a global function is the realm's rather than the script's: a built-in (Object, String, parseInt, eval…),
+// one of the prelude's (fetch, atob…), or an inherited method that Jint gives the global object as its own
+// (toString). Called with a request, Object or structuredClone would echo it back as the answer. A built-in is
+// recognised by the name it was made with and by being native (on V8 its source text says so; Jint, which shows no
+// function's source, knows its kind), so a script's own `function escape(req)` replacing one is still its handler; a
+// bound function's name begins with "bound ".
+function isRealmGlobal(name, fn) {
+  if (fn === ObjectPrototype[name] || fn === globalToString) return true;
+  const given = objectGetOwnPropertyDescriptor(fn, 'name');
+  if (!given || given.value !== name) return false;
+  if (reflectApply(StringIndexOf, GLOBAL_NAMES, [' ' + name + ' ']) >= 0 && globalValue(name) === fn) return true;
+  if (host.engine === 'jint') return host.isBuiltin(fn);
+  let text;
+  try { text = reflectApply(FunctionToString, fn, []); } catch (e) { return false; }
+  return reflectApply(StringEndsWith, text, ['{ [native code] }']);
 }
 
 function settle(value) {
