@@ -3,7 +3,7 @@
 const input = jsonParse(inputJson);
 const state = { status: 'pending', value: undefined, mode: 'value' };
 // The handler's env, the same object as the global: the host makes it where it can (Jint, for the handler it calls).
-const makeEnv = once(() => (host.env !== undefined ? host.env() : Object.freeze(Object.assign(Object.create(null), input.env))));
+const makeEnv = once(() => (host.env !== undefined ? host.env() : objectFreeze(objectAssign(objectCreate(null), input.env))));
 
 function app_log(level, message) {
   let text = '';
@@ -75,10 +75,11 @@ function workersRequest(seed) {
   const { Request } = web().makeHttpClasses();
   const { URL } = web().makeUrlClasses();
   const url = new URL(String(seed.url), 'http://localhost/');
-  for (const key of Object.keys(seed.query || {})) if (!url.searchParams.has(key)) url.searchParams.append(key, String(seed.query[key]));
-  const method = String(seed.method).toUpperCase();
+  const keys = objectKeys(seed.query || {});
+  for (let i = 0; i < keys.length; i++) if (!url.searchParams.has(keys[i])) url.searchParams.append(keys[i], String(seed.query[keys[i]]));
+  const method = reflectApply(StringToUpperCase, String(seed.method), []);
   const body = method === 'GET' || method === 'HEAD' || seed.body === '' ? undefined
-    : typeof seed.body === 'string' ? seed.body : JSON.stringify(seed.body);
+    : typeof seed.body === 'string' ? seed.body : jsonStringify(seed.body);
   return new Request(url.href, { method, headers: seed.headers, body });
 }
 
@@ -157,7 +158,8 @@ function findScriptHandler(completion) {
 function findNamedScriptHandler(name, moduleExports, completion) {
   const own = objectGetOwnPropertyDescriptor(G, name);
   if (own && 'value' in own && typeof own.value === 'function' && !isRealmGlobal(name, own.value)) return asHandler(own.value, G, name);
-  for (const [holder, key] of [[moduleExports, name], [G.exports, name]]) { const found = asHandler(member(holder, key), holder, key); if (found) return found; }
+  const found = asHandler(member(moduleExports, name), moduleExports, name) || asHandler(member(G.exports, name), G.exports, name);
+  if (found) return found;
   const exported = scriptExport(moduleExports);
   if (exported !== null && (completion === undefined || input.exportsAtTopLevel || endsWithExport(completion, moduleExports, exported))) return exported;
   throw new ResultError(`handler '${name}' not found (looked for a global function '${name}', module.exports.${name}, exports.${name}, module.exports as a function, module.exports.default)`);
@@ -216,7 +218,7 @@ function settleValue(value) {
 
 function startHandler(handler) {
   const waits = [];
-  const ctx = Object.freeze({
+  const ctx = objectFreeze({
     waitUntil(promise) { waitUntil(waits, promise); },
     passThroughOnException() {},
   });
@@ -236,13 +238,22 @@ function waitUntil(waits, promise) {
 
 // A handler's return value, from startHandler or from the engine adapter that called the handler itself. A streamed
 // Response body is read while waitUntil's promises run: they may be what writes it.
+// No promise is handed to a resolve function or returned from a reaction, and Promise.all is not used: each would
+// look up the promise's then, which the script may have replaced.
 function adopt(returned, waits) {
   state.mode = 'handler';
-  settle(then(promiseResolve(returned), (v) => {
+  then(promiseResolve(returned), (v) => {
     const collected = collectStreamedBody(v);
     if (collected !== v) then(collected, undefined, () => {});
-    return waits.length ? then(reflectApply(promiseAll, PromiseConstructor, [waits]), () => collected) : collected;
-  }));
+    afterAll(waits, () => settle(collected));
+  }, (e) => { state.status = 'rejected'; state.value = e; });
+}
+
+// Calls done once every promise in waits now has settled (none rejects: see waitUntil).
+function afterAll(waits, done) {
+  let left = waits.length;
+  if (left === 0) { done(); return; }
+  for (let i = 0; i < waits.length; i++) then(waits[i], () => { if (--left === 0) done(); });
 }
 
 // A handler that threw as it was called.
@@ -264,7 +275,7 @@ function failedOutcome(e) {
   return jsonStringify({ ok: false, ...describeThrown(e) });
 }
 
-return Object.freeze({
+return objectFreeze({
   start,
   tick,
   outcome,
