@@ -77,7 +77,7 @@ function toResultJson(value) {
     if (v !== null && (typeof v === 'object' || typeof v === 'bigint') && typeof v.toJSON === 'function') v = v.toJSON(key);
     switch (typeof v) {
       case 'string': return jsonStringify(v);
-      case 'number': return numberIsFinite(v) ? jsonStringify(v) : 'null';
+      case 'number': return isFiniteNumber(v) ? jsonStringify(v) : 'null';
       case 'boolean': return v ? 'true' : 'false';
       case 'bigint': throw new ResultError('result is not JSON-serializable: bigint');
       case 'undefined': case 'function': case 'symbol':
@@ -148,7 +148,7 @@ function collectStreamedBody(value) {
 
 function plainResponseJson(value, w) {
   const status = Number(value.statusCode);
-  if (!numberIsInteger(status) || status < 100 || status > 599) throw new ResultError(`handler returned an invalid statusCode: ${typeof value.statusCode === 'string' ? value.statusCode : web().inspect(value.statusCode)}`);
+  if (!isIntegerNumber(status) || status < 100 || status > 599) throw new ResultError(`handler returned an invalid statusCode: ${typeof value.statusCode === 'string' ? value.statusCode : web().inspect(value.statusCode)}`);
   const given = value.headers;
   const headers = given !== null && typeof given === 'object' ? plainResponseHeaders(given, w) : {};
   const body = value.body;
