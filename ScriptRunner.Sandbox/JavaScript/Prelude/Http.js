@@ -70,14 +70,15 @@ const makeHttpClasses = once(() => {
       // For the runtime's answer: the headers as a plain object in iteration order (sorted by name), read with the
       // intrinsics as they were before the script ran, which may have replaced Map's or Array's iterators by now.
       headersRecord = (headers) => {
-        const names = [];
+        const names = [], values = [];
         reflectApply(MapForEach, headers.#map, [(v, n) => {
           let i = names.length;
-          while (i > 0 && names[i - 1] > n) { names[i] = names[i - 1]; i--; }
+          while (i > 0 && names[i - 1] > n) { names[i] = names[i - 1]; values[i] = values[i - 1]; i--; }
           names[i] = n;
+          values[i] = v;
         }]);
         const record = {};
-        for (let i = 0; i < names.length; i++) record[names[i]] = reflectApply(MapGet, headers.#map, [names[i]]);
+        for (let i = 0; i < names.length; i++) record[names[i]] = values[i];
         return record;
       };
     }

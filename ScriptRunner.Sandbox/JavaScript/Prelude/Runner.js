@@ -3,7 +3,14 @@
 const input = jsonParse(inputJson);
 const state = { status: 'pending', value: undefined, mode: 'value' };
 // The handler's env, the same object as the global: the host makes it where it can (Jint, for the handler it calls).
-const makeEnv = once(() => (host.env !== undefined ? host.env() : objectFreeze(objectAssign(objectCreate(null), input.env))));
+const makeEnv = once(() => (host.env !== undefined ? host.env() : frozenCopy(input.env)));
+
+function frozenCopy(vars) {
+  const copy = objectCreate(null);
+  const keys = objectKeys(vars);
+  for (let i = 0; i < keys.length; i++) copy[keys[i]] = vars[keys[i]];
+  return objectFreeze(copy);
+}
 
 function app_log(level, message) {
   let text = '';
@@ -71,13 +78,24 @@ function globalValue(name) {
 // method get what they name corrected before they run (see IntlPatch.js).
 if (input.locale !== 0 && host.engine === 'jint') intl().patchIntl(input.locale);
 
+// A method token in upper case (its letters are ASCII).
+function asciiUpperCase(text) {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    const at = ch >= 'a' && ch <= 'z' ? reflectApply(StringIndexOf, 'abcdefghijklmnopqrstuvwxyz', [ch]) : -1;
+    out += at < 0 ? ch : 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[at];
+  }
+  return out;
+}
+
 function workersRequest(seed) {
   const { Request } = web().makeHttpClasses();
   const { URL } = web().makeUrlClasses();
   const url = new URL(String(seed.url), 'http://localhost/');
   const keys = objectKeys(seed.query || {});
   for (let i = 0; i < keys.length; i++) if (!url.searchParams.has(keys[i])) url.searchParams.append(keys[i], String(seed.query[keys[i]]));
-  const method = reflectApply(StringToUpperCase, String(seed.method), []);
+  const method = asciiUpperCase(String(seed.method));
   const body = method === 'GET' || method === 'HEAD' || seed.body === '' ? undefined
     : typeof seed.body === 'string' ? seed.body : jsonStringify(seed.body);
   return new Request(url.href, { method, headers: seed.headers, body });
@@ -168,18 +186,15 @@ function findNamedScriptHandler(name, moduleExports, completion) {
 // Whether a global function is the realm's rather than the script's: a built-in (Object, String, parseInt, eval…),
 // one of the prelude's (fetch, atob…), or an inherited method that Jint gives the global object as its own
 // (toString). Called with a request, Object or structuredClone would echo it back as the answer. A built-in is
-// recognised by the name it was made with and by being native (on V8 its source text says so; Jint, which shows no
-// function's source, knows its kind), so a script's own `function escape(req)` replacing one is still its handler; a
+// recognised by the name it was made with and by being native (host.isBuiltin: on V8 its source text says so; Jint,
+// which shows no function's source, knows its kind), so a script's own `function escape(req)` replacing one is still its handler; a
 // bound function's name begins with "bound ".
 function isRealmGlobal(name, fn) {
   if (fn === ObjectPrototype[name] || fn === globalToString) return true;
   const given = objectGetOwnPropertyDescriptor(fn, 'name');
   if (!given || given.value !== name) return false;
   if (reflectApply(StringIndexOf, GLOBAL_NAMES, [' ' + name + ' ']) >= 0 && globalValue(name) === fn) return true;
-  if (host.engine === 'jint') return host.isBuiltin(fn);
-  let text;
-  try { text = reflectApply(FunctionToString, fn, []); } catch (e) { return false; }
-  return reflectApply(StringEndsWith, text, ['{ [native code] }']);
+  return host.isBuiltin(fn);
 }
 
 function settle(value) {

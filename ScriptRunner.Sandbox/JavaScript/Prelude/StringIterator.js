@@ -9,12 +9,12 @@ function codePointIteratorPrototype(nativeIterator) {
   const next = function next() {
     const text = this.text, i = this.index;
     if (i >= text.length) return { value: undefined, done: true };
-    const c = reflectApply(StringCharCodeAt, text, [i]);
-    const n = c >= 0xD800 && c <= 0xDBFF && i + 1 < text.length && (reflectApply(StringCharCodeAt, text, [i + 1]) & 0xFC00) === 0xDC00 ? 2 : 1;
+    const c = text[i];
+    const n = c >= '\uD800' && c <= '\uDBFF' && i + 1 < text.length && text[i + 1] >= '\uDC00' && text[i + 1] <= '\uDFFF' ? 2 : 1;
     this.index = i + n;
     return { value: n === 1 ? text[i] : text[i] + text[i + 1], done: false };
   };
-  return objectCreate(objectGetPrototypeOf(reflectApply(nativeIterator, '', [])), { next: { value: next, writable: true, configurable: true } });
+  return objectCreate(Object.getPrototypeOf(reflectApply(nativeIterator, '', [])), { next: { value: next, writable: true, configurable: true } });
 }
 
 // Called with the string as `this` and the engine's own iterator method, whose iterators' prototype this one's inherit.
