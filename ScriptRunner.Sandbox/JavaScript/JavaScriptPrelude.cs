@@ -77,6 +77,8 @@ internal static class JavaScriptPrelude
     {
         var text = new StringBuilder("(function (host, inputJson, ").AppendJoin(", ", Intrinsics.Select(i => i.Name)).Append(") {\n'use strict';\n");
         text.Append(Part("Core"));
+        // The prelude's globals as one string (" fetch atob … "): a literal costs an execution nothing until read.
+        text.Append("const GLOBAL_NAMES = ").Append(System.Text.Json.JsonSerializer.Serialize(" " + string.Join(' ', GlobalNames) + " ")).Append(";\n");
         foreach (var group in LazyGroups)
         {
             text.Append("const ").Append(group.Name).Append(" = once(() => {\n");

@@ -22,6 +22,8 @@ internal static class JintHostObject
         Add(engine, obj, "fetch", 1, a => host.Fetch(Text(a, 0)));
         Add(engine, obj, "subtle", 5, a => JintSubtleCrypto.Call(engine, host.Subtle, a));
         obj.Set("engine", "jint");
+        // Jint prints every function as native code, so a built-in is told from the script's functions by its kind.
+        Add(engine, obj, "isBuiltin", 1, a => a.Length > 0 && a[0] is global::Jint.Native.Function.Function and not global::Jint.Native.Function.ScriptFunction);
         Add(engine, obj, "domainToAscii", 1, a => Web.DomainToAscii.Convert(Text(a, 0)));
         // UTF-8 for blobs and form bodies: a JavaScript loop over megabytes is slow on Jint and its allocations count
         // against the memory cap. V8 runs the prelude's own loop fast, so its bridge has no such functions.

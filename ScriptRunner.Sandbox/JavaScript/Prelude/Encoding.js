@@ -161,7 +161,7 @@ const makeCrypto = once(() => {
   const integerArrays = ['Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array', 'BigInt64Array', 'BigUint64Array'];
   return Object.freeze({
     // WebCrypto's SubtleCrypto is its own lazy group: built the first time a script reads crypto.subtle.
-    get subtle() { return webcrypto().makeSubtleCrypto().subtle; },
+    get subtle() { return native(webcrypto().makeSubtleCrypto().subtle); },
     getRandomValues(array) {
       if (!ArrayBuffer.isView(array) || !integerArrays.includes(objectToString(array).slice(8, -1))) {
         throw new (makeDOMException())('The data argument must be an integer-type TypedArray', 'TypeMismatchError');

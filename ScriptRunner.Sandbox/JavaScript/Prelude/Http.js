@@ -30,6 +30,7 @@ function extractBody(body) {
 function isStreamBody(body) { return streams.ready() && streams().isReadableStream(body); }
 
 const makeHttpClasses = once(() => {
+  let headersRecord;
   class Headers {
     #map = new Map();
     constructor(init) {
@@ -65,6 +66,22 @@ const makeHttpClasses = once(() => {
     *values() { for (const [, v] of this.entries()) yield v; }
     [Symbol.iterator]() { return this.entries(); }
     get [Symbol.toStringTag]() { return 'Headers'; }
+    static {
+      // For the runtime's answer: the headers as a plain object in iteration order (sorted by name), read with the
+      // intrinsics as they were before the script ran, which may have replaced Map's or Array's iterators by now.
+      headersRecord = (headers) => {
+        const names = [], values = [];
+        reflectApply(MapForEach, headers.#map, [(v, n) => {
+          let i = names.length;
+          while (i > 0 && names[i - 1] > n) { names[i] = names[i - 1]; values[i] = values[i - 1]; i--; }
+          names[i] = n;
+          values[i] = v;
+        }]);
+        const record = {};
+        for (let i = 0; i < names.length; i++) record[names[i]] = values[i];
+        return record;
+      };
+    }
   }
 
   let consume, peek, fromHost, signalOf, streamOf, bodyTextOf, fetchBodyOf;
@@ -218,7 +235,7 @@ const makeHttpClasses = once(() => {
     }
   }
 
-  return { Headers, Request, Response, FetchError, fromHost, signalOf, peek, streamOf, bodyTextOf, fetchBodyOf };
+  return { Headers, Request, Response, FetchError, fromHost, signalOf, peek, streamOf, bodyTextOf, fetchBodyOf, headersRecord };
 });
 
 function fetchRequest(input, init) {

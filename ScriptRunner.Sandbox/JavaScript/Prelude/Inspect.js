@@ -1,7 +1,6 @@
 // Node-like value inspection for console and error messages: depth 2, circular references marked, long
 // entries broken over lines at 80 columns, and arrays of more than six short items grouped in columns.
-const objectToString = (v) => Object.prototype.toString.call(v);
-const isErrorLike = (v) => v !== null && typeof v === 'object' && (v instanceof Error || objectToString(v) === '[object Error]');
+const objectToString = (v) => reflectApply(ObjectToString, v, []);
 const identifier = /^[A-Za-z_$][\w$]*$/;
 
 function quote(text) {
@@ -34,19 +33,6 @@ function functionBase(fn) {
   const kind = objectToString(fn) === '[object AsyncFunction]' ? 'AsyncFunction'
     : objectToString(fn) === '[object GeneratorFunction]' ? 'GeneratorFunction' : 'Function';
   return name ? `[${kind}: ${name}]` : `[${kind} (anonymous)]`;
-}
-
-function errorText(err) {
-  let name = 'Error', message = '';
-  try { name = err.name === undefined ? 'Error' : String(err.name); message = err.message === undefined ? '' : String(err.message); } catch (e) { /* a throwing getter */ }
-  const header = message ? `${name}: ${message}` : name;
-  let frames = [];
-  try {
-    if (typeof err.stack === 'string') frames = err.stack.split('\n').filter((line) => /^\s+at /.test(line) && !line.includes(PRELUDE_NAME))
-      // An engine may make each run's source name unique (V8 under ClearScript says 'main [3].js [temp]'); frames say main.js.
-      .map((line) => line.replace(/main \[\d+\]\.js(?: \[temp\])?/g, 'main.js'));
-  } catch (e) { frames = []; }
-  return frames.length ? `${header}\n${frames.join('\n')}` : header;
 }
 
 function keyText(key) {

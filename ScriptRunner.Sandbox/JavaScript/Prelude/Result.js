@@ -2,16 +2,58 @@
 // bigint result, a cycle, nesting deeper than 512), and handler results normalized to {statusCode, headers, body}.
 const MAX_RESULT_DEPTH = 512;
 
+// Errors are told and described without the web group, which a script that replaced Array's iterator could keep
+// from being made: a thrown error is always answered by name.
+function isErrorLike(v) { return v !== null && typeof v === 'object' && (v instanceof Error || reflectApply(ObjectToString, v, []) === '[object Error]'); }
+
+// An error's text, read with the intrinsics as they were before the script ran (String.prototype.split, Array's
+// filter/map/join, RegExp's methods may be the script's by now): the answer names the error the script threw.
+function errorText(err) {
+  let name = 'Error', message = '';
+  try { name = err.name === undefined ? 'Error' : String(err.name); message = err.message === undefined ? '' : String(err.message); } catch (e) { /* a throwing getter */ }
+  const header = message ? name + ': ' + message : name;
+  let stack;
+  try { stack = err.stack; } catch (e) { stack = undefined; }
+  if (typeof stack !== 'string') return header;
+  let text = header, at = 0;
+  while (at <= stack.length) {
+    let end = reflectApply(StringIndexOf, stack, ['\n', at]);
+    if (end < 0) end = stack.length;
+    const line = reflectApply(StringSlice, stack, [at, end]);
+    if (isFrame(line) && reflectApply(StringIndexOf, line, [PRELUDE_NAME]) < 0) text += '\n' + sourceNamed(line);
+    at = end + 1;
+  }
+  return text;
+}
+
+// A stack line that is a frame: blanks, then "at ".
+function isFrame(line) {
+  let i = 0;
+  while (i < line.length && (line[i] === ' ' || line[i] === '\t')) i++;
+  return i > 0 && line[i] === 'a' && line[i + 1] === 't' && line[i + 2] === ' ';
+}
+
+// An engine may make a source name unique ('main [3].js', '[temp]' for a transient one): frames say main.js.
+function sourceNamed(line) {
+  const at = reflectApply(StringIndexOf, line, ['main [']);
+  if (at < 0) return line;
+  let i = at + 6;
+  while (i < line.length && line[i] >= '0' && line[i] <= '9') i++;
+  if (i === at + 6 || reflectApply(StringSlice, line, [i, i + 4]) !== '].js') return line;
+  let end = i + 4;
+  if (reflectApply(StringSlice, line, [end, end + 7]) === ' [temp]') end += 7;
+  return reflectApply(StringSlice, line, [0, at]) + 'main.js' + sourceNamed(reflectApply(StringSlice, line, [end]));
+}
+
 function thrownText(e, withStack) {
-  const w = web();
-  if (w.isErrorLike(e)) { const text = w.errorText(e); if (withStack) return text; const newline = reflectApply(StringIndexOf, text, ['\n']); return newline < 0 ? text : reflectApply(StringSlice, text, [0, newline]); }
-  return typeof e === 'string' ? e : w.inspect(e);
+  if (isErrorLike(e)) { const text = errorText(e); if (withStack) return text; const newline = reflectApply(StringIndexOf, text, ['\n']); return newline < 0 ? text : reflectApply(StringSlice, text, [0, newline]); }
+  return typeof e === 'string' ? e : web().inspect(e);
 }
 
 function describeThrown(e) {
   if (e instanceof ResultError) return { message: e.message, stack: null };
-  if (web().isErrorLike(e)) {
-    const text = web().errorText(e);
+  if (isErrorLike(e)) {
+    const text = errorText(e);
     const newline = reflectApply(StringIndexOf, text, ['\n']);
     return { message: newline < 0 ? text : reflectApply(StringSlice, text, [0, newline]), stack: newline < 0 ? null : text };
   }
@@ -35,7 +77,7 @@ function toResultJson(value) {
     if (v !== null && (typeof v === 'object' || typeof v === 'bigint') && typeof v.toJSON === 'function') v = v.toJSON(key);
     switch (typeof v) {
       case 'string': return jsonStringify(v);
-      case 'number': return Number.isFinite(v) ? jsonStringify(v) : 'null';
+      case 'number': return isFiniteNumber(v) ? jsonStringify(v) : 'null';
       case 'boolean': return v ? 'true' : 'false';
       case 'bigint': throw new ResultError('result is not JSON-serializable: bigint');
       case 'undefined': case 'function': case 'symbol':
@@ -91,9 +133,8 @@ function normalizeResponse(value) {
 }
 
 function webResponseJson(value) {
-  const headers = {};
-  for (const [n, v] of value.headers) headers[n] = v;
-  return responseJson(value.status, headers, web().makeHttpClasses().bodyTextOf(value));
+  const http = web().makeHttpClasses();
+  return responseJson(value.status, http.headersRecord(value.headers), http.bodyTextOf(value));
 }
 
 // A handler's Response whose body is a stream: read (up to the output cap) before the run settles.
@@ -107,7 +148,7 @@ function collectStreamedBody(value) {
 
 function plainResponseJson(value, w) {
   const status = Number(value.statusCode);
-  if (!Number.isInteger(status) || status < 100 || status > 599) throw new ResultError(`handler returned an invalid statusCode: ${typeof value.statusCode === 'string' ? value.statusCode : web().inspect(value.statusCode)}`);
+  if (!isIntegerNumber(status) || status < 100 || status > 599) throw new ResultError(`handler returned an invalid statusCode: ${typeof value.statusCode === 'string' ? value.statusCode : web().inspect(value.statusCode)}`);
   const given = value.headers;
   const headers = given !== null && typeof given === 'object' ? plainResponseHeaders(given, w) : {};
   const body = value.body;
@@ -117,10 +158,7 @@ function plainResponseJson(value, w) {
 
 function plainResponseHeaders(given, w) {
   const headers = {};
-  if (w && w.makeHttpClasses.ready() && given instanceof w.makeHttpClasses().Headers) {
-    for (const [n, v] of given) headers[n] = String(v);
-    return headers;
-  }
+  if (w && w.makeHttpClasses.ready() && given instanceof w.makeHttpClasses().Headers) return w.makeHttpClasses().headersRecord(given);
   const keys = objectKeys(given);
   for (let i = 0; i < keys.length; i++) if (given[keys[i]] !== undefined) headers[keys[i]] = String(given[keys[i]]);
   return headers;

@@ -3,7 +3,14 @@
 const input = jsonParse(inputJson);
 const state = { status: 'pending', value: undefined, mode: 'value' };
 // The handler's env, the same object as the global: the host makes it where it can (Jint, for the handler it calls).
-const makeEnv = once(() => (host.env !== undefined ? host.env() : Object.freeze(Object.assign(Object.create(null), input.env))));
+const makeEnv = once(() => (host.env !== undefined ? host.env() : frozenCopy(input.env)));
+
+function frozenCopy(vars) {
+  const copy = objectCreate(null);
+  const keys = objectKeys(vars);
+  for (let i = 0; i < keys.length; i++) copy[keys[i]] = vars[keys[i]];
+  return objectFreeze(copy);
+}
 
 function app_log(level, message) {
   let text = '';
@@ -71,14 +78,26 @@ function globalValue(name) {
 // method get what they name corrected before they run (see IntlPatch.js).
 if (input.locale !== 0 && host.engine === 'jint') intl().patchIntl(input.locale);
 
+// A method token in upper case (its letters are ASCII).
+function asciiUpperCase(text) {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    const at = ch >= 'a' && ch <= 'z' ? reflectApply(StringIndexOf, 'abcdefghijklmnopqrstuvwxyz', [ch]) : -1;
+    out += at < 0 ? ch : 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[at];
+  }
+  return out;
+}
+
 function workersRequest(seed) {
   const { Request } = web().makeHttpClasses();
   const { URL } = web().makeUrlClasses();
   const url = new URL(String(seed.url), 'http://localhost/');
-  for (const key of Object.keys(seed.query || {})) if (!url.searchParams.has(key)) url.searchParams.append(key, String(seed.query[key]));
-  const method = String(seed.method).toUpperCase();
+  const keys = objectKeys(seed.query || {});
+  for (let i = 0; i < keys.length; i++) if (!url.searchParams.has(keys[i])) url.searchParams.append(keys[i], String(seed.query[keys[i]]));
+  const method = asciiUpperCase(String(seed.method));
   const body = method === 'GET' || method === 'HEAD' || seed.body === '' ? undefined
-    : typeof seed.body === 'string' ? seed.body : JSON.stringify(seed.body);
+    : typeof seed.body === 'string' ? seed.body : jsonStringify(seed.body);
   return new Request(url.href, { method, headers: seed.headers, body });
 }
 
@@ -155,13 +174,27 @@ function findScriptHandler(completion) {
 // compute another value (its completion value is neither undefined nor the export, and its own top-level code
 // exported nothing).
 function findNamedScriptHandler(name, moduleExports, completion) {
-  const own = Object.getOwnPropertyDescriptor(G, name);
-  // Jint gives the global object its own toString: neither it nor Object.prototype's methods are the script's.
-  if (own && 'value' in own && typeof own.value === 'function' && own.value !== ObjectPrototype[name] && own.value !== globalToString) return asHandler(own.value, G, name);
-  for (const [holder, key] of [[moduleExports, name], [G.exports, name]]) { const found = asHandler(member(holder, key), holder, key); if (found) return found; }
+  const own = objectGetOwnPropertyDescriptor(G, name);
+  if (own && 'value' in own && typeof own.value === 'function' && !isRealmGlobal(name, own.value)) return asHandler(own.value, G, name);
+  const found = asHandler(member(moduleExports, name), moduleExports, name) || asHandler(member(G.exports, name), G.exports, name);
+  if (found) return found;
   const exported = scriptExport(moduleExports);
   if (exported !== null && (completion === undefined || input.exportsAtTopLevel || endsWithExport(completion, moduleExports, exported))) return exported;
   throw new ResultError(`handler '${name}' not found (looked for a global function '${name}', module.exports.${name}, exports.${name}, module.exports as a function, module.exports.default)`);
+}
+
+// Whether a global function is the realm's rather than the script's: a built-in (Object, String, parseInt, eval…),
+// one of the prelude's (fetch, atob…), or an inherited method that Jint gives the global object as its own
+// (toString). Called with a request, Object or structuredClone would echo it back as the answer. A built-in is
+// recognised by the name it was made with and by being native (host.isBuiltin: on V8 its source text says so; Jint,
+// which shows no function's source, knows its kind), so a script's own `function escape(req)` replacing one is still its handler; a
+// bound function's name begins with "bound ".
+function isRealmGlobal(name, fn) {
+  if (fn === ObjectPrototype[name] || fn === globalToString) return true;
+  const given = objectGetOwnPropertyDescriptor(fn, 'name');
+  if (!given || given.value !== name) return false;
+  if (reflectApply(StringIndexOf, GLOBAL_NAMES, [' ' + name + ' ']) >= 0 && globalValue(name) === fn) return true;
+  return host.isBuiltin(fn);
 }
 
 function settle(value) {
@@ -200,7 +233,7 @@ function settleValue(value) {
 
 function startHandler(handler) {
   const waits = [];
-  const ctx = Object.freeze({
+  const ctx = objectFreeze({
     waitUntil(promise) { waitUntil(waits, promise); },
     passThroughOnException() {},
   });
@@ -220,13 +253,22 @@ function waitUntil(waits, promise) {
 
 // A handler's return value, from startHandler or from the engine adapter that called the handler itself. A streamed
 // Response body is read while waitUntil's promises run: they may be what writes it.
+// No promise is handed to a resolve function or returned from a reaction, and Promise.all is not used: each would
+// look up the promise's then, which the script may have replaced.
 function adopt(returned, waits) {
   state.mode = 'handler';
-  settle(then(promiseResolve(returned), (v) => {
+  then(promiseResolve(returned), (v) => {
     const collected = collectStreamedBody(v);
     if (collected !== v) then(collected, undefined, () => {});
-    return waits.length ? then(reflectApply(promiseAll, PromiseConstructor, [waits]), () => collected) : collected;
-  }));
+    afterAll(waits, () => settle(collected));
+  }, (e) => { state.status = 'rejected'; state.value = e; });
+}
+
+// Calls done once every promise in waits now has settled (none rejects: see waitUntil).
+function afterAll(waits, done) {
+  let left = waits.length;
+  if (left === 0) { done(); return; }
+  for (let i = 0; i < waits.length; i++) then(waits[i], () => { if (--left === 0) done(); });
 }
 
 // A handler that threw as it was called.
@@ -248,7 +290,7 @@ function failedOutcome(e) {
   return jsonStringify({ ok: false, ...describeThrown(e) });
 }
 
-return Object.freeze({
+return objectFreeze({
   start,
   tick,
   outcome,

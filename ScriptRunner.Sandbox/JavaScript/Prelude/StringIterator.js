@@ -9,19 +9,19 @@ function codePointIteratorPrototype(nativeIterator) {
   const next = function next() {
     const text = this.text, i = this.index;
     if (i >= text.length) return { value: undefined, done: true };
-    const c = text.charCodeAt(i);
-    const n = c >= 0xD800 && c <= 0xDBFF && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xFC00) === 0xDC00 ? 2 : 1;
+    const c = text[i];
+    const n = c >= '\uD800' && c <= '\uDBFF' && i + 1 < text.length && text[i + 1] >= '\uDC00' && text[i + 1] <= '\uDFFF' ? 2 : 1;
     this.index = i + n;
     return { value: n === 1 ? text[i] : text[i] + text[i + 1], done: false };
   };
-  return Object.create(Object.getPrototypeOf(reflectApply(nativeIterator, '', [])), { next: { value: next, writable: true, configurable: true } });
+  return objectCreate(Object.getPrototypeOf(reflectApply(nativeIterator, '', [])), { next: { value: next, writable: true, configurable: true } });
 }
 
 // Called with the string as `this` and the engine's own iterator method, whose iterators' prototype this one's inherit.
 function stringIterator(nativeIterator) {
   if (this === null || this === undefined) throw new TypeError('String.prototype[Symbol.iterator] called on null or undefined');
   if (CodePointIteratorPrototype === null) CodePointIteratorPrototype = codePointIteratorPrototype(nativeIterator);
-  const iterator = Object.create(CodePointIteratorPrototype);
+  const iterator = objectCreate(CodePointIteratorPrototype);
   iterator.text = String(this);
   iterator.index = 0;
   return iterator;

@@ -8,7 +8,7 @@ function addTimer(callback, delay, args, repeat) {
   // A string callback would be compiled as code, as browsers do; scripts may not compile strings.
   if (typeof callback === 'string') throw new TypeError(`${repeat ? 'setInterval' : 'setTimeout'} with a string is not allowed`);
   if (typeof callback !== 'function') throw new TypeError('The "callback" argument must be of type function. Received ' + web().inspect(callback));
-  const ms = Math.max(0, Number(delay) || 0);
+  const ms = atLeast(0, Number(delay) || 0);
   const id = nextTimerId++;
   reflectApply(MapSet, timers, [id, { callback, args, ms, repeat, due: host.now() + ms, order: timerSequence++ }]);
   return id;
@@ -37,8 +37,8 @@ function runDueTimer(now) {
     if (timer === null || candidate.due < timer.due || (candidate.due === timer.due && candidate.order < timer.order)) { id = key; timer = candidate; }
   }]);
   if (timer === null) return -1;
-  if (timer.due > now) return Math.max(1, Math.ceil(timer.due - now));
-  if (timer.repeat) { timer.due = now + Math.max(1, timer.ms); timer.order = timerSequence++; } else reflectApply(MapDelete, timers, [id]);
+  if (timer.due > now) return atLeast(1, ceilPositive(timer.due - now));
+  if (timer.repeat) { timer.due = now + atLeast(1, timer.ms); timer.order = timerSequence++; } else reflectApply(MapDelete, timers, [id]);
   try {
     reflectApply(FunctionApply, timer.callback, [undefined, timer.args]);
   } catch (e) {

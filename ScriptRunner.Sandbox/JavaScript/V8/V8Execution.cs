@@ -55,19 +55,21 @@ internal sealed class V8Execution(SandboxInvocation invocation, PreparedJavaScri
         try
         {
             var setup = Hold((ScriptObject)engine.Evaluate(isolate.Setup));
-            var prepared = Hold((ScriptObject)setup.Invoke(false, new V8HostBridge(host), JavaScriptInput.Json(invocation, code), code.Form == JavaScriptCodeForm.Script));
+            var prepared = Hold((ScriptObject)setup.Invoke(false, new V8HostBridge(host), JavaScriptInput.Json(invocation, code), code.Form == JavaScriptCodeForm.Script, isolate.Hide(engine)));
             runtime = Hold((ScriptObject)prepared["runtime"]);
-            var realm = Hold(new V8Realm(engine, runtime, Hold((ScriptObject)prepared["checkpoint"]), Hold((ScriptObject)prepared["rejections"])));
-            var takeModule = Hold((ScriptObject)prepared["takeModule"]);
+            // Functions are called as methods of what holds them: ClearScript calls a function taken off an object
+            // through its own script glue (Function.prototype.apply, Array.from), which the script may have replaced.
+            var realm = Hold(new V8Realm(engine, runtime, prepared, Hold((ScriptObject)prepared["rejections"])));
 
             object completion;
             if (code.Form == JavaScriptCodeForm.Module)
             {
                 engine.DocumentSettings = new DocumentSettings();
                 engine.DocumentSettings.AddSystemDocument(JavaScriptOutcomes.SourceName, ModuleCategory.Standard, source);
+                isolate.ForgetSourceName();
                 Hold(engine.Evaluate(isolate.ModuleLoader));
                 realm.RunMicrotasks();
-                completion = Hold(takeModule.Invoke(false));
+                completion = Hold(prepared.InvokeMethod("takeModule"));
             }
             else
             {

@@ -41,6 +41,9 @@ internal sealed class V8Isolate : IDisposable
     private V8Script _setup;
     private V8Script _moduleLoader;
     private V8Script? _refusal;
+    private V8Script _surface;
+    private Dictionary<string, uint>? _documentNames;
+    private readonly Dictionary<V8ScriptEngine, ScriptObject> _hides = new(ReferenceEqualityComparer.Instance);
     private readonly V8Preparer _preparer = new();
     private readonly Dictionary<string, V8Script> _scripts = new(StringComparer.Ordinal);
     private int _executions;
@@ -54,7 +57,8 @@ internal sealed class V8Isolate : IDisposable
         Resident = memory.ProcessIsTheExecutions ? ResidentMemory.OfSelf() : null;
         _allowStringCompilation = allowStringCompilation;
         _recycleAfter = recycleAfter;
-        (_runtime, _setup, _moduleLoader, _refusal) = CreateRuntime();
+        (_runtime, _setup, _moduleLoader, _refusal, _surface) = CreateRuntime();
+        _documentNames = V8DocumentNames.CountsOf(_runtime);
         _next = _preparer.Run(CreateEngine);
     }
 
@@ -66,6 +70,18 @@ internal sealed class V8Isolate : IDisposable
 
     /// <summary>The module that imports the user's module and hands its namespace over (<see cref="V8Scripts.ModuleLoader"/>), compiled once per isolate.</summary>
     public V8Script ModuleLoader => _moduleLoader;
+
+    /// <summary>
+    /// The function that makes a global's functions print as native code in <paramref name="engine"/>'s context
+    /// (<c>Scripts/Surface.js</c>), made with the context.
+    /// </summary>
+    public ScriptObject Hide(V8ScriptEngine engine)
+    {
+        lock (_hides) return _hides[engine];
+    }
+
+    /// <summary>Forgets that the script's source name was given, so the next script or module is named <c>main.js</c> (see <see cref="V8DocumentNames"/>).</summary>
+    public void ForgetSourceName() => V8DocumentNames.Forget(_documentNames);
 
     /// <summary>This process's resident size, for the memory watch of each run; null when the process is shared.</summary>
     public ResidentMemory? Resident { get; }
@@ -81,6 +97,7 @@ internal sealed class V8Isolate : IDisposable
     {
         if (_scripts.TryGetValue(sha256, out var found)) return found;
         if (_scripts.Count >= MaxCompiledScripts) ClearScripts();
+        ForgetSourceName();
         var script = _runtime.Compile(new DocumentInfo(JavaScriptOutcomes.SourceName), source);
         _scripts[sha256] = script;
         return script;
@@ -98,7 +115,7 @@ internal sealed class V8Isolate : IDisposable
         {
             try
             {
-                pending?.GetAwaiter().GetResult().Dispose();
+                if (pending is not null) Release(pending.GetAwaiter().GetResult());
             }
             catch (Exception)
             {
@@ -134,7 +151,7 @@ internal sealed class V8Isolate : IDisposable
         var recycle = poisoned || _executions >= _recycleAfter;
         _next = _preparer.Run(() =>
         {
-            engine.Dispose();
+            Release(engine);
             if (!recycle && (long)_runtime.GetHeapInfo().UsedHeapSize > RecycleHeapBytes)
             {
                 _runtime.CollectGarbage(true);
@@ -161,7 +178,7 @@ internal sealed class V8Isolate : IDisposable
     {
         try
         {
-            Interlocked.Exchange(ref _next, null)?.GetAwaiter().GetResult().Dispose();
+            if (Interlocked.Exchange(ref _next, null) is { } pending) Release(pending.GetAwaiter().GetResult());
         }
         catch (Exception)
         {
@@ -186,12 +203,13 @@ internal sealed class V8Isolate : IDisposable
     {
         ClearScripts();
         _runtime.Dispose();
-        (_runtime, _setup, _moduleLoader, _refusal) = CreateRuntime();
+        (_runtime, _setup, _moduleLoader, _refusal, _surface) = CreateRuntime();
+        _documentNames = V8DocumentNames.CountsOf(_runtime);
         _executions = 0;
         Generation++;
     }
 
-    private (V8Runtime, V8Script, V8Script, V8Script?) CreateRuntime()
+    private (V8Runtime, V8Script, V8Script, V8Script?, V8Script) CreateRuntime()
     {
         var constraints = new V8RuntimeConstraints { MaxOldSpaceSize = HardOldSpaceMb, MaxArrayBufferAllocation = _arrayBufferBytes };
         var runtime = new V8Runtime("scriptrunner", constraints)
@@ -203,7 +221,8 @@ internal sealed class V8Isolate : IDisposable
         var setup = runtime.Compile(info, V8Scripts.Setup);
         var moduleLoader = runtime.Compile(new DocumentInfo(JavaScriptPrelude.SourceName) { Category = ModuleCategory.Standard }, V8Scripts.ModuleLoader);
         var refusal = _allowStringCompilation ? null : runtime.Compile(info, V8Scripts.RefuseStringCompilation);
-        return (runtime, setup, moduleLoader, refusal);
+        var surface = runtime.Compile(info, V8Scripts.Surface);
+        return (runtime, setup, moduleLoader, refusal, surface);
     }
 
     private V8ScriptEngine CreateEngine()
@@ -212,6 +231,18 @@ internal sealed class V8Isolate : IDisposable
         engine.AllowReflection = false;
         engine.EnableAutoHostVariables = false;
         if (_refusal is not null) engine.Execute(_refusal);
+        var hide = (ScriptObject)engine.Evaluate(_surface);
+        lock (_hides) _hides[engine] = hide;
         return engine;
+    }
+
+    private void Release(V8ScriptEngine engine)
+    {
+        lock (_hides)
+        {
+            if (_hides.Remove(engine, out var hide)) hide.Dispose();
+        }
+
+        engine.Dispose();
     }
 }

@@ -10,20 +10,20 @@ internal sealed class V8Realm : IJavaScriptRealm, IDisposable
     private readonly List<(V8PromiseRejectionEventKind Kind, object Promise, object? Reason)> _events = [];
     private readonly List<IDisposable> _received = [];
     private readonly ScriptObject _runtime;
-    private readonly ScriptObject _drain;
+    private readonly ScriptObject _context;
     private readonly ScriptObject _rejections;
 
     /// <summary>
     /// Binds <paramref name="runtime"/> (the object the prelude returned) on <paramref name="engine"/>;
-    /// <paramref name="checkpoint"/> is an empty function of the context, <paramref name="rejections"/> the context's
-    /// rejection tracker (see <see cref="V8Scripts.Setup"/>).
+    /// <paramref name="context"/> is what the setup returned, whose <c>checkpoint</c> is an empty function, and
+    /// <paramref name="rejections"/> the context's rejection tracker (see <see cref="V8Scripts.Setup"/>).
     /// </summary>
-    public V8Realm(V8ScriptEngine engine, ScriptObject runtime, ScriptObject checkpoint, ScriptObject rejections)
+    public V8Realm(V8ScriptEngine engine, ScriptObject runtime, ScriptObject context, ScriptObject rejections)
     {
         _rejections = rejections;
         _runtime = runtime;
         // V8 runs queued promise jobs whenever a call from the host returns; an empty call is a microtask checkpoint.
-        _drain = checkpoint;
+        _context = context;
         engine.PromiseRejectionCallback = OnRejection;
     }
 
@@ -36,7 +36,7 @@ internal sealed class V8Realm : IJavaScriptRealm, IDisposable
     }
 
     /// <inheritdoc />
-    public void RunMicrotasks() => _drain.Invoke(false);
+    public void RunMicrotasks() => _context.InvokeMethod("checkpoint");
 
     /// <inheritdoc />
     public void ReportUnhandledRejections()

@@ -15,9 +15,12 @@ internal static class V8Scripts
     /// <summary>Refuses compiling strings in the context it runs in (<c>Scripts/RefuseStringCompilation.js</c>).</summary>
     public static readonly string RefuseStringCompilation = Script("RefuseStringCompilation");
 
+    /// <summary>Brings a fresh context to the surface both engines share, returning its hide function (<c>Scripts/Surface.js</c>).</summary>
+    public static readonly string Surface = Script("Surface");
+
     /// <summary>
     /// Everything an execution's context needs before the code runs, as one function of <c>(hostBridge, inputJson,
-    /// script)</c> (<c>Scripts/Setup.js</c>), with the prelude, the bridge (<c>Scripts/Bridge.js</c>), the intrinsics
+    /// script, hide)</c> (<c>Scripts/Setup.js</c>), with the prelude, the bridge (<c>Scripts/Bridge.js</c>), the intrinsics
     /// and the lazy globals (<c>Scripts/LazyGlobals.js</c>) filled in.
     /// </summary>
     public static readonly string Setup = Script("Setup")

@@ -165,4 +165,78 @@ public sealed class HandlerModeTests
     [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
     public void AnOwnMemberOfModuleExports_IsStillTheHandler(string engine) =>
         Assert.Contains("\"body\":\"own\"", JsHarness.On(engine).Json(JsHarness.On(engine).Execute("module.exports = { run() { return 'own'; } };", handler: "run")));
+
+    // What the same script answers for a handler name it does not have at all.
+    private static JsHarness.Run Missing(string engine, string code) =>
+        JsHarness.On(engine).Execute(code, handler: "nothingByThisName", requestJson: """{"method":"GET"}""");
+
+    private static void AssertAnswersAsAMissingName(string engine, string code, string name)
+    {
+        var missing = Missing(engine, code).Outcome;
+        var run = JsHarness.On(engine).Execute(code, handler: name, requestJson: """{"method":"GET"}""");
+
+        Assert.Equal(missing.ErrorType, run.Outcome.ErrorType);
+        Assert.Equal(missing.Error?.Replace("nothingByThisName", name, StringComparison.Ordinal), run.Outcome.Error);
+        Assert.Equal(missing.Result?.ToJsonString(), run.Outcome.Result?.ToJsonString());
+    }
+
+    public static TheoryData<string, string> InheritedNamesByCodeForm()
+    {
+        var forms = new[]
+        {
+            "export function run(req) { return 'own'; }",
+            "export default (req) => 'the default';",
+            "export default { fetch(req) { return 'fetched'; } };",
+            "module.exports = (req) => 'the export';",
+            "exports.run = (req) => 'own';",
+            "function run(req) { return 'own'; }",
+        };
+        var data = new TheoryData<string, string>();
+        foreach (var engine in new[] { "jint", "v8" })
+        {
+            foreach (var form in forms) data.Add(engine, form);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(InheritedNamesByCodeForm))]
+    public void AnInheritedName_AnswersAsANameTheScriptDoesNotHave_InEveryCodeForm(string engine, string code)
+    {
+        foreach (var name in new[] { "constructor", "toString", "valueOf", "hasOwnProperty", "__proto__" }) AssertAnswersAsAMissingName(engine, code, name);
+    }
+
+    public static TheoryData<string, string> RealmGlobalNames()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var engine in new[] { "jint", "v8" })
+        {
+            foreach (var name in new[] { "Object", "String", "Array", "eval", "parseInt", "structuredClone", "atob" }) data.Add(engine, name);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(RealmGlobalNames))]
+    public void ABuiltInOrPreludeGlobal_IsNeverAScriptsHandler(string engine, string name)
+    {
+        // The script reads the global, so an engine that installs the prelude's globals lazily has it installed.
+        var code = $"function run(req) {{ return typeof {name}; }}";
+        var run = JsHarness.On(engine).Execute(code, handler: name, requestJson: """{"method":"GET"}""");
+
+        Assert.Equal(ErrorTypes.RuntimeError, run.Outcome.ErrorType);
+        Assert.Equal(Missing(engine, code).Outcome.Error?.Replace("nothingByThisName", name, StringComparison.Ordinal), run.Outcome.Error);
+    }
+
+    [Theory]
+    [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
+    public void AScriptsOwnFunction_NamedAsABuiltIn_IsItsHandler(string engine) =>
+        Assert.Contains("\"body\":\"mine\"", Handle(engine, "function escape(req) { return 'mine'; }", handler: "escape"));
+
+    [Theory]
+    [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
+    public void ABoundFunction_IsAHandler(string engine) =>
+        Assert.Contains("\"body\":\"bound\"", Handle(engine, "var handler = function (req) { return this.text; }.bind({ text: 'bound' });"));
 }

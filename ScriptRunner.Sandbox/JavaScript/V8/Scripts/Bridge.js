@@ -1,9 +1,12 @@
 // Wraps the host bridge (V8HostBridge) in plain functions with the shape the prelude expects (the same as on Jint), so
-// the script never holds a .NET object: the bridge lives only in this closure. A function of the bridge.
-(function (h) {
+// the script never holds a .NET object: the bridge lives only in this closure. A function of the bridge and of hide
+// (Surface.js), which makes what the runtime hands out through a getter print as native code, as its globals do.
+(function (h, hide) {
   'use strict';
   const Buffer = ArrayBuffer, Bytes = Uint8Array, apply = Reflect.apply, fromCharCode = String.fromCharCode;
   const { indexOf, slice, charCodeAt } = String.prototype;
+  // Taken after Surface.js, so the runtime's own functions read as native too.
+  const functionText = Function.prototype.toString;
   // Small byte inputs cross to the host as Latin-1 strings: cheaper for ClearScript than a typed array.
   const inline = (v) => (v === undefined || v === null ? null : v.byteLength <= 4096 ? apply(fromCharCode, null, v) : v);
   return Object.freeze({
@@ -29,6 +32,12 @@
       return [apply(slice, answer, [at + 1]), out];
     },
     domainToAscii: (domain) => h.DomainToAscii(String(domain)),
+    hide: (value) => { hide(value); return value; },
+    isBuiltin: (fn) => {
+      let text;
+      try { text = apply(functionText, fn, []); } catch (e) { return false; }
+      return apply(slice, text, [-17]) === '{ [native code] }';
+    },
     // Streams: the same functions as on Jint, made on the streams group's first use.
     streams: () => Object.freeze({
       codecOpen: (format, decompress) => h.CodecOpen(String(format), !!decompress),
