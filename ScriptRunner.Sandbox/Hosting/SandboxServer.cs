@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ScriptRunner.Core.Execution;
@@ -28,6 +29,12 @@ internal sealed class SandboxServer : IDisposable
     // clean-up also collects the engines' own heaps and gives memory back to the system.
     private const long ReturnAboveBytes = 32L * 1024 * 1024;
 
+    // Resident memory above the ready baseline past which a process that then sits idle gives back all it can.
+    private const long TrimAboveBytes = 16L * 1024 * 1024;
+
+    // How long a process must sit idle before that trim: long enough that a busy process never pays for it.
+    private static readonly TimeSpan IdleTrimAfter = TimeSpan.FromSeconds(10);
+
     private readonly FrameWriter _writer;
     private readonly ScriptRunnerOptions _options;
     private readonly ServiceProvider _services;
@@ -40,6 +47,7 @@ internal sealed class SandboxServer : IDisposable
     private long _heapBaseline;
     private long _residentBaseline;
     private long _residentSettled;
+    private bool _trimDue;
 
     private SandboxServer(FrameWriter writer, ScriptRunnerOptions options)
     {
@@ -115,13 +123,20 @@ internal sealed class SandboxServer : IDisposable
 
     private void WorkLoop()
     {
-        foreach (var job in _jobs.GetConsumingEnumerable())
+        while (!_jobs.IsCompleted)
         {
+            if (!_jobs.TryTake(out var job, _trimDue ? IdleTrimAfter : Timeout.InfiniteTimeSpan))
+            {
+                if (_trimDue) TrimWhileIdle();
+                continue;
+            }
+
             var started = Stopwatch.GetTimestamp();
             var sink = new FrameOutputSink(_writer);
             var outcome = Run(job, sink);
             var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             var resident = Resident();
+            _trimDue = resident - _residentBaseline >= TrimAboveBytes;
             if (!NeedsCleanUp(resident))
             {
                 // The common case answers in one frame: the parent can hand this process out again at once.
@@ -178,6 +193,22 @@ internal sealed class SandboxServer : IDisposable
         // it, not after every run. A floor that keeps rising is the pool's to judge (it replaces the process).
         _residentSettled = Math.Max(_residentBaseline, resident);
         return resident;
+    }
+
+    /// <summary>
+    /// After a burst, once the process has sat idle: everything the engines and the runtime hold that nothing uses goes
+    /// back to the system, so an idle service shrinks to about its starting size instead of keeping its peak.
+    /// </summary>
+    private void TrimWhileIdle()
+    {
+        _trimDue = false;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true);
+        GC.WaitForPendingFinalizers();
+        foreach (var engine in _runner.Engines.OfType<IReleasesMemory>()) engine.ReleaseMemory();
+        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        NativeHeap.Trim();
+        _residentSettled = Math.Max(_residentBaseline, Resident());
     }
 
     // Where /proc is missing, the runtime's own figure.
