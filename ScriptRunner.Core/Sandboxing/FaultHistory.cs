@@ -13,6 +13,9 @@ internal sealed class FaultHistory(TimeSpan window, TimeProvider clock)
 
     private readonly ConcurrentDictionary<string, DateTimeOffset> _lastFault = new(StringComparer.Ordinal);
 
+    /// <summary>Codes remembered now.</summary>
+    internal int Count => _lastFault.Count;
+
     /// <summary>True when <paramref name="code"/> faulted within the window.</summary>
     public bool IsSuspect(string code) =>
         window > TimeSpan.Zero && _lastFault.TryGetValue(code, out var at) && clock.GetUtcNow() - at < window;
