@@ -12,27 +12,27 @@ namespace ScriptRunner.Tests.Sandbox.JavaScript.Web;
 /// </summary>
 public sealed class UrlWptDataTests(ITestOutputHelper output)
 {
-    [WptDataTheory]
+    [Theory]
     [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
     public void UrlTestData_ConstructorAndOrigin_PassAtLeast99Percent(string engine) =>
         WptRun.AssertPassRate(output, engine, "urltestdata", 0.99);
 
-    [WptDataTheory]
+    [Theory]
     [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
     public void SettersTests_EverySetter_PassAtLeast99Percent(string engine) =>
         WptRun.AssertPassRate(output, engine, "setters_tests", 0.99);
 
-    [WptDataTheory]
+    [Theory]
     [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
     public void ToAscii_HostNames_PassAtLeast95Percent(string engine) =>
         WptRun.AssertPassRate(output, engine, "toascii", 0.95);
 
-    [WptDataTheory]
+    [Theory]
     [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
     public void PercentEncoding_Utf8Query_AllPass(string engine) =>
         WptRun.AssertPassRate(output, engine, "percent-encoding", 1.0);
 
-    [WptDataTheory]
+    [Theory]
     [MemberData(nameof(JsEngines.All), MemberType = typeof(JsEngines))]
     public void UrlPatternTestData_ConstructionAndMatching_PassAtLeast95Percent(string engine) =>
         WptRun.AssertPassRate(output, engine, "urlpatterntestdata", 0.95);
