@@ -1,5 +1,3 @@
-using System.Runtime;
-
 namespace ScriptRunner.Functions.Hosting;
 
 /// <summary>
@@ -33,8 +31,7 @@ internal sealed partial class IdleMemoryTrim(RequestActivity activity, TimeProvi
     private void Trim()
     {
         var before = GC.GetGCMemoryInfo().TotalCommittedBytes;
-        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        ScriptRunner.Core.Hosting.ManagedHeap.ReturnFreeMemory();
         LogTrimmed(logger, before >> 20, GC.GetGCMemoryInfo().TotalCommittedBytes >> 20);
     }
 

@@ -16,7 +16,7 @@ internal sealed class JobRunner(IEnumerable<IScriptSandbox> engines, SandboxFetc
         .GroupBy(e => e.Engine, StringComparer.Ordinal)
         .ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
 
-    /// <summary>The engines by name.</summary>
+    /// <summary>The engines it runs jobs on, one per name.</summary>
     public IEnumerable<IScriptSandbox> Engines => _engines.Values;
 
     /// <summary>Runs <paramref name="job"/> until its deadline or <paramref name="cancellation"/>, its output into <paramref name="capture"/>.</summary>

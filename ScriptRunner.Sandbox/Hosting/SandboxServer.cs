@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ScriptRunner.Core.Execution;
@@ -182,17 +181,7 @@ internal sealed class SandboxServer : IDisposable
     {
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true);
         var resident = Resident();
-        if (resident - _residentSettled < ReturnAboveBytes) return resident;
-        // Some handles into an engine's own heap (V8's past contexts) are let go only by their finalizers: those run
-        // first, so the engine's collection can free what they held.
-        GC.WaitForPendingFinalizers();
-        foreach (var engine in _runner.Engines.OfType<IReleasesMemory>()) engine.ReleaseMemory();
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        resident = Resident();
-        // What stays after a full clean-up is the new floor: the next one is due only when the process grows well past
-        // it, not after every run. A floor that keeps rising is the pool's to judge (it replaces the process).
-        _residentSettled = Math.Max(_residentBaseline, resident);
-        return resident;
+        return resident - _residentSettled < ReturnAboveBytes ? resident : ReleaseAll(native: false);
     }
 
     /// <summary>
@@ -203,12 +192,26 @@ internal sealed class SandboxServer : IDisposable
     {
         _trimDue = false;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true);
+        ReleaseAll(native: true);
+    }
+
+    /// <summary>
+    /// Collects the engines' own heaps and returns the managed heap's free space (and, <paramref name="native"/>, the C
+    /// library's) to the system; returns the resident bytes after it, the process's new floor.
+    /// </summary>
+    private long ReleaseAll(bool native)
+    {
+        // Some handles into an engine's own heap (V8's past contexts) are let go only by their finalizers: those run
+        // first, so the engine's collection can free what they held.
         GC.WaitForPendingFinalizers();
         foreach (var engine in _runner.Engines.OfType<IReleasesMemory>()) engine.ReleaseMemory();
-        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        NativeHeap.Trim();
-        _residentSettled = Math.Max(_residentBaseline, Resident());
+        ManagedHeap.ReturnFreeMemory();
+        if (native) NativeHeap.Trim();
+        var resident = Resident();
+        // What stays after a full clean-up is the new floor: the next one is due only when the process grows well past
+        // it, not after every run. A floor that keeps rising is the pool's to judge (it replaces the process).
+        _residentSettled = Math.Max(_residentBaseline, resident);
+        return resident;
     }
 
     // Where /proc is missing, the runtime's own figure.
@@ -234,7 +237,7 @@ internal sealed class SandboxServer : IDisposable
         }).ToArray();
         foreach (var thread in threads) thread.Join(TimeSpan.FromSeconds(30));
         System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new OutcomeMessage(SandboxOutcome.Succeeded(null), 0), SandboxProtocol.Json);
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        ManagedHeap.ReturnFreeMemory();
         _heapBaseline = GC.GetGCMemoryInfo().HeapSizeBytes;
         _residentBaseline = Resident();
         _residentSettled = _residentBaseline;
